@@ -50,3 +50,11 @@ __all__ = [
     *_generics_all,
     *_values_all,
 ]
+
+# -- R torch function and method surface (issue 4; keep this block last) -----------
+# Generated torch_*/linalg_* functions, nnf_* class-index functions, cuda_*/
+# backends_* helpers, and stubs raising RNotImplementedError for the R torch
+# names rtorch lacks; names defined above keep their hand-written definitions.
+from rtorch.surface.exports import install_surface as _install_surface  # noqa: E402
+
+__all__ += _install_surface(globals())
