@@ -29,6 +29,8 @@ from rtorch.values import RList
 __all__ = [
     "torch_nonzero", "torch_where", "torch_one_hot", "torch_bincount",
     "torch_tensordot", "torch_stft", "torch_lu", "torch_complex",
+    "torch_atleast_1d", "torch_atleast_2d", "torch_atleast_3d", "torch_dequantize",
+    "torch_quantize_per_tensor",
     "torch_result_type", "torch_broadcast_shapes", "torch_save", "torch_load",
     "torch_serialize", "torch_install_path", "torch_is_installed",
     "torch_get_num_threads", "torch_set_num_threads",
@@ -172,6 +174,47 @@ def torch_lu(A: Any, pivot: bool = True, get_infos: bool = False) -> RList:  # n
                                    pivot=pivot)
     parts = (lu, pivots, infos) if get_infos else (lu, pivots)
     return RList(wrap(p) for p in parts)
+
+
+def torch_atleast_1d(self: Any) -> Any:
+    """At least 1 dimension; a list of tensors gives a list (R: ``torch_atleast_1d``)."""
+    return _each(torch.atleast_1d, self)
+
+
+def torch_atleast_2d(self: Any) -> Any:
+    """At least 2 dimensions (R: ``torch_atleast_2d``)."""
+    return _each(torch.atleast_2d, self)
+
+
+def torch_atleast_3d(self: Any) -> Any:
+    """At least 3 dimensions (R: ``torch_atleast_3d``)."""
+    return _each(torch.atleast_3d, self)
+
+
+def torch_dequantize(tensor: Any) -> Any:
+    """A float tensor from a quantised one, or each of a list (R: same name)."""
+    return _each(torch.dequantize, tensor)
+
+
+def torch_quantize_per_tensor(self: Any, scale: Any, zero_point: Any, dtype: Any) -> Any:
+    """Quantise with one scale and zero point (R: ``torch_quantize_per_tensor``).
+
+    A list of tensors takes lists of scales and zero points.
+    """
+    if isinstance(self, (list, tuple)):
+        return convert.result(call_torch(
+            torch.quantize_per_tensor, convert.tensor_list(self),
+            convert.tensor(scale), convert.tensor(zero_point), convert.dtype(dtype),
+        ))
+    return wrap(call_torch(torch.quantize_per_tensor, convert.tensor(self),
+                           float(scale), int(zero_point), convert.dtype(dtype)))
+
+
+def _each(fn: Any, value: Any) -> Any:
+    """Apply ``fn`` to a tensor, or to each tensor of a list (R torch's rule)."""
+    if isinstance(value, (list, tuple)):
+        return RList(wrap(t) for t in call_torch(fn, convert.tensor_list(value)))
+    return wrap(call_torch(fn, convert.tensor(value)))
 
 
 def torch_complex(real: Any, imag: Any) -> Tensor:

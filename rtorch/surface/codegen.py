@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import keyword
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import torch
@@ -80,7 +80,8 @@ def generated_names(
         ``(functions, methods)``: ``(r_name, aten_op)`` pairs, and method names.
     """
     functions = []
-    wanted = [n for n in r_functions if n.startswith(("torch_", "linalg_"))]
+    # R torch writes linalg_* by hand (A, B, ...): see rtorch/surface/linalg.py.
+    wanted = [n for n in r_functions if n.startswith("torch_")]
     wanted += [f"torch_{op}" for op in roles.INTERNAL_FUNCTIONS]
     for r_name in sorted(set(wanted)):
         op = r_name[6:] if r_name.startswith("torch_") else r_name
@@ -115,6 +116,8 @@ def function_source(r_name: str, op: str, method: bool) -> str:
 
 def _r_order(op: str, decls: tuple[Overload, ...]) -> list[RParameter]:
     params = r_parameters(decls, roles.NAMED_PARAMETERS.get(op))
+    renamed = roles.RENAMED.get(op, {})
+    params = [replace(p, name=renamed.get(p.aten_name, p.name)) for p in params]
     last = roles.LAST_PARAMETERS.get(op, ())
     return [p for p in params if p.name not in last] + [
         p for p in params if p.name in last
@@ -172,6 +175,9 @@ class _Writer:
                     f"        kw[{self._keyword(param)!r}] = {self._convert(param)}"
                 )
         self._call(positional, keywords, bool(optional))
+        if self._factory():
+            self.lines.append("    if requires_grad:")
+            self.lines.append("        out.requires_grad_(True)")
         self.lines.extend(self._result())
         return "\n".join(self.lines) + "\n"
 
@@ -190,7 +196,14 @@ class _Writer:
                 continue
             leading = False
             signature.append(f"{_py(param.name)}={self._default_text(param)}")
+        if self._factory():
+            # R torch's factories take requires_grad with the tensor options.
+            signature.append("requires_grad=False")
         return signature, required
+
+    def _factory(self) -> bool:
+        names = {p.name for p in self.params}
+        return not self.method and {"dtype", "layout", "device"} <= names
 
     def _default_text(self, param: RParameter) -> str:
         default = self.defaults.get(param.name, param.default)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, MutableMapping
 from typing import Any, NoReturn
 
-from rtorch.surface import nnf, runtime
+from rtorch.surface import linalg, nnf, runtime
 from rtorch.errors import RNotImplementedError
 from rtorch.surface import generated_functions
 from rtorch.surface.generated_functions import R_FUNCTIONS
@@ -38,6 +38,7 @@ def install_surface(namespace: MutableMapping[str, Any]) -> list[str]:
     sources: list[dict[str, Callable[..., Any]]] = [
         surface_functions(),
         {name: getattr(runtime, name) for name in runtime.__all__},
+        {name: getattr(linalg, name) for name in linalg.__all__ if name != "NamedList"},
         {name: getattr(nnf, name) for name in nnf.__all__},
         {name: _missing_function(name) for name in R_FUNCTIONS},
     ]

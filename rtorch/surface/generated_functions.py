@@ -12,429 +12,6 @@ from __future__ import annotations
 from rtorch.surface.preamble import *  # noqa: F403
 
 
-_OP_linalg_cholesky = _bound(_LINALG, 'linalg_cholesky')
-
-
-def linalg_cholesky(self, upper=False):
-    """R torch ``linalg_cholesky(self, upper = FALSE)``; PyTorch ``linalg_cholesky``."""
-    kw = {}
-    if upper is not False:
-        kw['upper'] = upper
-    try:
-        out = _OP_linalg_cholesky(self._t if self.__class__ is _T else _tensor(self), **kw)
-    except _ERRORS as error:
-        _fail(error)
-    return _wrap(out)
-
-
-_OP_linalg_cholesky_ex = _bound(_LINALG, 'linalg_cholesky_ex')
-
-
-def linalg_cholesky_ex(self, upper=False, check_errors=False):
-    """R torch ``linalg_cholesky_ex(self, upper = FALSE, check_errors = FALSE)``; PyTorch ``linalg_cholesky_ex``."""
-    kw = {}
-    if upper is not False:
-        kw['upper'] = upper
-    if check_errors is not False:
-        kw['check_errors'] = check_errors
-    try:
-        out = _OP_linalg_cholesky_ex(self._t if self.__class__ is _T else _tensor(self), **kw)
-    except _ERRORS as error:
-        _fail(error)
-    return _rlist(out, ())
-
-
-_OP_linalg_cond = _bound(_LINALG, 'linalg_cond')
-
-
-def linalg_cond(self, p=None):
-    """R torch ``linalg_cond(self, p = NULL)``; PyTorch ``linalg_cond``."""
-    kw = {}
-    if p is not None:
-        kw['p'] = _plain(p)
-    try:
-        out = _OP_linalg_cond(self._t if self.__class__ is _T else _tensor(self), **kw)
-    except _ERRORS as error:
-        _fail(error)
-    return _wrap(out)
-
-
-_OP_linalg_det = _bound(_LINALG, 'linalg_det')
-
-
-def linalg_det(A):
-    """R torch ``linalg_det(A)``; PyTorch ``linalg_det``."""
-    try:
-        out = _OP_linalg_det(A._t if A.__class__ is _T else _tensor(A))
-    except _ERRORS as error:
-        _fail(error)
-    return _wrap(out)
-
-
-_OP_linalg_eig = _bound(_LINALG, 'linalg_eig')
-
-
-def linalg_eig(self):
-    """R torch ``linalg_eig(self)``; PyTorch ``linalg_eig``."""
-    try:
-        out = _OP_linalg_eig(self._t if self.__class__ is _T else _tensor(self))
-    except _ERRORS as error:
-        _fail(error)
-    return _rlist(out, ())
-
-
-_OP_linalg_eigh = _bound(_LINALG, 'linalg_eigh')
-
-
-def linalg_eigh(self, UPLO='L'):
-    """R torch ``linalg_eigh(self, UPLO = 'L')``; PyTorch ``linalg_eigh``."""
-    kw = {}
-    if UPLO.__class__ is not str or UPLO != 'L':
-        kw['UPLO'] = UPLO
-    try:
-        out = _OP_linalg_eigh(self._t if self.__class__ is _T else _tensor(self), **kw)
-    except _ERRORS as error:
-        _fail(error)
-    return _rlist(out, ())
-
-
-_OP_linalg_eigvals = _bound(_LINALG, 'linalg_eigvals')
-
-
-def linalg_eigvals(self):
-    """R torch ``linalg_eigvals(self)``; PyTorch ``linalg_eigvals``."""
-    try:
-        out = _OP_linalg_eigvals(self._t if self.__class__ is _T else _tensor(self))
-    except _ERRORS as error:
-        _fail(error)
-    return _wrap(out)
-
-
-_OP_linalg_eigvalsh = _bound(_LINALG, 'linalg_eigvalsh')
-
-
-def linalg_eigvalsh(self, UPLO='L'):
-    """R torch ``linalg_eigvalsh(self, UPLO = 'L')``; PyTorch ``linalg_eigvalsh``."""
-    kw = {}
-    if UPLO.__class__ is not str or UPLO != 'L':
-        kw['UPLO'] = UPLO
-    try:
-        out = _OP_linalg_eigvalsh(self._t if self.__class__ is _T else _tensor(self), **kw)
-    except _ERRORS as error:
-        _fail(error)
-    return _wrap(out)
-
-
-_OP_linalg_householder_product = _bound(_LINALG, 'linalg_householder_product')
-
-
-def linalg_householder_product(input, tau):
-    """R torch ``linalg_householder_product(input, tau)``; PyTorch ``linalg_householder_product``."""
-    try:
-        out = _OP_linalg_householder_product(input._t if input.__class__ is _T else _tensor(input), tau._t if tau.__class__ is _T else _tensor(tau))
-    except _ERRORS as error:
-        _fail(error)
-    return _wrap(out)
-
-
-_OP_linalg_inv = _bound(_LINALG, 'linalg_inv')
-
-
-def linalg_inv(A):
-    """R torch ``linalg_inv(A)``; PyTorch ``linalg_inv``."""
-    try:
-        out = _OP_linalg_inv(A._t if A.__class__ is _T else _tensor(A))
-    except _ERRORS as error:
-        _fail(error)
-    return _wrap(out)
-
-
-_OP_linalg_inv_ex = _bound(_LINALG, 'linalg_inv_ex')
-
-
-def linalg_inv_ex(A, check_errors=False):
-    """R torch ``linalg_inv_ex(A, check_errors = FALSE)``; PyTorch ``linalg_inv_ex``."""
-    kw = {}
-    if check_errors is not False:
-        kw['check_errors'] = check_errors
-    try:
-        out = _OP_linalg_inv_ex(A._t if A.__class__ is _T else _tensor(A), **kw)
-    except _ERRORS as error:
-        _fail(error)
-    return _rlist(out, ())
-
-
-_OP_linalg_lstsq = _bound(_LINALG, 'linalg_lstsq')
-
-
-def linalg_lstsq(self, b, rcond=None, driver=None):
-    """R torch ``linalg_lstsq(self, b, rcond = NULL, driver = NULL)``; PyTorch ``linalg_lstsq``."""
-    kw = {}
-    if rcond is not None:
-        kw['rcond'] = rcond
-    if driver is not None:
-        kw['driver'] = driver
-    try:
-        out = _OP_linalg_lstsq(self._t if self.__class__ is _T else _tensor(self), b._t if b.__class__ is _T else _tensor(b), **kw)
-    except _ERRORS as error:
-        _fail(error)
-    return _rlist(out, ())
-
-
-_OP_linalg_matrix_norm = _bound(_LINALG, 'linalg_matrix_norm')
-
-
-def linalg_matrix_norm(self, ord='fro', dim=(-2, -1), keepdim=False, dtype=None):
-    """R torch ``linalg_matrix_norm(self, ord = 'fro', dim = c(-2, -1), keepdim = FALSE, dtype = NULL)``; PyTorch ``linalg_matrix_norm``. 1-based: ``dim``."""
-    kw = {}
-    if ord.__class__ is not str or ord != 'fro':
-        kw['ord'] = _plain(ord)
-    if dim.__class__ is not tuple or dim != (-2, -1):
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
-    if keepdim is not False:
-        kw['keepdim'] = keepdim
-    if dtype is not None:
-        kw['dtype'] = _dtype(dtype)
-    try:
-        out = _OP_linalg_matrix_norm(self._t if self.__class__ is _T else _tensor(self), **kw)
-    except _ERRORS as error:
-        _fail(error)
-    return _wrap(out)
-
-
-_OP_linalg_matrix_power = _bound(_LINALG, 'linalg_matrix_power')
-
-
-def linalg_matrix_power(self, n):
-    """R torch ``linalg_matrix_power(self, n)``; PyTorch ``linalg_matrix_power``."""
-    try:
-        out = _OP_linalg_matrix_power(self._t if self.__class__ is _T else _tensor(self), n if n.__class__ is int else _integer(n))
-    except _ERRORS as error:
-        _fail(error)
-    return _wrap(out)
-
-
-_OP_linalg_matrix_rank = _bound(_LINALG, 'linalg_matrix_rank')
-
-
-def linalg_matrix_rank(input=None, self=None, atol=None, tol=None, rtol=None, hermitian=False):
-    """R torch ``linalg_matrix_rank(input, self, atol = NULL, tol, rtol = NULL, hermitian = FALSE)``; PyTorch ``linalg_matrix_rank``."""
-    kw = {}
-    if input is not None:
-        kw['input'] = input._t if input.__class__ is _T else _tensor(input)
-    if self is not None:
-        kw['input'] = self._t if self.__class__ is _T else _tensor(self)
-    if atol is not None:
-        kw['atol'] = atol._t if atol.__class__ is _T else _tensor_or_scalar(atol)
-    if tol is not None:
-        kw['tol'] = tol._t if tol.__class__ is _T else _tensor_or_scalar(tol)
-    if rtol is not None:
-        kw['rtol'] = rtol._t if rtol.__class__ is _T else _tensor_or_scalar(rtol)
-    if hermitian is not False:
-        kw['hermitian'] = hermitian
-    try:
-        out = _OP_linalg_matrix_rank(**kw)
-    except _ERRORS as error:
-        _fail(error)
-    return _wrap(out)
-
-
-_OP_linalg_multi_dot = _bound(_LINALG, 'linalg_multi_dot')
-
-
-def linalg_multi_dot(tensors):
-    """R torch ``linalg_multi_dot(tensors)``; PyTorch ``linalg_multi_dot``."""
-    try:
-        out = _OP_linalg_multi_dot(_tensor_list(tensors))
-    except _ERRORS as error:
-        _fail(error)
-    return _wrap(out)
-
-
-_OP_linalg_norm = _bound(_LINALG, 'linalg_norm')
-
-
-def linalg_norm(self, ord=None, dim=None, keepdim=False, dtype=None):
-    """R torch ``linalg_norm(self, ord = NULL, dim = NULL, keepdim = FALSE, dtype = NULL)``; PyTorch ``linalg_norm``. 1-based: ``dim``."""
-    kw = {}
-    if ord is not None:
-        kw['ord'] = _plain(ord)
-    if dim is not None:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
-    if keepdim is not False:
-        kw['keepdim'] = keepdim
-    if dtype is not None:
-        kw['dtype'] = _dtype(dtype)
-    try:
-        out = _OP_linalg_norm(self._t if self.__class__ is _T else _tensor(self), **kw)
-    except _ERRORS as error:
-        _fail(error)
-    return _wrap(out)
-
-
-_OP_linalg_pinv = _bound(_LINALG, 'linalg_pinv')
-
-
-def linalg_pinv(self, atol=None, rcond=None, rtol=None, hermitian=False):
-    """R torch ``linalg_pinv(self, atol = NULL, rcond, rtol = NULL, hermitian = FALSE)``; PyTorch ``linalg_pinv``."""
-    kw = {}
-    if atol is not None:
-        kw['atol'] = atol._t if atol.__class__ is _T else _tensor_or_scalar(atol)
-    if rcond is not None:
-        kw['rcond'] = rcond._t if rcond.__class__ is _T else _tensor_or_scalar(rcond)
-    if rtol is not None:
-        kw['rtol'] = rtol._t if rtol.__class__ is _T else _tensor_or_scalar(rtol)
-    if hermitian is not False:
-        kw['hermitian'] = hermitian
-    try:
-        out = _OP_linalg_pinv(self._t if self.__class__ is _T else _tensor(self), **kw)
-    except _ERRORS as error:
-        _fail(error)
-    return _wrap(out)
-
-
-_OP_linalg_qr = _bound(_LINALG, 'linalg_qr')
-
-
-def linalg_qr(A, mode='reduced'):
-    """R torch ``linalg_qr(A, mode = 'reduced')``; PyTorch ``linalg_qr``."""
-    kw = {}
-    if mode.__class__ is not str or mode != 'reduced':
-        kw['mode'] = mode
-    try:
-        out = _OP_linalg_qr(A._t if A.__class__ is _T else _tensor(A), **kw)
-    except _ERRORS as error:
-        _fail(error)
-    return _rlist(out, ())
-
-
-_OP_linalg_slogdet = _bound(_LINALG, 'linalg_slogdet')
-
-
-def linalg_slogdet(A):
-    """R torch ``linalg_slogdet(A)``; PyTorch ``linalg_slogdet``."""
-    try:
-        out = _OP_linalg_slogdet(A._t if A.__class__ is _T else _tensor(A))
-    except _ERRORS as error:
-        _fail(error)
-    return _rlist(out, ())
-
-
-_OP_linalg_solve = _bound(_LINALG, 'linalg_solve')
-
-
-def linalg_solve(A, B, left=True):
-    """R torch ``linalg_solve(A, B, left = TRUE)``; PyTorch ``linalg_solve``."""
-    kw = {}
-    if left is not True:
-        kw['left'] = left
-    try:
-        out = _OP_linalg_solve(A._t if A.__class__ is _T else _tensor(A), B._t if B.__class__ is _T else _tensor(B), **kw)
-    except _ERRORS as error:
-        _fail(error)
-    return _wrap(out)
-
-
-_OP_linalg_solve_triangular = _bound(_LINALG, 'linalg_solve_triangular')
-
-
-def linalg_solve_triangular(self, B, upper, left=True, unitriangular=False):
-    """R torch ``linalg_solve_triangular(self, B, upper, left = TRUE, unitriangular = FALSE)``; PyTorch ``linalg_solve_triangular``."""
-    kw = {}
-    if left is not True:
-        kw['left'] = left
-    if unitriangular is not False:
-        kw['unitriangular'] = unitriangular
-    try:
-        out = _OP_linalg_solve_triangular(self._t if self.__class__ is _T else _tensor(self), B._t if B.__class__ is _T else _tensor(B), upper=upper, **kw)
-    except _ERRORS as error:
-        _fail(error)
-    return _wrap(out)
-
-
-_OP_linalg_svd = _bound(_LINALG, 'linalg_svd')
-
-
-def linalg_svd(A, full_matrices=True, driver=None):
-    """R torch ``linalg_svd(A, full_matrices = TRUE, driver = NULL)``; PyTorch ``linalg_svd``."""
-    kw = {}
-    if full_matrices is not True:
-        kw['full_matrices'] = full_matrices
-    if driver is not None:
-        kw['driver'] = driver
-    try:
-        out = _OP_linalg_svd(A._t if A.__class__ is _T else _tensor(A), **kw)
-    except _ERRORS as error:
-        _fail(error)
-    return _rlist(out, ())
-
-
-_OP_linalg_svdvals = _bound(_LINALG, 'linalg_svdvals')
-
-
-def linalg_svdvals(A, driver=None):
-    """R torch ``linalg_svdvals(A, driver = NULL)``; PyTorch ``linalg_svdvals``."""
-    kw = {}
-    if driver is not None:
-        kw['driver'] = driver
-    try:
-        out = _OP_linalg_svdvals(A._t if A.__class__ is _T else _tensor(A), **kw)
-    except _ERRORS as error:
-        _fail(error)
-    return _wrap(out)
-
-
-_OP_linalg_tensorinv = _bound(_LINALG, 'linalg_tensorinv')
-
-
-def linalg_tensorinv(self, ind=2):
-    """R torch ``linalg_tensorinv(self, ind = 2)``; PyTorch ``linalg_tensorinv``."""
-    kw = {}
-    if ind.__class__ is not int or ind != 2:
-        kw['ind'] = ind if ind.__class__ is int else _integer(ind)
-    try:
-        out = _OP_linalg_tensorinv(self._t if self.__class__ is _T else _tensor(self), **kw)
-    except _ERRORS as error:
-        _fail(error)
-    return _wrap(out)
-
-
-_OP_linalg_tensorsolve = _bound(_LINALG, 'linalg_tensorsolve')
-
-
-def linalg_tensorsolve(self, other, dims=None):
-    """R torch ``linalg_tensorsolve(self, other, dims = NULL)``; PyTorch ``linalg_tensorsolve``. 1-based: ``dims``."""
-    kw = {}
-    if dims is not None:
-        kw['dims'] = dims - 1 if dims.__class__ is int and dims > 0 else _dims(dims)
-    try:
-        out = _OP_linalg_tensorsolve(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor(other), **kw)
-    except _ERRORS as error:
-        _fail(error)
-    return _wrap(out)
-
-
-_OP_linalg_vector_norm = _bound(_LINALG, 'linalg_vector_norm')
-
-
-def linalg_vector_norm(self, ord=2, dim=None, keepdim=False, dtype=None):
-    """R torch ``linalg_vector_norm(self, ord = 2, dim = NULL, keepdim = FALSE, dtype = NULL)``; PyTorch ``linalg_vector_norm``. 1-based: ``dim``."""
-    kw = {}
-    if ord.__class__ is not int or ord != 2:
-        kw['ord'] = _plain(ord)
-    if dim is not None:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
-    if keepdim is not False:
-        kw['keepdim'] = keepdim
-    if dtype is not None:
-        kw['dtype'] = _dtype(dtype)
-    try:
-        out = _OP_linalg_vector_norm(self._t if self.__class__ is _T else _tensor(self), **kw)
-    except _ERRORS as error:
-        _fail(error)
-    return _wrap(out)
-
-
 _OP_torch_abs = _bound(_VF, 'abs')
 
 
@@ -875,57 +452,6 @@ def torch_atanh(self):
     return _wrap(out)
 
 
-_OP_torch_atleast_1d = _bound(_VF, 'atleast_1d')
-
-
-def torch_atleast_1d(self=None, tensors=None):
-    """R torch ``torch_atleast_1d(self, tensors)``; PyTorch ``atleast_1d``."""
-    kw = {}
-    if self is not None:
-        kw['input'] = self._t if self.__class__ is _T else _tensor(self)
-    if tensors is not None:
-        kw['tensors'] = _tensor_list(tensors)
-    try:
-        out = _OP_torch_atleast_1d(**kw)
-    except _ERRORS as error:
-        _fail(error)
-    return _result(out, (), False)
-
-
-_OP_torch_atleast_2d = _bound(_VF, 'atleast_2d')
-
-
-def torch_atleast_2d(self=None, tensors=None):
-    """R torch ``torch_atleast_2d(self, tensors)``; PyTorch ``atleast_2d``."""
-    kw = {}
-    if self is not None:
-        kw['input'] = self._t if self.__class__ is _T else _tensor(self)
-    if tensors is not None:
-        kw['tensors'] = _tensor_list(tensors)
-    try:
-        out = _OP_torch_atleast_2d(**kw)
-    except _ERRORS as error:
-        _fail(error)
-    return _result(out, (), False)
-
-
-_OP_torch_atleast_3d = _bound(_VF, 'atleast_3d')
-
-
-def torch_atleast_3d(self=None, tensors=None):
-    """R torch ``torch_atleast_3d(self, tensors)``; PyTorch ``atleast_3d``."""
-    kw = {}
-    if self is not None:
-        kw['input'] = self._t if self.__class__ is _T else _tensor(self)
-    if tensors is not None:
-        kw['tensors'] = _tensor_list(tensors)
-    try:
-        out = _OP_torch_atleast_3d(**kw)
-    except _ERRORS as error:
-        _fail(error)
-    return _result(out, (), False)
-
-
 _OP_torch_avg_pool1d = _bound(_VF, 'avg_pool1d')
 
 
@@ -969,7 +495,7 @@ def torch_baddbmm(self, batch1, batch2, out_dtype=None, beta=1, alpha=1):
 _OP_torch_bartlett_window = _bound(_VF, 'bartlett_window')
 
 
-def torch_bartlett_window(window_length, periodic=True, dtype=None, layout=None, device=None, pin_memory=None):
+def torch_bartlett_window(window_length, periodic=True, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False):
     """R torch ``torch_bartlett_window(window_length, periodic = TRUE, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``bartlett_window``."""
     kw = {}
     if dtype is not None:
@@ -984,6 +510,8 @@ def torch_bartlett_window(window_length, periodic=True, dtype=None, layout=None,
         out = _OP_torch_bartlett_window(window_length if window_length.__class__ is int else _integer(window_length), periodic=periodic, **kw)
     except _ERRORS as error:
         _fail(error)
+    if requires_grad:
+        out.requires_grad_(True)
     return _wrap(out)
 
 
@@ -1055,7 +583,7 @@ def torch_bitwise_xor(self, other):
 _OP_torch_blackman_window = _bound(_VF, 'blackman_window')
 
 
-def torch_blackman_window(window_length, periodic=True, dtype=None, layout=None, device=None, pin_memory=None):
+def torch_blackman_window(window_length, periodic=True, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False):
     """R torch ``torch_blackman_window(window_length, periodic = TRUE, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``blackman_window``."""
     kw = {}
     if dtype is not None:
@@ -1070,6 +598,8 @@ def torch_blackman_window(window_length, periodic=True, dtype=None, layout=None,
         out = _OP_torch_blackman_window(window_length if window_length.__class__ is int else _integer(window_length), periodic=periodic, **kw)
     except _ERRORS as error:
         _fail(error)
+    if requires_grad:
+        out.requires_grad_(True)
     return _wrap(out)
 
 
@@ -1685,23 +1215,6 @@ def torch_deg2rad(self):
     return _wrap(out)
 
 
-_OP_torch_dequantize = _bound(_VF, 'dequantize')
-
-
-def torch_dequantize(self=None, tensors=None):
-    """R torch ``torch_dequantize(self, tensors)``; PyTorch ``dequantize``."""
-    kw = {}
-    if self is not None:
-        kw['input'] = self._t if self.__class__ is _T else _tensor(self)
-    if tensors is not None:
-        kw['tensors'] = _tensor_list(tensors)
-    try:
-        out = _OP_torch_dequantize(**kw)
-    except _ERRORS as error:
-        _fail(error)
-    return _result(out, (), False)
-
-
 _OP_torch_det = _bound(_VF, 'det')
 
 
@@ -2003,7 +1516,7 @@ def torch_fft_fft(self, n=None, dim=-1, norm=None):
 _OP_torch_fft_fftfreq = _bound(_FFT, 'fft_fftfreq')
 
 
-def torch_fft_fftfreq(n, d=1.0, dtype=None, layout=None, device=None, pin_memory=None):
+def torch_fft_fftfreq(n, d=1.0, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False):
     """R torch ``torch_fft_fftfreq(n, d = 1.0, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``fft_fftfreq``."""
     kw = {}
     if d.__class__ is not float or d != 1.0:
@@ -2020,6 +1533,8 @@ def torch_fft_fftfreq(n, d=1.0, dtype=None, layout=None, device=None, pin_memory
         out = _OP_torch_fft_fftfreq(n if n.__class__ is int else _integer(n), **kw)
     except _ERRORS as error:
         _fail(error)
+    if requires_grad:
+        out.requires_grad_(True)
     return _wrap(out)
 
 
@@ -2297,7 +1812,7 @@ def torch_gt(self, other):
 _OP_torch_hamming_window = _bound(_VF, 'hamming_window')
 
 
-def torch_hamming_window(window_length, periodic=True, alpha=None, beta=None, dtype=None, layout=None, device=None, pin_memory=None):
+def torch_hamming_window(window_length, periodic=True, alpha=None, beta=None, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False):
     """R torch ``torch_hamming_window(window_length, periodic = TRUE, alpha, beta, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``hamming_window``."""
     kw = {}
     if alpha is not None:
@@ -2316,13 +1831,15 @@ def torch_hamming_window(window_length, periodic=True, alpha=None, beta=None, dt
         out = _OP_torch_hamming_window(window_length if window_length.__class__ is int else _integer(window_length), periodic=periodic, **kw)
     except _ERRORS as error:
         _fail(error)
+    if requires_grad:
+        out.requires_grad_(True)
     return _wrap(out)
 
 
 _OP_torch_hann_window = _bound(_VF, 'hann_window')
 
 
-def torch_hann_window(window_length, periodic=True, dtype=None, layout=None, device=None, pin_memory=None):
+def torch_hann_window(window_length, periodic=True, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False):
     """R torch ``torch_hann_window(window_length, periodic = TRUE, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``hann_window``."""
     kw = {}
     if dtype is not None:
@@ -2337,6 +1854,8 @@ def torch_hann_window(window_length, periodic=True, dtype=None, layout=None, dev
         out = _OP_torch_hann_window(window_length if window_length.__class__ is int else _integer(window_length), periodic=periodic, **kw)
     except _ERRORS as error:
         _fail(error)
+    if requires_grad:
+        out.requires_grad_(True)
     return _wrap(out)
 
 
@@ -2644,7 +2163,7 @@ def torch_istft(self, n_fft, hop_length=None, win_length=None, window=None, cent
 _OP_torch_kaiser_window = _bound(_VF, 'kaiser_window')
 
 
-def torch_kaiser_window(window_length, periodic=True, beta=None, dtype=None, layout=None, device=None, pin_memory=None):
+def torch_kaiser_window(window_length, periodic=True, beta=None, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False):
     """R torch ``torch_kaiser_window(window_length, periodic = TRUE, beta, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``kaiser_window``."""
     kw = {}
     if beta is not None:
@@ -2661,6 +2180,8 @@ def torch_kaiser_window(window_length, periodic=True, beta=None, dtype=None, lay
         out = _OP_torch_kaiser_window(window_length if window_length.__class__ is int else _integer(window_length), periodic=periodic, **kw)
     except _ERRORS as error:
         _fail(error)
+    if requires_grad:
+        out.requires_grad_(True)
     return _wrap(out)
 
 
@@ -3516,10 +3037,10 @@ def torch_polar(abs, angle):
 _OP_torch_polygamma = _bound(_VF, 'polygamma')
 
 
-def torch_polygamma(n, self):
-    """R torch ``torch_polygamma(n, self)``; PyTorch ``polygamma``."""
+def torch_polygamma(n, input):
+    """R torch ``torch_polygamma(n, input)``; PyTorch ``polygamma``."""
     try:
-        out = _OP_torch_polygamma(n if n.__class__ is int else _integer(n), self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_polygamma(n if n.__class__ is int else _integer(n), input._t if input.__class__ is _T else _tensor(input))
     except _ERRORS as error:
         _fail(error)
     return _wrap(out)
@@ -3612,33 +3133,6 @@ def torch_quantize_per_channel(self, scales, zero_points, axis, dtype):
     except _ERRORS as error:
         _fail(error)
     return _wrap(out)
-
-
-_OP_torch_quantize_per_tensor = _bound(_VF, 'quantize_per_tensor')
-
-
-def torch_quantize_per_tensor(self=None, tensors=None, scale=None, scales=None, zero_point=None, zero_points=None, dtype=None):
-    """R torch ``torch_quantize_per_tensor(self, tensors, scale, scales, zero_point, zero_points, dtype)``; PyTorch ``quantize_per_tensor``."""
-    kw = {}
-    if self is not None:
-        kw['input'] = self._t if self.__class__ is _T else _tensor(self)
-    if tensors is not None:
-        kw['tensors'] = _tensor_list(tensors)
-    if scale is not None:
-        kw['scale'] = scale._t if scale.__class__ is _T else _tensor_or_scalar(scale)
-    if scales is not None:
-        kw['scales'] = scales._t if scales.__class__ is _T else _tensor(scales)
-    if zero_point is not None:
-        kw['zero_point'] = zero_point._t if zero_point.__class__ is _T else _tensor_or_scalar(zero_point)
-    if zero_points is not None:
-        kw['zero_points'] = zero_points._t if zero_points.__class__ is _T else _tensor(zero_points)
-    if dtype is not None:
-        kw['dtype'] = _dtype(dtype)
-    try:
-        out = _OP_torch_quantize_per_tensor(**kw)
-    except _ERRORS as error:
-        _fail(error)
-    return _result(out, (), False)
 
 
 _OP_torch_rad2deg = _bound(_VF, 'rad2deg')
@@ -4024,7 +3518,7 @@ def torch_sort(self, dim=-1, descending=False, stable=None):
 _OP_torch_sparse_coo_tensor = _bound(_VF, 'sparse_coo_tensor')
 
 
-def torch_sparse_coo_tensor(indices=None, values=None, size=None, dtype=None, layout=None, device=None, pin_memory=False, is_coalesced=None):
+def torch_sparse_coo_tensor(indices=None, values=None, size=None, dtype=None, layout=None, device=None, pin_memory=False, is_coalesced=None, requires_grad=False):
     """R torch ``torch_sparse_coo_tensor(indices, values, size, dtype = NULL, layout = NULL, device = NULL, pin_memory = FALSE, is_coalesced = NULL)``; PyTorch ``sparse_coo_tensor``. 1-based: ``indices``."""
     kw = {}
     if indices is not None:
@@ -4047,6 +3541,8 @@ def torch_sparse_coo_tensor(indices=None, values=None, size=None, dtype=None, la
         out = _OP_torch_sparse_coo_tensor(**kw)
     except _ERRORS as error:
         _fail(error, (indices,))
+    if requires_grad:
+        out.requires_grad_(True)
     return _wrap(out)
 
 
@@ -4418,7 +3914,7 @@ def torch_tril(self, diagonal=0):
 _OP_torch_tril_indices = _bound(_VF, 'tril_indices')
 
 
-def torch_tril_indices(row, col, offset=0, dtype=None, layout=None, device=None, pin_memory=None):
+def torch_tril_indices(row, col, offset=0, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False):
     """R torch ``torch_tril_indices(row, col, offset = 0, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``tril_indices``. Returns 1-based indices."""
     kw = {}
     if offset.__class__ is not int or offset != 0:
@@ -4435,6 +3931,8 @@ def torch_tril_indices(row, col, offset=0, dtype=None, layout=None, device=None,
         out = _OP_torch_tril_indices(row if row.__class__ is int else _integer(row), col if col.__class__ is int else _integer(col), **kw)
     except _ERRORS as error:
         _fail(error)
+    if requires_grad:
+        out.requires_grad_(True)
     return _wrap(out + 1)
 
 
@@ -4456,7 +3954,7 @@ def torch_triu(self, diagonal=0):
 _OP_torch_triu_indices = _bound(_VF, 'triu_indices')
 
 
-def torch_triu_indices(row, col, offset=0, dtype=None, layout=None, device=None, pin_memory=None):
+def torch_triu_indices(row, col, offset=0, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False):
     """R torch ``torch_triu_indices(row, col, offset = 0, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``triu_indices``. Returns 1-based indices."""
     kw = {}
     if offset.__class__ is not int or offset != 0:
@@ -4473,6 +3971,8 @@ def torch_triu_indices(row, col, offset=0, dtype=None, layout=None, device=None,
         out = _OP_torch_triu_indices(row if row.__class__ is int else _integer(row), col if col.__class__ is int else _integer(col), **kw)
     except _ERRORS as error:
         _fail(error)
+    if requires_grad:
+        out.requires_grad_(True)
     return _wrap(out + 1)
 
 
@@ -4684,33 +4184,6 @@ def torch_vstack(tensors):
 
 
 __all__ = [
-    'linalg_cholesky',
-    'linalg_cholesky_ex',
-    'linalg_cond',
-    'linalg_det',
-    'linalg_eig',
-    'linalg_eigh',
-    'linalg_eigvals',
-    'linalg_eigvalsh',
-    'linalg_householder_product',
-    'linalg_inv',
-    'linalg_inv_ex',
-    'linalg_lstsq',
-    'linalg_matrix_norm',
-    'linalg_matrix_power',
-    'linalg_matrix_rank',
-    'linalg_multi_dot',
-    'linalg_norm',
-    'linalg_pinv',
-    'linalg_qr',
-    'linalg_slogdet',
-    'linalg_solve',
-    'linalg_solve_triangular',
-    'linalg_svd',
-    'linalg_svdvals',
-    'linalg_tensorinv',
-    'linalg_tensorsolve',
-    'linalg_vector_norm',
     'torch_abs',
     'torch_absolute',
     'torch_acos',
@@ -4742,9 +4215,6 @@ __all__ = [
     'torch_atan',
     'torch_atan2',
     'torch_atanh',
-    'torch_atleast_1d',
-    'torch_atleast_2d',
-    'torch_atleast_3d',
     'torch_avg_pool1d',
     'torch_baddbmm',
     'torch_bartlett_window',
@@ -4793,7 +4263,6 @@ __all__ = [
     'torch_cumprod',
     'torch_cumsum',
     'torch_deg2rad',
-    'torch_dequantize',
     'torch_det',
     'torch_diag_embed',
     'torch_diagflat',
@@ -4931,7 +4400,6 @@ __all__ = [
     'torch_qr',
     'torch_quantile',
     'torch_quantize_per_channel',
-    'torch_quantize_per_tensor',
     'torch_rad2deg',
     'torch_real',
     'torch_reciprocal',

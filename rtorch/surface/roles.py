@@ -23,7 +23,7 @@ __all__ = [
     "DIM", "INDEX", "INDEX_FAST", "INDICES", "POSITION", "START", "SLICE_START",
     "SLICE_END", "PLAIN", "NAMED", "RESULT", "argument_role", "INDEX_RESULTS",
     "NAMED_PARAMETERS", "DEFAULTS", "LAST_PARAMETERS", "ZERO_DIM_ERRORS",
-    "NOT_GENERATED", "INTERNAL_FUNCTIONS", "UNSUPPORTED",
+    "NOT_GENERATED", "INTERNAL_FUNCTIONS", "UNSUPPORTED", "RENAMED",
 ]
 
 # -- argument roles -----------------------------------------------------------
@@ -59,7 +59,8 @@ _NEGATIVE_FREE_INDEX_OPS = frozenset({
     "gather", "index_select", "index_add", "index_add_", "index_copy",
     "index_copy_", "index_reduce", "index_reduce_", "scatter", "scatter_",
     "scatter_add", "scatter_add_", "scatter_reduce", "scatter_reduce_",
-    "embedding", "max_unpool2d", "max_unpool3d", "sparse_coo_tensor",
+    "embedding", "embedding_bag", "max_unpool2d", "max_unpool3d",
+    "sparse_coo_tensor",
 })
 
 # Per-op exceptions to the naming rule.
@@ -133,8 +134,14 @@ NOT_GENERATED = frozenset({
     "full_like", "rand_like", "randn_like", "randint_like", "diag",
     # functions.py: R torch wrappers whose behaviour is not a rule
     "nonzero", "where", "one_hot", "bincount", "tensordot", "stft", "complex",
-    "result_type", "lu", "manual_seed",
+    "result_type", "lu", "manual_seed", "atleast_1d", "atleast_2d", "atleast_3d",
+    "dequantize", "quantize_per_tensor",
 })
+
+# R torch's names for ATen arguments, where its hand-written wrapper renames one.
+RENAMED: dict[str, dict[str, str]] = {
+    "polygamma": {"self": "input"},
+}
 
 # Unexported R torch functions that tests and ports call (semantics 6.2).
 INTERNAL_FUNCTIONS = ("narrow_copy", "select")
