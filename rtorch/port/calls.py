@@ -102,7 +102,7 @@ def translate_arguments(
             continue
         if arg_name is None:
             counts = ints or _positional_is_count(function_name, index, method)
-            tr.name_hint = outer_hint or "fn"
+            tr.name_hint = f"{outer_hint}_fn" if outer_hint else "fn"
             positional.append(tr.expr(value, ints=counts))
             index += 1
         else:
@@ -131,17 +131,13 @@ def _is_torch_name(r_name: str) -> bool:
 
 
 def _positional_is_count(function_name: str, index: int, method: bool) -> bool:
-    if not method and function_name in tables.SIZE_FUNCTIONS:
-        limit = tables.SIZE_FUNCTIONS[function_name]
-        return limit is None or index < limit
-    base = function_name
-    for prefix in ("torch_", "nnf_"):
-        if base.startswith(prefix) and not method:
-            base = base[len(prefix) :]
-    first = tables.DIM_OPERATIONS.get(base)
-    if first is None:
+    key = f"torch_{function_name}" if method else function_name
+    span = tables.COUNT_POSITIONS.get(key)
+    if span is None:
         return False
-    return index >= (first - 1 if method else first)
+    position = index + 1 if method else index
+    first, last = span
+    return position >= first and (last is None or position <= last)
 
 
 def _method_call(
@@ -378,6 +374,25 @@ def _list_comprehension(element: ast.expr, loop_name: str, iterable: ast.expr) -
     return ast.ListComp(elt=element, generators=[generator])
 
 
+def _complex(
+    tr: ExpressionTranslator, node: Node, arguments: list[Argument], ints: bool
+) -> ast.expr:
+    parts = {arg_name: value for arg_name, value, _ in arguments}
+    if set(parts) != {"real", "imaginary"}:
+        raise Untranslated(node, "complex() is translated as complex(real =, imaginary =)")
+    real, imaginary = tr.expr(parts["real"]), tr.expr(parts["imaginary"])
+    scalar = ("float", "integer", "unary_operator")
+    if parts["real"].type in scalar and parts["imaginary"].type in scalar:
+        return call(name("complex"), [real, imaginary])
+    # R's complex() is vectorised: one Python complex per pair.
+    pairs = call(name("zip"), [real, imaginary])
+    element = call(name("complex"), [name("re"), name("im")])
+    target = ast.Tuple(elts=[ast.Name(id="re", ctx=ast.Store()),
+                             ast.Name(id="im", ctx=ast.Store())], ctx=ast.Store())
+    generator = ast.comprehension(target=target, iter=pairs, ifs=[], is_async=0)
+    return ast.ListComp(elt=element, generators=[generator])
+
+
 def _print(tr: ExpressionTranslator, node: Node, arguments: list[Argument], ints: bool) -> ast.expr:
     if len(arguments) != 1 or arguments[0][0] is not None:
         raise Untranslated(node, "print() with options; print(x) is translated")
@@ -424,6 +439,7 @@ _HANDLERS: dict[str, Handler] = {
     "lapply": _apply,
     "vapply": _apply,
     "print": _print,
+    "complex": _complex,
     "cat": _text_function("cat", frozenset({"sep"})),
     "paste": _text_function("paste", frozenset({"sep", "collapse"})),
     "paste0": _text_function("paste0", frozenset({"collapse"})),

@@ -11,8 +11,9 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable
 
+from rtorch.port import tables
 from rtorch.port.calls import translate_call
-from rtorch.port.literals import r_complex, r_double, r_integer, r_string
+from rtorch.port.literals import r_complex, r_double, r_integer, r_string, raw
 from rtorch.port.parse import Node, field, text_of
 from rtorch.port.problems import Untranslated
 from rtorch.port.pyast import call, call_arguments, is_call_to, name, none, py_name
@@ -122,6 +123,8 @@ class ExpressionTranslator:
             if r_name == "pi":
                 self.imports.add("math")
                 return ast.Attribute(value=name("math"), attr="pi", ctx=ast.Load())
+            if r_name in tables.R_CONSTANTS or (r_name.startswith(".") and r_name != ".."):
+                raise Untranslated(node, f"R's built-in {r_name} has no rtorch spelling")
         return name(py_name(r_name))
 
     def _parenthesized_expression(self, node: Node, ints: bool, cond: bool) -> ast.expr:
@@ -216,6 +219,10 @@ class ExpressionTranslator:
         if member is None or member.type not in ("identifier", "string"):
             raise Untranslated(node, "a computed $ name is not supported")
         member_name = text_of(member).strip("`\"'")
+        if owner.type == "identifier" and text_of(owner) == ".Machine":
+            if member_name not in tables.MACHINE_CONSTANTS:
+                raise Untranslated(node, f".Machine${member_name} has no rtorch spelling")
+            return raw(tables.MACHINE_CONSTANTS[member_name])
         value = self.expr(owner)
         if owner.type == "identifier" and self.scope.kind(text_of(owner)) is Kind.DICT:
             return ast.Subscript(value=value, slice=ast.Constant(member_name))

@@ -149,6 +149,7 @@ INT_ARGUMENTS = frozenset(
         "start_dim",
         "end_dim",
         "size",
+        "sizes",
         "k",
         "n",
         "nrow",
@@ -171,8 +172,8 @@ INT_ARGUMENTS = frozenset(
         "row",
         "col",
         "index",
-        "start",
-        "length",
+        "N",
+        "shape",
         "source",
         "destination",
         "stride",
@@ -198,63 +199,67 @@ INT_ARGUMENTS = frozenset(
     }
 )
 
-# Creation functions whose positional arguments (all of them, or the first
-# `n`) are sizes.
-SIZE_FUNCTIONS: dict[str, int | None] = {
-    "torch_zeros": None,
-    "torch_ones": None,
-    "torch_empty": None,
-    "torch_rand": None,
-    "torch_randn": None,
-    "torch_eye": None,
-    "torch_full": 1,
-    "torch_randperm": 1,
-    "torch_manual_seed": 1,
-    "torch_empty_strided": None,
-    "torch_tril_indices": None,
-    "torch_triu_indices": None,
-    "seq_len": 1,
-    "nn_linear": 2,
-    "nn_embedding": 2,
-    "nn_embedding_bag": 2,
-    "nn_conv1d": None,
-    "nn_conv2d": None,
-    "nn_conv3d": None,
-    "nn_flatten": None,
-    "nn_unflatten": 1,
-    "nn_batch_norm1d": 1,
-    "nn_batch_norm2d": 1,
-    "nn_max_pool1d": None,
-    "nn_max_pool2d": None,
-    "nn_avg_pool2d": None,
-    "nn_rnn": 3,
-    "nn_lstm": 3,
-    "nn_gru": 3,
+# Positional arguments that are counts, as {function: (first, last)} 0-based
+# positions (last None = to the end) of `name(...)`; a method `x$op(...)`
+# uses the entry of `torch_op` one position earlier (x is the first).
+_DIM_OPERATIONS = (
+    "sum mean prod std var max min argmax argmin amax amin cumsum cumprod cummax "
+    "cummin softmax log_softmax logsumexp squeeze unsqueeze flatten cat stack "
+    "transpose movedim moveaxis swapdims swapaxes sort argsort topk kthvalue "
+    "narrow narrow_copy select chunk split unbind flip roll diff diagonal "
+    "count_nonzero all any median nanmedian mode tile permute reshape view expand "
+    "repeat repeat_interleave size stride diag diag_embed tril triu unfold "
+    "new_zeros new_ones new_empty unflatten multinomial"
+).split()
+_DIM_ONLY_OPERATIONS = (
+    "scatter scatter_add scatter_reduce gather index_select index_fill index_add "
+    "index_copy new_full"
+).split()
+COUNT_POSITIONS: dict[str, tuple[int, int | None]] = {
+    **{f"torch_{op}": (1, None) for op in _DIM_OPERATIONS},
+    **{f"torch_{op}": (1, 1) for op in _DIM_ONLY_OPERATIONS},
+    "torch_zeros": (0, None),
+    "torch_ones": (0, None),
+    "torch_empty": (0, None),
+    "torch_rand": (0, None),
+    "torch_randn": (0, None),
+    "torch_eye": (0, None),
+    "torch_full": (0, 0),
+    "torch_randperm": (0, 0),
+    "torch_randint": (2, 2),
+    "torch_linspace": (2, 2),
+    "torch_logspace": (2, 2),
+    "torch_manual_seed": (0, 0),
+    "torch_empty_strided": (0, None),
+    "torch_tril_indices": (0, None),
+    "torch_triu_indices": (0, None),
+    "torch_broadcast_shapes": (0, None),
+    "torch_tensordot": (2, 2),
+    "torch_polygamma": (0, 0),
+    "torch_device": (1, 1),
+    "nnf_softmax": (1, 1),
+    "nnf_log_softmax": (1, 1),
+    "nnf_one_hot": (1, 1),
+    "slc": (0, None),
+    "seq_len": (0, 0),
+    "nn_linear": (0, 1),
+    "nn_embedding": (0, 1),
+    "nn_embedding_bag": (0, 1),
+    "nn_conv1d": (0, None),
+    "nn_conv2d": (0, None),
+    "nn_conv3d": (0, None),
+    "nn_flatten": (0, None),
+    "nn_unflatten": (0, None),
+    "nn_batch_norm1d": (0, 0),
+    "nn_batch_norm2d": (0, 0),
+    "nn_max_pool1d": (0, None),
+    "nn_max_pool2d": (0, None),
+    "nn_avg_pool2d": (0, None),
+    "nn_rnn": (0, 2),
+    "nn_lstm": (0, 2),
+    "nn_gru": (0, 2),
 }
 
-# Tensor operations whose positional arguments after the tensor(s) are dims,
-# counts or sizes, as `{name: first such position}` for `torch_name(x, ...)`;
-# the `$name(...)` method has the same arguments one position earlier.
-DIM_OPERATIONS: dict[str, int] = {
-    **dict.fromkeys(
-        (
-            "sum mean prod std var max min argmax argmin amax amin cumsum cumprod "
-            "cummax cummin softmax log_softmax logsumexp squeeze unsqueeze flatten "
-            "cat stack transpose movedim moveaxis swapdims swapaxes sort argsort "
-            "topk kthvalue narrow narrow_copy select chunk split unbind flip roll "
-            "diff index_select gather scatter scatter_add diagonal count_nonzero "
-            "all any median nanmedian mode tile permute reshape view expand "
-            "repeat repeat_interleave size stride diag diag_embed tril triu "
-            "unfold new_zeros new_ones new_empty new_full unflatten one_hot "
-            "multinomial"
-        ).split(),
-        1,
-    ),
-    "tensordot": 2,
-    "randint": 2,
-    "linspace": 2,
-    "logspace": 2,
-}
 # R base functions with no rtorch counterpart that a reader might expect to
 # pass through: reported instead of guessed at.
 NO_EQUIVALENT = {
@@ -265,3 +270,13 @@ NO_EQUIVALENT = {
     "ifelse": "ifelse() is vectorised; use torch_where() on tensors",
     "do.call": "do.call() has no direct equivalent; call with *args by hand",
 }
+
+# R's machine constants (`.Machine$integer.max`, ...), as Python literals.
+MACHINE_CONSTANTS = {
+    "integer.max": "2147483647",
+    "double.eps": "2.220446049250313e-16",
+    "double.xmax": "1.7976931348623157e308",
+    "double.xmin": "2.2250738585072014e-308",
+}
+# R's built-in data vectors that have no rtorch spelling.
+R_CONSTANTS = frozenset({"letters", "LETTERS", "month.name", "month.abb"})
