@@ -63,7 +63,7 @@ def callee_name(call_node: Node) -> str | None:
     callee = field(call_node, "function")
     if callee.type == "namespace_operator" and text_of(field(callee, "lhs")) == "torch":
         callee = field(callee, "rhs")
-    return text_of(callee) if callee.type == "identifier" else None
+    return text_of(callee) if callee.type in ("identifier", "return") else None
 
 
 def is_call_to(node: Node, function_name: str) -> bool:
