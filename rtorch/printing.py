@@ -206,8 +206,7 @@ def _digits(magnitude: float) -> int:
 
 def _shortest(value: float) -> str:
     """A double in fmt's ``{}`` style: shortest round-trip, no trailing ``.0``."""
-    text = repr(value)
-    return text.removesuffix(".0")
+    return repr(value).removesuffix(".0")
 
 
 # ---------------------------------------------------------------------------
@@ -227,11 +226,9 @@ def _write_any(t: torch.Tensor, out: _Lines) -> None:
         return
     if out.limit is None or t.numel() <= _PREFETCH_ELEMENTS:
         t = _to_host(t)
-    else:
-        t = t.detach()
 
     if t.dim() == 0:
-        out.add(_shortest(_to_host(t).item()))
+        out.add(_shortest(t.item()))
     elif t.dim() == 1:
         _write_vector(t, out)
     elif t.dim() == 2:

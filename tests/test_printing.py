@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 import torch
 
+import rtorch as rt
 from rtorch import printing
 from rtorch.printing import (
     TRUNCATION_NOTE,
@@ -297,3 +298,55 @@ def test_cuda_tensor_prints_cuda_footer_without_whole_copy(
     assert format_tensor(torch.tensor([5.0], device="cuda")) == text(
         "torch_tensor", " 5", "[ CUDAFloatType{1} ]"
     )
+
+
+def _readme_grads_script() -> None:
+    a = rt.torch_tensor(4.0, requires_grad=True)
+    k = rt.torch_tensor(5.0, requires_grad=True)
+    c0 = rt.torch_tensor(7.0, requires_grad=True)
+    out = k * a + c0
+    out.backward()
+    print(a.grad)
+
+
+def _public_api_cases() -> list:
+    """The cases' rtorch spellings, run through the public API."""
+    grad_leaf = rt.torch_tensor(rt.c(0.0, 1.0, 2.0), requires_grad=True)
+    readme = rt.array(rt.c(0.25, 0.5, 0.125, 1.0, 0.75, 0.375, 0.625, 0.875),
+                      dim=rt.c(2, 2, 2))
+    return [
+        ("print-float-vector",
+         lambda: print(rt.torch_tensor(rt.c(7.0, 8.0, 9.0, 10.0))),
+         text("torch_tensor", "  7", "  8", "  9", " 10", "[ CPUFloatType{4} ]")),
+        ("print-grad-fn", lambda: print(rt.torch_exp(grad_leaf)),
+         text("torch_tensor", " 1.0000", " 2.7183", " 7.3891",
+              "[ CPUFloatType{3} ][ grad_fn = <ExpBackward0> ]")),
+        ("print-n-50", lambda: rt.torch_arange(1.0, 60.0).print(n=45),
+         text("torch_tensor", *values(1, 45), TRUNCATION_NOTE,
+              "[ CPUFloatType{60} ]")),
+        ("print-readme-3d-float64",
+         lambda: print(rt.torch_tensor(readme, dtype=rt.torch_float64())),
+         text("torch_tensor", "(1,.,.) = ", "  0.2500  0.7500", "  0.1250  0.6250",
+              "", "(2,.,.) = ", "  0.5000  0.3750", "  1.0000  0.8750",
+              "[ CPUDoubleType{2,2,2} ]")),
+        ("spec 2.3 matrix(1:6, nrow = 2)",
+         lambda: print(rt.torch_tensor(rt.matrix(rt.seq(1, 6), nrow=2))),
+         text("torch_tensor", " 1  3  5", " 2  4  6", "[ CPULongType{2,3} ]")),
+        ("print-meta", lambda: print(rt.torch_zeros(3, 2, device="meta")),
+         text("torch_tensor", "...", "[ METAFloatType{3,2} ]")),
+        ("print-complex",
+         lambda: print(rt.torch_complex(rt.torch_ones(2, 3), rt.torch_zeros(2, 3))),
+         text("torch_tensor", COMPLEX, "[ CPUComplexFloatType{2,3} ]")),
+        ("ag-readme-grads", _readme_grads_script,
+         text("torch_tensor", " 5", "[ CPUFloatType{1} ]")),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [pytest.param(run, want, id=source) for source, run, want in _public_api_cases()],
+)
+def test_public_api_prints(script, expected, capsys: pytest.CaptureFixture) -> None:
+    script()
+
+    assert capsys.readouterr().out == expected + "\n"
