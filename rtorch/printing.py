@@ -27,6 +27,7 @@ from dataclasses import dataclass
 import torch
 
 from rtorch.dtypes import DType
+from rtorch.errors import RNotImplementedError
 
 __all__ = [
     "COMPLEX_NOTE",
@@ -58,6 +59,9 @@ def format_tensor(t: torch.Tensor, n: int = 30) -> str:
     Returns:
         The printed text, header to footer, without a trailing newline.
 
+    Raises:
+        RNotImplementedError: For a quantized tensor (not printed yet).
+
     Example:
         >>> print(format_tensor(torch.tensor([5.0, 6.0], requires_grad=True)))
         torch_tensor
@@ -67,6 +71,11 @@ def format_tensor(t: torch.Tensor, n: int = 30) -> str:
     """
     suffix = _autograd_suffix(t)
 
+    if t.is_quantized:
+        raise RNotImplementedError(
+            f"Printing a quantized tensor ({t.dtype}, shape {tuple(t.shape)}) is not "
+            "supported yet; print x.dequantize() to see its values."
+        )
     # R torch rule: complex values are not printed, only a hint and the footer.
     if t.is_complex():
         return f"{_HEADER}\n{COMPLEX_NOTE}\n{_footer(t)}{suffix}"

@@ -187,6 +187,13 @@ def test_golden_text(build, n, expected) -> None:
     assert format_tensor(build(), n=n) == expected
 
 
+def test_quantized_tensor_is_a_named_gap() -> None:
+    quantized = torch.quantize_per_tensor(torch.ones(2), 0.1, 0, torch.qint8)
+
+    with pytest.raises(rt.RNotImplementedError, match=r"quantized.*dequantize\(\)"):
+        format_tensor(quantized)
+
+
 def test_undefined_tensor() -> None:
     assert format_undefined() == "torch_tensor\n[ Tensor (undefined) ]"
 
