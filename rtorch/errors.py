@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import NoReturn
+from typing import Any, NoReturn
 
 __all__ = [
     "RTorchError",
@@ -27,6 +27,7 @@ __all__ = [
     "RNotImplementedError",
     "LossyConversionWarning",
     "translate_torch_error",
+    "call_torch",
 ]
 
 
@@ -100,6 +101,20 @@ def translate_torch_error(error: BaseException) -> NoReturn:
     raise RRuntimeError(message) from None
 
 
+def call_torch(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Call a PyTorch function, re-raising its errors as rtorch's 1-based ones.
+
+    Example:
+        >>> call_torch(torch.sum, torch.zeros(3, 4), 2)   # doctest: +SKIP
+        rtorch.errors.RIndexError: Dimension out of range (expected to be in
+        range of [-2, 2], but got 3)
+    """
+    try:
+        return fn(*args, **kwargs)
+    except (RuntimeError, IndexError, ValueError, TypeError) as error:
+        translate_torch_error(error)
+
+
 def _plus_one(*groups: int) -> Callable[[re.Match[str]], str]:
     """Build a substitution that adds 1 to the non-negative numbered groups."""
 
@@ -155,6 +170,15 @@ _REWRITES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (re.compile(r"index (-?\d+) is out of bounds for dimension (\d+) with size 0"),
      _plus_one(1, 2)),
 ]
+
+# R torch shows libtorch's C++ wording for this one; PyTorch's Python differs.
+_REWRITES.append(
+    (
+        re.compile(r"only Tensors of floating point dtype can require gradients"),
+        lambda m: "Only Tensors of floating point and complex dtype can require "
+        "gradients (convert first, e.g. dtype=torch_float())",
+    )
+)
 
 _TARGET = re.compile(r"Target (-?\d+) is out of bounds\.")
 # R torch shifts loss targets even when negative.
