@@ -32,7 +32,7 @@ def cat(*values: Any, sep: str = " ") -> None:
 
     Example:
         >>> cat("loss:", 0.1 + 0.2, 3, "\\n")
-        loss: 0.3 3 
+        loss: 0.3 3
     """
     pieces = [format_value(v, _PRINT_DIGITS) for v in _flatten(values, "cat")]
     sys.stdout.write(sep.join(pieces))
@@ -74,8 +74,10 @@ def paste0(*values: Any, collapse: str | None = None) -> Any:
     return paste(*values, sep="", collapse=collapse)
 
 
-_SPEC = re.compile(r"%(?P<flags>[-+ 0#]*)(?P<width>\d+)?(?:\.(?P<precision>\d+))?"
-                   r"(?P<kind>[diosxXfeEgGaA%])")
+_SPEC = re.compile(
+    r"%(?P<flags>[-+ 0#]*)(?P<width>\d+)?(?:\.(?P<precision>\d+))?"
+    r"(?P<kind>[diosxXfeEgGaA%])"
+)
 
 
 def sprintf(fmt: str, *values: Any) -> Any:
@@ -139,8 +141,12 @@ def format_double(x: float, digits: int = _PRINT_DIGITS) -> str:
     decimals = max(0, len(significant) - 1 - exponent)
     fixed = f"{x:.{decimals}f}"
     sign = "-" if x < 0 else ""
-    sci_mantissa = significant[0] + ("." + significant[1:] if len(significant) > 1 else "")
-    scientific = f"{sign}{sci_mantissa}e{'-' if exponent < 0 else '+'}{abs(exponent):02d}"
+    sci_mantissa = significant[0] + (
+        "." + significant[1:] if len(significant) > 1 else ""
+    )
+    scientific = (
+        f"{sign}{sci_mantissa}e{'-' if exponent < 0 else '+'}{abs(exponent):02d}"
+    )
     return fixed if len(fixed) <= len(scientific) else scientific
 
 

@@ -87,8 +87,10 @@ VALUES = [
 # Calls: named arguments, dotted names, R base names (DECISIONS.md: sum/max/...
 # live in rtorch.base as rb; mean/sqrt/dim/length/head keep their names).
 CALLS = [
-    ("torch_tensor(c(1, 2), dtype = torch_float64())",
-     "torch_tensor(c(1.0, 2.0), dtype=torch_float64())"),
+    (
+        "torch_tensor(c(1, 2), dtype = torch_float64())",
+        "torch_tensor(c(1.0, 2.0), dtype=torch_float64())",
+    ),
     ("torch_zeros(2, 3)", "torch_zeros(2, 3)"),
     ("torch_ones(c(3, 2))", "torch_ones(c(3, 2))"),
     ("torch_full(c(2, 2), 3)", "torch_full(c(2, 2), 3.0)"),
@@ -116,8 +118,10 @@ CALLS = [
     ('paste0("w", i, ".pt")', 'paste0("w", i, ".pt")'),
     ('sprintf("%d: %.3f", i, v)', 'sprintf("%d: %.3f", i, v)'),
     ('cat("loss", l, "\\n")', 'cat("loss", l, "\\n")'),
-    ("h <- x$register_hook(function(g) g * 10)",
-     "h = x.register_hook(lambda g: g * 10.0)"),
+    (
+        "h <- x$register_hook(function(g) g * 10)",
+        "h = x.register_hook(lambda g: g * 10.0)",
+    ),
     ("y <- if (a) 1 else 2", "y = 1.0 if a else 2.0"),
 ]
 
@@ -135,7 +139,9 @@ def test_values_and_calls(r_code: str, python: str) -> None:
 def test_math_constants_import_math_above_rtorch() -> None:
     from rtorch.port import port_source
 
-    assert port_source("y <- pi") == "import math\n\nfrom rtorch import *\n\ny = math.pi\n"
+    assert (
+        port_source("y <- pi") == "import math\n\nfrom rtorch import *\n\ny = math.pi\n"
+    )
 
 
 def test_base_functions_import_rtorch_base_as_rb() -> None:
@@ -144,3 +150,8 @@ def test_base_functions_import_rtorch_base_as_rb() -> None:
     assert port_source("s <- sum(x)") == (
         "from rtorch import *\nfrom rtorch import base as rb\n\ns = rb.sum(x)\n"
     )
+
+
+def test_print_with_n_is_the_tensor_print_method() -> None:
+    # DECISIONS.md/case print-n-50: R torch's print(x, n = 45) is x.print(n=45).
+    assert body("print(x, n = 45)").rstrip("\n") == "x.print(n=45)"

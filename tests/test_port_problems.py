@@ -20,7 +20,7 @@ UNTRANSLATABLE = [
     ("y <- letters", 1, 6, "letters"),
     ("f <- function(x) {\n  x[[1]] <- 2\n}", 2, 3, "by position"),
     ("y <- (x <- 3) + 1", 1, 7, "assignment inside an expression"),
-    ("print(x, n = 3)", 1, 1, "print"),
+    ("print(x, digits = 3)", 1, 1, "print"),
     ("return(1)", 1, 1, "outside a function"),
 ]
 

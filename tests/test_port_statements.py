@@ -17,35 +17,53 @@ def dedent(text: str) -> str:
 
 
 STATEMENTS = [
-    ("assignment arrows", "a <- 1\n2 -> b\nc = 3L\nd <- e <- 0", """
+    (
+        "assignment arrows",
+        "a <- 1\n2 -> b\nc = 3L\nd <- e <- 0",
+        """
         a = 1.0
         b = 2.0
         c = 3
         d = e = 0.0
-        """),
-    ("field assignment", "x$requires_grad <- TRUE", """
+        """,
+    ),
+    (
+        "field assignment",
+        "x$requires_grad <- TRUE",
+        """
         x.requires_grad = True
-        """),
-    ("function with default and implicit return", """
+        """,
+    ),
+    (
+        "function with default and implicit return",
+        """
         f <- function(a, b = 2) {
           s <- a + b
           s * 2
         }
-        """, """
+        """,
+        """
         def f(a, b=2.0):
             s = a + b
             return s * 2.0
-        """),
-    ("function ending in an assignment returns it", """
+        """,
+    ),
+    (
+        "function ending in an assignment returns it",
+        """
         f <- function(x) {
           y <- x + 1
         }
-        """, """
+        """,
+        """
         def f(x):
             y = x + 1.0
             return y
-        """),
-    ("explicit return and if/else", """
+        """,
+    ),
+    (
+        "explicit return and if/else",
+        """
         sgn <- function(x) {
           if (x > 0) {
             return(1L)
@@ -55,7 +73,8 @@ STATEMENTS = [
             0L
           }
         }
-        """, """
+        """,
+        """
         def sgn(x):
             if x > 0.0:
                 return 1
@@ -63,77 +82,120 @@ STATEMENTS = [
                 return -1
             else:
                 return 0
-        """),
-    ("dots", "g <- function(x, ...) torch_sum(x, ...)", """
+        """,
+    ),
+    (
+        "dots",
+        "g <- function(x, ...) torch_sum(x, ...)",
+        """
         def g(x, *args, **kwargs):
             return torch_sum(x, *args, **kwargs)
-        """),
-    ("for over a range", "for (i in 1:n) {\n  total <- total + i\n}", """
+        """,
+    ),
+    (
+        "for over a range",
+        "for (i in 1:n) {\n  total <- total + i\n}",
+        """
         for i in seq(1, n):
             total = total + i
-        """),
-    ("while, next and break", """
+        """,
+    ),
+    (
+        "while, next and break",
+        """
         while (TRUE) {
           i <- i + 1L
           if (i %% 2L == 0L) next
           if (i > 9L) break
         }
-        """, """
+        """,
+        """
         while True:
             i = i + 1
             if i % 2 == 0:
                 continue
             if i > 9:
                 break
-        """),
-    ("repeat", "repeat {\n  break\n}", """
+        """,
+    ),
+    (
+        "repeat",
+        "repeat {\n  break\n}",
+        """
         while True:
             break
-        """),
-    ("not in conditions", "if (!done && !is.null(x)) y <- 1", """
+        """,
+    ),
+    (
+        "not in conditions",
+        "if (!done && !is.null(x)) y <- 1",
+        """
         if not done and x is not None:
             y = 1.0
-        """),
-    ("with_no_grad", """
+        """,
+    ),
+    (
+        "with_no_grad",
+        """
         with_no_grad({
           w$sub_(lr * w$grad)
           w$grad$zero_()
         })
-        """, """
+        """,
+        """
         with with_no_grad():
             w.sub_(lr * w.grad)
             w.grad.zero_()
-        """),
-    ("with_ options and a value", "b <- with_torch_manual_seed(seed = 9, {\n  torch_rand(2)\n})",
-     """
+        """,
+    ),
+    (
+        "with_ options and a value",
+        "b <- with_torch_manual_seed(seed = 9, {\n  torch_rand(2)\n})",
+        """
         with with_torch_manual_seed(seed=9):
             b = torch_rand(2)
-        """),
-    ("if as a value with blocks", "y <- if (a) {\n  1\n} else {\n  2\n}", """
+        """,
+    ),
+    (
+        "if as a value with blocks",
+        "y <- if (a) {\n  1\n} else {\n  2\n}",
+        """
         if a:
             y = 1.0
         else:
             y = 2.0
-        """),
-    ("try keeps the error as the value", "r <- try(loss$backward(), silent = TRUE)", """
+        """,
+    ),
+    (
+        "try keeps the error as the value",
+        "r <- try(loss$backward(), silent = TRUE)",
+        """
         try:
             r = loss.backward()
         except Exception as error:
             r = error
-        """),
-    ("tryCatch", """
+        """,
+    ),
+    (
+        "tryCatch",
+        """
         msg <- tryCatch(torch_ones(-1), error = function(e) conditionMessage(e))
-        """, """
+        """,
+        """
         try:
             msg = torch_ones(-1)
         except Exception as e:
             msg = str(e)
-        """),
-    ("stop, warning and stopifnot", """
+        """,
+    ),
+    (
+        "stop, warning and stopifnot",
+        """
         stop("bad size: ", n)
         warning("careful")
         stopifnot(n > 0)
-        """, """
+        """,
+        """
         import warnings
 
         from rtorch import *
@@ -141,13 +203,17 @@ STATEMENTS = [
         raise RuntimeError(paste0("bad size: ", n))
         warnings.warn("careful")
         assert n > 0.0
-        """),
-    ("superassignment from a hook", """
+        """,
+    ),
+    (
+        "superassignment from a hook",
+        """
         seen <- NULL
         h <- v$register_hook(function(g) {
           seen <<- g
         })
-        """, """
+        """,
+        """
         seen = None
 
 
@@ -158,8 +224,11 @@ STATEMENTS = [
 
 
         h = v.register_hook(h_fn)
-        """),
-    ("named function arguments become named defs", """
+        """,
+    ),
+    (
+        "named function arguments become named defs",
+        """
         f <- autograd_function(
           forward = function(ctx, x) {
             ctx$save_for_backward(x)
@@ -169,15 +238,19 @@ STATEMENTS = [
             list(x = 2 * g)
           }
         )
-        """, """
+        """,
+        """
         def f_forward(ctx, x):
             ctx.save_for_backward(x)
             return x**2.0
 
 
         f = autograd_function(forward=f_forward, backward=lambda ctx, g: {"x": 2.0 * g})
-        """),
-    ("comments stay in place", """
+        """,
+    ),
+    (
+        "comments stay in place",
+        """
         # set up
         x <- torch_ones(2) # two ones
 
@@ -187,7 +260,8 @@ STATEMENTS = [
           # inside
           a
         }
-        """, """
+        """,
+        """
         # set up
 
         from rtorch import *
@@ -201,10 +275,15 @@ STATEMENTS = [
         def f(a):
             # inside
             return a
-        """),
-    ("library(torch) disappears into the import", "library(torch)\nx <- 1", """
+        """,
+    ),
+    (
+        "library(torch) disappears into the import",
+        "library(torch)\nx <- 1",
+        """
         x = 1.0
-        """),
+        """,
+    ),
 ]
 
 

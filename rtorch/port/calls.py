@@ -70,7 +70,9 @@ def translate_call(
     elif _is_torch_name(r_name) or r_name in tables.SAME_NAME:
         function = name(py_name(r_name))
     else:
-        raise Untranslated(where, f"R function {r_name}() has no known rtorch translation")
+        raise Untranslated(
+            where, f"R function {r_name}() has no known rtorch translation"
+        )
     positional, keywords = translate_arguments(tr, arguments, r_name)
     return ast.Call(func=function, args=positional, keywords=keywords)
 
@@ -107,8 +109,12 @@ def translate_arguments(
             index += 1
         else:
             counts = ints or arg_name in tables.INT_ARGUMENTS
-            tr.name_hint = f"{outer_hint}_{py_name(arg_name)}" if outer_hint else arg_name
-            keywords.append(ast.keyword(arg=py_name(arg_name), value=tr.expr(value, counts)))
+            tr.name_hint = (
+                f"{outer_hint}_{py_name(arg_name)}" if outer_hint else arg_name
+            )
+            keywords.append(
+                ast.keyword(arg=py_name(arg_name), value=tr.expr(value, counts))
+            )
     tr.name_hint = outer_hint
     return positional, keywords
 
@@ -127,7 +133,9 @@ def _arguments(call_node: Node | None) -> list[Argument]:
 
 
 def _is_torch_name(r_name: str) -> bool:
-    return r_name.startswith(tables.TORCH_PREFIXES) or r_name in tables.TORCH_OTHER_EXPORTS
+    return (
+        r_name.startswith(tables.TORCH_PREFIXES) or r_name in tables.TORCH_OTHER_EXPORTS
+    )
 
 
 def _positional_is_count(function_name: str, index: int, method: bool) -> bool:
@@ -159,7 +167,9 @@ def _only_positional(node: Node, arguments: list[Argument], what: str) -> list[N
     return [value for _, value, _ in arguments if value is not None]
 
 
-def _c(tr: ExpressionTranslator, node: Node, arguments: list[Argument], ints: bool) -> ast.expr:
+def _c(
+    tr: ExpressionTranslator, node: Node, arguments: list[Argument], ints: bool
+) -> ast.expr:
     if any(arg_name is not None for arg_name, _, _ in arguments):
         raise Untranslated(node, "named vectors (c(a = 1)) have no rtorch equivalent")
     positional, _ = translate_arguments(tr, arguments, ints=ints)
@@ -188,7 +198,9 @@ def _list(
     return ast.Dict(keys=keys, values=values)
 
 
-def _seq(tr: ExpressionTranslator, node: Node, arguments: list[Argument], ints: bool) -> ast.expr:
+def _seq(
+    tr: ExpressionTranslator, node: Node, arguments: list[Argument], ints: bool
+) -> ast.expr:
     renamed: list[Argument] = []
     positional_seen = 0
     for arg_name, value, arg_node in arguments:
@@ -225,7 +237,9 @@ def _seq_along(
     return call(name("seq_len"), [call(name("length"), [tr.expr(value)])])
 
 
-def _rep(tr: ExpressionTranslator, node: Node, arguments: list[Argument], ints: bool) -> ast.expr:
+def _rep(
+    tr: ExpressionTranslator, node: Node, arguments: list[Argument], ints: bool
+) -> ast.expr:
     values = [v for n, v, _ in arguments if n in (None, "x") and v is not None]
     times = [v for n, v, _ in arguments if n == "times" and v is not None]
     if len(values) == 2 and not times:
@@ -234,7 +248,15 @@ def _rep(tr: ExpressionTranslator, node: Node, arguments: list[Argument], ints: 
         raise Untranslated(node, "rep() is translated only as rep(x, times)")
     (value,), (count,) = values, times
     repeated = tr.expr(value, ints=ints)
-    if value.type in ("float", "integer", "string", "true", "false", "na", "unary_operator"):
+    if value.type in (
+        "float",
+        "integer",
+        "string",
+        "true",
+        "false",
+        "na",
+        "unary_operator",
+    ):
         repeated = ast.List(elts=[repeated], ctx=ast.Load())
     elif not (value.type == "call" and text_of(field(value, "function")) == "c"):
         raise Untranslated(node, "rep() of a variable: its type decides the meaning")
@@ -242,8 +264,13 @@ def _rep(tr: ExpressionTranslator, node: Node, arguments: list[Argument], ints: 
     return ast.BinOp(left=repeated, op=ast.Mult(), right=tr.expr(count, ints=True))
 
 
-_EMPTY_VECTORS = {"numeric": 0.0, "double": 0.0, "integer": 0, "logical": False,
-                  "character": ""}
+_EMPTY_VECTORS = {
+    "numeric": 0.0,
+    "double": 0.0,
+    "integer": 0,
+    "logical": False,
+    "character": "",
+}
 
 
 def _empty_vector(kind: str) -> Handler:
@@ -254,9 +281,10 @@ def _empty_vector(kind: str) -> Handler:
         zero = ast.List(elts=[ast.Constant(value=_EMPTY_VECTORS[kind])], ctx=ast.Load())
         if not values:
             return ast.List(elts=[], ctx=ast.Load())
-        if values[0].type in ("float", "integer") and float(
-            text_of(values[0]).rstrip("L")
-        ) == 0:
+        if (
+            values[0].type in ("float", "integer")
+            and float(text_of(values[0]).rstrip("L")) == 0
+        ):
             return ast.List(elts=[], ctx=ast.Load())
         # R: numeric(n) is n zeros.
         return ast.BinOp(left=zero, op=ast.Mult(), right=tr.expr(values[0], ints=True))
@@ -311,7 +339,9 @@ def _invisible(
     return tr.expr(value)
 
 
-def _xor(tr: ExpressionTranslator, node: Node, arguments: list[Argument], ints: bool) -> ast.expr:
+def _xor(
+    tr: ExpressionTranslator, node: Node, arguments: list[Argument], ints: bool
+) -> ast.expr:
     left, right = _only_positional(node, arguments, "xor")
     return ast.BinOp(left=tr.expr(left), op=ast.BitXor(), right=tr.expr(right))
 
@@ -332,8 +362,9 @@ def _apply(
 ) -> ast.expr:
     values = [v for n, v, _ in arguments if n in (None, "X", "FUN") and v is not None]
     extra = [a for a in arguments if a[0] in (None, "X", "FUN")][2:]
-    if len(values) < 2 or any(n not in (None, "X", "FUN", "FUN.VALUE")
-                              for n, _, _ in arguments):
+    if len(values) < 2 or any(
+        n not in (None, "X", "FUN", "FUN.VALUE") for n, _, _ in arguments
+    ):
         raise Untranslated(node, "this *apply() call form is not supported")
     items, function = values[0], values[1]
     iterable = tr.expr(items)
@@ -341,16 +372,18 @@ def _apply(
         return _comprehension_of_function(tr, node, function, iterable)
     loop_name = "item"
     positional, keywords = translate_arguments(tr, extra)
-    body = ast.Call(func=tr.expr(function), args=[name(loop_name), *positional],
-                    keywords=keywords)
+    body = ast.Call(
+        func=tr.expr(function), args=[name(loop_name), *positional], keywords=keywords
+    )
     return _list_comprehension(body, loop_name, iterable)
 
 
 def _comprehension_of_function(
     tr: ExpressionTranslator, node: Node, function: Node, iterable: ast.expr
 ) -> ast.expr:
-    parameters = [p for p in field(function, "parameters").named_children
-                  if p.type == "parameter"]
+    parameters = [
+        p for p in field(function, "parameters").named_children if p.type == "parameter"
+    ]
     body = field(function, "body")
     if body.type == "braced_expression":
         inner = [c for c in body.named_children if c.type != "comment"]
@@ -368,7 +401,9 @@ def _comprehension_of_function(
     return _list_comprehension(element, py_name(loop_name), iterable)
 
 
-def _list_comprehension(element: ast.expr, loop_name: str, iterable: ast.expr) -> ast.expr:
+def _list_comprehension(
+    element: ast.expr, loop_name: str, iterable: ast.expr
+) -> ast.expr:
     target = ast.Name(id=loop_name, ctx=ast.Store())
     generator = ast.comprehension(target=target, iter=iterable, ifs=[], is_async=0)
     return ast.ListComp(elt=element, generators=[generator])
@@ -379,7 +414,9 @@ def _complex(
 ) -> ast.expr:
     parts = {arg_name: value for arg_name, value, _ in arguments}
     if set(parts) != {"real", "imaginary"}:
-        raise Untranslated(node, "complex() is translated as complex(real =, imaginary =)")
+        raise Untranslated(
+            node, "complex() is translated as complex(real =, imaginary =)"
+        )
     real, imaginary = tr.expr(parts["real"]), tr.expr(parts["imaginary"])
     scalar = ("float", "integer", "unary_operator")
     if parts["real"].type in scalar and parts["imaginary"].type in scalar:
@@ -387,17 +424,27 @@ def _complex(
     # R's complex() is vectorised: one Python complex per pair.
     pairs = call(name("zip"), [real, imaginary])
     element = call(name("complex"), [name("re"), name("im")])
-    target = ast.Tuple(elts=[ast.Name(id="re", ctx=ast.Store()),
-                             ast.Name(id="im", ctx=ast.Store())], ctx=ast.Store())
+    target = ast.Tuple(
+        elts=[ast.Name(id="re", ctx=ast.Store()), ast.Name(id="im", ctx=ast.Store())],
+        ctx=ast.Store(),
+    )
     generator = ast.comprehension(target=target, iter=pairs, ifs=[], is_async=0)
     return ast.ListComp(elt=element, generators=[generator])
 
 
-def _print(tr: ExpressionTranslator, node: Node, arguments: list[Argument], ints: bool) -> ast.expr:
-    if len(arguments) != 1 or arguments[0][0] is not None:
-        raise Untranslated(node, "print() with options; print(x) is translated")
-    positional, _ = translate_arguments(tr, arguments)
-    return call(name("print"), positional)
+def _print(
+    tr: ExpressionTranslator, node: Node, arguments: list[Argument], ints: bool
+) -> ast.expr:
+    if not arguments or arguments[0][0] is not None:
+        raise Untranslated(node, "print() needs the value first")
+    positional, keywords = translate_arguments(tr, arguments[:1])
+    if len(arguments) == 1:
+        return call(name("print"), positional)
+    if any(arg_name != "n" for arg_name, _, _ in arguments[1:]):
+        raise Untranslated(node, "print() options other than n = are not supported")
+    # R torch's print(x, n = 45) is the tensor's print method in rtorch.
+    _, options = translate_arguments(tr, arguments[1:], ints=True)
+    return ast.Call(func=attribute(positional[0], "print"), args=[], keywords=options)
 
 
 def _text_function(function_name: str, allowed: frozenset[str]) -> Handler:
@@ -408,7 +455,9 @@ def _text_function(function_name: str, allowed: frozenset[str]) -> Handler:
     ) -> ast.expr:
         for arg_name, _, arg_node in arguments:
             if arg_name is not None and arg_name not in allowed:
-                raise Untranslated(arg_node, f"the {arg_name} argument is not supported")
+                raise Untranslated(
+                    arg_node, f"the {arg_name} argument is not supported"
+                )
         positional, keywords = translate_arguments(tr, arguments)
         return ast.Call(func=name(function_name), args=positional, keywords=keywords)
 
@@ -446,6 +495,15 @@ _HANDLERS: dict[str, Handler] = {
     "sprintf": _text_function("sprintf", frozenset({"fmt"})),
 }
 _STATEMENT_ONLY = frozenset(
-    {"library", "require", "return", "stop", "warning", "message", "stopifnot", "try",
-     "tryCatch"}
+    {
+        "library",
+        "require",
+        "return",
+        "stop",
+        "warning",
+        "message",
+        "stopifnot",
+        "try",
+        "tryCatch",
+    }
 )

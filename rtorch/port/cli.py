@@ -38,7 +38,7 @@ def port_main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--allow-untranslated",
         action="store_true",
-        help="write untranslatable lines as '# UNTRANSLATED' comments instead of failing",
+        help="write untranslatable lines as '# UNTRANSLATED' comments, not fail",
     )
     parser.add_argument(
         "--no-autoprint",

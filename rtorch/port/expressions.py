@@ -123,8 +123,12 @@ class ExpressionTranslator:
             if r_name == "pi":
                 self.imports.add("math")
                 return ast.Attribute(value=name("math"), attr="pi", ctx=ast.Load())
-            if r_name in tables.R_CONSTANTS or (r_name.startswith(".") and r_name != ".."):
-                raise Untranslated(node, f"R's built-in {r_name} has no rtorch spelling")
+            if r_name in tables.R_CONSTANTS or (
+                r_name.startswith(".") and r_name != ".."
+            ):
+                raise Untranslated(
+                    node, f"R's built-in {r_name} has no rtorch spelling"
+                )
         return name(py_name(r_name))
 
     def _parenthesized_expression(self, node: Node, ints: bool, cond: bool) -> ast.expr:
@@ -171,8 +175,9 @@ class ExpressionTranslator:
             return self._colon(lhs, rhs)
         if operator in ("&&", "||"):
             op = ast.And() if operator == "&&" else ast.Or()
-            return ast.BoolOp(op=op, values=[self.expr(lhs, cond=True),
-                                             self.expr(rhs, cond=True)])
+            return ast.BoolOp(
+                op=op, values=[self.expr(lhs, cond=True), self.expr(rhs, cond=True)]
+            )
         if operator in ("|>", "%>%"):
             return self._pipe(node, lhs, rhs, operator)
         operand_ints = ints and operator in _INT_TRANSPARENT
@@ -205,7 +210,9 @@ class ExpressionTranslator:
             raise Untranslated(node, "magrittr's `.` placeholder is not supported")
         return self.call_with_first(field(rhs, "function"), rhs, lhs)
 
-    def call_with_first(self, callee: Node, call_node: Node | None, first: Node) -> ast.expr:
+    def call_with_first(
+        self, callee: Node, call_node: Node | None, first: Node
+    ) -> ast.expr:
         """Translate ``callee(first, <arguments of call_node>)`` (for pipes)."""
         return translate_call(self, callee, call_node, first)
 
@@ -221,7 +228,9 @@ class ExpressionTranslator:
         member_name = text_of(member).strip("`\"'")
         if owner.type == "identifier" and text_of(owner) == ".Machine":
             if member_name not in tables.MACHINE_CONSTANTS:
-                raise Untranslated(node, f".Machine${member_name} has no rtorch spelling")
+                raise Untranslated(
+                    node, f".Machine${member_name} has no rtorch spelling"
+                )
             return raw(tables.MACHINE_CONSTANTS[member_name])
         value = self.expr(owner)
         if owner.type == "identifier" and self.scope.kind(text_of(owner)) is Kind.DICT:
@@ -289,7 +298,8 @@ class ExpressionTranslator:
             else:
                 if value is None and defaults:
                     raise Untranslated(
-                        parameter, "a parameter without default after one with a default"
+                        parameter,
+                        "a parameter without default after one with a default",
                     )
                 positional.append(argument)
                 if value is not None:
@@ -308,9 +318,13 @@ class ExpressionTranslator:
         consequence = _single_expression(field(node, "consequence"))
         alternative_node = field(node, "alternative")
         alternative = (
-            _single_expression(alternative_node) if alternative_node is not None else None
+            _single_expression(alternative_node)
+            if alternative_node is not None
+            else None
         )
-        if consequence is None or (alternative_node is not None and alternative is None):
+        if consequence is None or (
+            alternative_node is not None and alternative is None
+        ):
             raise Untranslated(
                 node, "an if/else with blocks used as a value; assign in each branch"
             )

@@ -31,7 +31,9 @@ class Problem:
     reason: str
 
     def __str__(self) -> str:
-        return f"line {self.line}, column {self.column}: {self.construct}: {self.reason}"
+        return (
+            f"line {self.line}, column {self.column}: {self.construct}: {self.reason}"
+        )
 
 
 class Untranslated(Exception):

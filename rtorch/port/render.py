@@ -20,7 +20,9 @@ def render(leading_comments: list[str], body: list[str], imports: set[str]) -> s
     Returns:
         Python source formatted like black/ruff (88 columns).
     """
-    header = [_STANDARD_IMPORTS[key] for key in sorted(imports & _STANDARD_IMPORTS.keys())]
+    header = [
+        _STANDARD_IMPORTS[key] for key in sorted(imports & _STANDARD_IMPORTS.keys())
+    ]
     if header:
         header.append("")
     header.append("from rtorch import *")

@@ -17,7 +17,14 @@ from rtorch.port.calls import translate_arguments
 from rtorch.port.expressions import ExpressionTranslator
 from rtorch.port.parse import Node, field, position, text_of
 from rtorch.port.problems import Problem, Untranslated
-from rtorch.port.pyast import call, callee_name, method_name, name, py_name
+from rtorch.port.pyast import (
+    attribute,
+    call,
+    callee_name,
+    method_name,
+    name,
+    py_name,
+)
 from rtorch.port.scope import Kind, Scope
 from rtorch.port.subsetting import is_vector, translate_subset, translate_subset2
 
@@ -151,23 +158,31 @@ class StatementTranslator:
 
     def _parenthesized(self, node: Node, indent: int, tail: Tail) -> list[str]:
         inner = field(node, "body")
-        is_assignment = inner.type == "binary_operator" and text_of(
-            field(inner, "operator")
-        ) in _ASSIGN
+        is_assignment = (
+            inner.type == "binary_operator"
+            and text_of(field(inner, "operator")) in _ASSIGN
+        )
         if not is_assignment:
             return self._value(node, indent, tail)
         # R: (x <- value) assigns and prints.
         lines = self._assignment(inner, indent, None)
-        target = field(inner, "lhs" if text_of(field(inner, "operator")) != "->" else "rhs")
+        target = field(
+            inner, "lhs" if text_of(field(inner, "operator")) != "->" else "rhs"
+        )
         if tail == "print":
-            lines.append(_INDENT * indent + f"print({ast.unparse(self.tr.expr(target))})")
+            lines.append(
+                _INDENT * indent + f"print({ast.unparse(self.tr.expr(target))})"
+            )
         return lines
 
     def _assignment(self, node: Node, indent: int, tail: Tail) -> list[str]:
         targets: list[Node] = []
         value = node
         superassign = False
-        while value.type == "binary_operator" and text_of(field(value, "operator")) in _ASSIGN:
+        while (
+            value.type == "binary_operator"
+            and text_of(field(value, "operator")) in _ASSIGN
+        ):
             operator = text_of(field(value, "operator"))
             lhs, rhs = field(value, "lhs"), field(value, "rhs")
             if operator in ("->", "->>"):
@@ -189,15 +204,21 @@ class StatementTranslator:
                 return lines + self._function(function_name, value, indent)
             special = self._assigned_block(value, indent, targets[0])
             if special is not None:
-                return lines + special + self._after_assignment(targets[0], indent, tail)
+                return (
+                    lines + special + self._after_assignment(targets[0], indent, tail)
+                )
 
         append = _append_idiom(targets, value)
         if append is not None:
             owner, element = append
-            text = f"{ast.unparse(self.tr.expr(owner))}.append({ast.unparse(self.tr.expr(element))})"
-            return lines + [pad + text]
+            appended = call(
+                attribute(self.tr.expr(owner), "append"), [self.tr.expr(element)]
+            )
+            return lines + [pad + ast.unparse(appended)]
 
-        self.tr.name_hint = py_name(text_of(targets[0])) if targets[0].type == "identifier" else ""
+        self.tr.name_hint = (
+            py_name(text_of(targets[0])) if targets[0].type == "identifier" else ""
+        )
         try:
             value_ast = self.tr.expr(value)
         finally:
@@ -252,13 +273,17 @@ class StatementTranslator:
             target, f"assignment to {text_of(target)} (an R replacement function)"
         )
 
-    def _assigned_block(self, value: Node, indent: int, target: Node) -> list[str] | None:
+    def _assigned_block(
+        self, value: Node, indent: int, target: Node
+    ) -> list[str] | None:
         """`y <- if/try/tryCatch/with_*(...)`: statements that assign in each branch."""
         target_ast = ast.Name(id=py_name(text_of(target)), ctx=ast.Store())
         function = callee_name(value) if value.type == "call" else None
         is_block_if = value.type == "if_statement" and _has_block_branch(value)
-        if not is_block_if and function not in ("try", "tryCatch") and not (
-            function is not None and function.startswith("with_")
+        if (
+            not is_block_if
+            and function not in ("try", "tryCatch")
+            and not (function is not None and function.startswith("with_"))
         ):
             return None
         self.tr.scope.assign(text_of(target), Kind.UNKNOWN)
@@ -280,7 +305,9 @@ class StatementTranslator:
     def _define_function(self, node: Node, hint: str) -> str:
         function_name = py_name(hint)
         base, number = function_name, 1
-        while function_name in self._function_names or self.tr.scope.kind(function_name):
+        while function_name in self._function_names or self.tr.scope.kind(
+            function_name
+        ):
             number += 1
             function_name = f"{base}_{number}"
         self._function_names.add(function_name)
@@ -304,8 +331,10 @@ class StatementTranslator:
         alternative = field(node, "alternative")
         if alternative is None:
             if isinstance(tail, ast.expr):  # R: an if without else gives NULL
-                lines += [f"{_INDENT * indent}else:",
-                          f"{_INDENT * (indent + 1)}{ast.unparse(tail)} = None"]
+                lines += [
+                    f"{_INDENT * indent}else:",
+                    f"{_INDENT * (indent + 1)}{ast.unparse(tail)} = None",
+                ]
             return lines
         if alternative.type == "if_statement":
             return lines + self._if(alternative, indent, tail, "elif")
@@ -317,7 +346,10 @@ class StatementTranslator:
         sequence = field(node, "sequence")
         self.tr.scope.assign(variable, Kind.UNKNOWN)
         header = f"for {py_name(variable)} in {ast.unparse(self.tr.expr(sequence))}:"
-        return [_INDENT * indent + header, *self._branch(field(node, "body"), indent + 1, None)]
+        return [
+            _INDENT * indent + header,
+            *self._branch(field(node, "body"), indent + 1, None),
+        ]
 
     def _while(self, node: Node, indent: int, tail: Tail) -> list[str]:
         if node.type == "repeat_statement":
@@ -334,9 +366,11 @@ class StatementTranslator:
         if function is None:
             return None
         pad = _INDENT * indent
-        arguments = [(field(a, "name"), field(a, "value"), a)
-                     for a in field(node, "arguments").named_children
-                     if a.type == "argument"]
+        arguments = [
+            (field(a, "name"), field(a, "value"), a)
+            for a in field(node, "arguments").named_children
+            if a.type == "argument"
+        ]
         if function in ("library", "require"):
             package = arguments[0][1] if arguments else None
             if package is None or text_of(package).strip("\"'") != "torch":
@@ -357,26 +391,34 @@ class StatementTranslator:
         if function in ("stop", "warning", "message"):
             return [pad + self._condition(node, function, arguments)]
         if function == "stopifnot":
-            return [pad + "assert " + ast.unparse(self.tr.expr(v, cond=True))
-                    for _, v, _ in arguments]
+            return [
+                pad + "assert " + ast.unparse(self.tr.expr(v, cond=True))
+                for _, v, _ in arguments
+            ]
         return None
 
-    def _with(self, node: Node, function: str, arguments: list, indent: int,
-              tail: Tail) -> list[str]:
+    def _with(
+        self, node: Node, function: str, arguments: list, indent: int, tail: Tail
+    ) -> list[str]:
         *options, (body_name, body, _) = arguments
         if body_name is not None and body_name != "code":
             raise Untranslated(node, f"{function}() without a code block last")
-        option_arguments = [(text_of(n) if n is not None else None, v, a)
-                            for n, v, a in options]
+        option_arguments = [
+            (text_of(n) if n is not None else None, v, a) for n, v, a in options
+        ]
         positional, keywords = translate_arguments(self.tr, option_arguments, function)
-        context = ast.Call(func=name(py_name(function)), args=positional, keywords=keywords)
+        context = ast.Call(
+            func=name(py_name(function)), args=positional, keywords=keywords
+        )
         header = f"{_INDENT * indent}with {ast.unparse(context)}:"
         return [header, *self._branch(body, indent + 1, tail)]
 
     def _try(self, node: Node, arguments: list, indent: int, tail: Tail) -> list[str]:
         expression = [v for n, v, _ in arguments if n is None or text_of(n) == "expr"]
-        silent = any(n is not None and text_of(n) == "silent" and v.type == "true"
-                     for n, v, _ in arguments)
+        silent = any(
+            n is not None and text_of(n) == "silent" and v.type == "true"
+            for n, v, _ in arguments
+        )
         if len(expression) != 1:
             raise Untranslated(node, "try() with more than one expression")
         pad = _INDENT * indent
@@ -391,7 +433,9 @@ class StatementTranslator:
             lines.append(f"{inner}pass")
         return lines
 
-    def _try_catch(self, node: Node, arguments: list, indent: int, tail: Tail) -> list[str]:
+    def _try_catch(
+        self, node: Node, arguments: list, indent: int, tail: Tail
+    ) -> list[str]:
         pad = _INDENT * indent
         expression, handler, final = None, None, None
         for arg_name, value, _ in arguments:
@@ -403,7 +447,9 @@ class StatementTranslator:
             elif label == "finally":
                 final = value
             else:
-                raise Untranslated(node, f"tryCatch() handler {label}= is not supported")
+                raise Untranslated(
+                    node, f"tryCatch() handler {label}= is not supported"
+                )
         if expression is None:
             raise Untranslated(node, "tryCatch() without an expression")
         lines = [pad + "try:", *self._branch(expression, indent + 1, tail)]
@@ -418,8 +464,11 @@ class StatementTranslator:
     def _handler(self, handler: Node, indent: int, tail: Tail) -> list[str]:
         if handler.type != "function_definition":
             raise Untranslated(handler, "a tryCatch() handler that is not function(e)")
-        parameters = [p for p in field(handler, "parameters").named_children
-                      if p.type == "parameter"]
+        parameters = [
+            p
+            for p in field(handler, "parameters").named_children
+            if p.type == "parameter"
+        ]
         error_name = text_of(field(parameters[0], "name")) if parameters else "error"
         self.tr.scope.assign(error_name, Kind.UNKNOWN)
         header = f"{_INDENT * indent}except Exception as {py_name(error_name)}:"
@@ -443,7 +492,9 @@ class StatementTranslator:
 
     # -- problems --------------------------------------------------------------
 
-    def _untranslated(self, node: Node, problem: Untranslated, indent: int) -> list[str]:
+    def _untranslated(
+        self, node: Node, problem: Untranslated, indent: int
+    ) -> list[str]:
         where = problem.node if problem.node is not None else node
         line, column = position(where)
         construct = text_of(where).splitlines()[0] if text_of(where) else where.type
@@ -453,8 +504,10 @@ class StatementTranslator:
         pad = _INDENT * indent
         first, last = node.start_point.row, node.end_point.row
         quoted = [f"{pad}# {text}" for text in self.source_lines[first : last + 1]]
-        return [f"{pad}# UNTRANSLATED (line {line}, column {column}): {problem.reason}",
-                *quoted]
+        return [
+            f"{pad}# UNTRANSLATED (line {line}, column {column}): {problem.reason}",
+            *quoted,
+        ]
 
 
 def _visible(node: Node) -> bool:
@@ -471,11 +524,15 @@ def _visible(node: Node) -> bool:
 def _kind_of(tr: ExpressionTranslator, value: Node) -> Kind:
     if value.type == "function_definition":
         return Kind.FUNCTION
-    if callee_name(value) == "list" and all(
-        field(a, "name") is not None
-        for a in field(value, "arguments").named_children
-        if a.type == "argument"
-    ) and any(a.type == "argument" for a in field(value, "arguments").named_children):
+    if (
+        callee_name(value) == "list"
+        and all(
+            field(a, "name") is not None
+            for a in field(value, "arguments").named_children
+            if a.type == "argument"
+        )
+        and any(a.type == "argument" for a in field(value, "arguments").named_children)
+    ):
         return Kind.DICT
     if is_vector(tr, value):
         return Kind.VECTOR
@@ -484,8 +541,10 @@ def _kind_of(tr: ExpressionTranslator, value: Node) -> Kind:
 
 def _has_block_branch(node: Node) -> bool:
     branches = [field(node, "consequence"), field(node, "alternative")]
-    return any(b is not None and b.type in ("braced_expression", "if_statement")
-               for b in branches)
+    return any(
+        b is not None and b.type in ("braced_expression", "if_statement")
+        for b in branches
+    )
 
 
 def _append_idiom(targets: list[Node], value: Node) -> tuple[Node, Node] | None:
@@ -493,8 +552,9 @@ def _append_idiom(targets: list[Node], value: Node) -> tuple[Node, Node] | None:
     if len(targets) != 1 or targets[0].type != "subset2":
         return None
     owner = field(targets[0], "function")
-    indices = [a for a in field(targets[0], "arguments").named_children
-               if a.type == "argument"]
+    indices = [
+        a for a in field(targets[0], "arguments").named_children if a.type == "argument"
+    ]
     if len(indices) != 1:
         return None
     expected = f"length({text_of(owner)})+1"

@@ -23,10 +23,34 @@ if TYPE_CHECKING:
 
 # Calls whose value is a plain R vector or array, never a tensor.
 _VECTOR_CALLS = frozenset(
-    {"c", "seq", "seq_len", "seq_along", "dim", "as_array", "as.numeric",
-     "as.integer", "as.logical", "as.character", "as.array", "rep", "numeric",
-     "integer", "logical", "character", "matrix", "array", "rbind", "cbind",
-     "sapply", "vapply", "paste", "paste0", "sprintf", "range"}
+    {
+        "c",
+        "seq",
+        "seq_len",
+        "seq_along",
+        "dim",
+        "as_array",
+        "as.numeric",
+        "as.integer",
+        "as.logical",
+        "as.character",
+        "as.array",
+        "rep",
+        "numeric",
+        "integer",
+        "logical",
+        "character",
+        "matrix",
+        "array",
+        "rbind",
+        "cbind",
+        "sapply",
+        "vapply",
+        "paste",
+        "paste0",
+        "sprintf",
+        "range",
+    }
 )
 _VECTOR_FIELDS = frozenset({"shape"})
 _VECTOR_METHODS = frozenset({"size", "stride", "tolist"})
@@ -94,7 +118,9 @@ def is_vector(tr: ExpressionTranslator, node: Node) -> bool:
 
 
 def _has_arguments(call_node: Node) -> bool:
-    return any(a.type == "argument" for a in field(call_node, "arguments").named_children)
+    return any(
+        a.type == "argument" for a in field(call_node, "arguments").named_children
+    )
 
 
 def _segments(node: Node) -> tuple[list[Node | None], bool | None]:
@@ -110,9 +136,14 @@ def _segments(node: Node) -> tuple[list[Node | None], bool | None]:
             if arg_name is None:
                 segments[-1] = value
                 continue
-            if text_of(arg_name) != "drop" or value is None or value.type not in (
-                "true",
-                "false",
+            if (
+                text_of(arg_name) != "drop"
+                or value is None
+                or value.type
+                not in (
+                    "true",
+                    "false",
+                )
             ):
                 raise Untranslated(child, f"the index option {text_of(child)}")
             drop = value.type == "true"
@@ -156,8 +187,10 @@ def _vector_element(
     index = segments[0] if len(segments) == 1 else None
     simple = index is not None and (
         index.type in ("identifier", "float", "integer")
-        or (index.type == "binary_operator"
-            and text_of(field(index, "operator")) in ("+", "-", "*"))
+        or (
+            index.type == "binary_operator"
+            and text_of(field(index, "operator")) in ("+", "-", "*")
+        )
     )
     if store or not simple:
         raise Untranslated(
