@@ -106,7 +106,7 @@ STEPS: tuple[Step, ...] = (
         "torch_tensor(Orange$Tree)",
         "from rtorch.datasets import Orange\ntorch_tensor(Orange['Tree'])",
         "A factor becomes its 1-based level codes in the factor's own level "
-        "order, so tree \"1\" is code 2 and tree \"3\" is code 1.",
+        'order, so tree "1" is code 2 and tree "3" is code 1.',
     ),
     Step(
         "Summing over a dimension",
@@ -116,7 +116,7 @@ STEPS: tuple[Step, ...] = (
     ),
     Step(
         "Means of the Orange measurements, by column",
-        "o <- torch_tensor(as.matrix(Orange[, c(\"age\", \"circumference\")]))\n"
+        'o <- torch_tensor(as.matrix(Orange[, c("age", "circumference")]))\n'
         "o$mean(dim = 1)",
         "o = torch_tensor(Orange[['age', 'circumference']].to_numpy(), "
         "dtype=torch_float())\no.mean(dim=1)",
