@@ -41,21 +41,29 @@ def main() -> None:
         number = _calls_per_round(raw, namespace)
         raw_best = wrapped_best = float("inf")
         for _ in range(rounds):
-            raw_best = min(raw_best, timeit.timeit(raw, globals=namespace,
-                                                   number=number) / number)
-            wrapped_best = min(wrapped_best, timeit.timeit(
-                wrapped, globals=namespace, number=number) / number)
+            raw_best = min(
+                raw_best, timeit.timeit(raw, globals=namespace, number=number) / number
+            )
+            wrapped_best = min(
+                wrapped_best,
+                timeit.timeit(wrapped, globals=namespace, number=number) / number,
+            )
         ratio = wrapped_best / raw_best
         verdict = "ok" if ratio <= budget else "OVER"
-        print(f"{label:34s} {raw_best * 1e6:9.2f}us {wrapped_best * 1e6:9.2f}us "
-              f"{ratio:7.3f} <= {budget} {verdict}")
+        print(
+            f"{label:34s} {raw_best * 1e6:9.2f}us {wrapped_best * 1e6:9.2f}us "
+            f"{ratio:7.3f} <= {budget} {verdict}"
+        )
 
 
 def _tensors() -> dict[str, object]:
     torch.manual_seed(0)
     raw = {
-        "a": torch.rand(1), "b": torch.rand(1), "m": torch.rand(100, 100),
-        "big": torch.rand(1_000_000), "big2": torch.rand(1_000_000),
+        "a": torch.rand(1),
+        "b": torch.rand(1),
+        "m": torch.rand(100, 100),
+        "big": torch.rand(1_000_000),
+        "big2": torch.rand(1_000_000),
         "big_m": torch.rand(1000, 1000),
     }
     wrapped = {name.upper(): from_torch(t) for name, t in raw.items()}

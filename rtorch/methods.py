@@ -30,24 +30,59 @@ from rtorch.values import RList
 __all__ = ["bind_plain_methods", "plain_method_names"]
 
 # R torch rule (semantics 5.2): arguments with these names are dims or indices.
-_ROLE_ARGUMENTS = frozenset({
-    "dim", "dims", "dim0", "dim1", "dim2", "start_dim", "end_dim", "index",
-    "indices", "source", "destination", "axis", "axis0", "axis1", "dimension",
-    "dims_self", "dims_other", "outdim",
-})
+_ROLE_ARGUMENTS = frozenset(
+    {
+        "dim",
+        "dims",
+        "dim0",
+        "dim1",
+        "dim2",
+        "start_dim",
+        "end_dim",
+        "index",
+        "indices",
+        "source",
+        "destination",
+        "axis",
+        "axis0",
+        "axis1",
+        "dimension",
+        "dims_self",
+        "dims_other",
+        "outdim",
+    }
+)
 
 # DECISIONS 1: these results hold positions, which rtorch returns 1-based.
-_INDEX_RESULTS = frozenset({
-    "nonzero", "nonzero_static", "argwhere", "multinomial", "bincount",
-    "indices", "crow_indices", "col_indices", "ccol_indices", "row_indices",
-})
+_INDEX_RESULTS = frozenset(
+    {
+        "nonzero",
+        "nonzero_static",
+        "argwhere",
+        "multinomial",
+        "bincount",
+        "indices",
+        "crow_indices",
+        "col_indices",
+        "ccol_indices",
+        "row_indices",
+    }
+)
 
 # Conversions to a dtype (R torch: x$float(), x$long() …); no schema of their own.
 _DTYPE_SHORTCUTS = {
-    "float": torch.float32, "double": torch.float64, "half": torch.float16,
-    "bfloat16": torch.bfloat16, "bool": torch.bool, "byte": torch.uint8,
-    "char": torch.int8, "short": torch.int16, "int": torch.int32,
-    "long": torch.int64, "cfloat": torch.complex64, "cdouble": torch.complex128,
+    "float": torch.float32,
+    "double": torch.float64,
+    "half": torch.float16,
+    "bfloat16": torch.bfloat16,
+    "bool": torch.bool,
+    "byte": torch.uint8,
+    "char": torch.int8,
+    "short": torch.int16,
+    "int": torch.int32,
+    "long": torch.int64,
+    "cfloat": torch.complex64,
+    "cdouble": torch.complex128,
 }
 
 

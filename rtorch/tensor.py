@@ -28,7 +28,7 @@ import numpy as np
 import torch
 
 from rtorch._facade import TensorBase
-from rtorch.conversion import to_numpy, to_torch
+from rtorch.conversion import to_torch
 from rtorch.devices import Device, as_torch_device
 from rtorch.dims import one_based_dim, one_based_dims
 from rtorch.dtypes import DType, as_torch_dtype
@@ -319,7 +319,9 @@ class Tensor(TensorBase):
             return wrap(self._t.prod())
         return wrap(call_torch(self._t.prod, one_based_dim(dim), keepdim))
 
-    def max(self, dim: int | None = None, other: Any = None, keepdim: bool = False) -> Any:
+    def max(
+        self, dim: int | None = None, other: Any = None, keepdim: bool = False
+    ) -> Any:
         """Maximum: of all, along 1-based ``dim`` with 1-based indices, or vs other.
 
         R torch equivalent: ``x$max(dim = )`` returns ``list(values, indices)``.
@@ -331,7 +333,9 @@ class Tensor(TensorBase):
         """
         return _extreme(self._t, torch.max, dim, other, keepdim)
 
-    def min(self, dim: int | None = None, other: Any = None, keepdim: bool = False) -> Any:
+    def min(
+        self, dim: int | None = None, other: Any = None, keepdim: bool = False
+    ) -> Any:
         """Minimum; the counterpart of :meth:`max`."""
         return _extreme(self._t, torch.min, dim, other, keepdim)
 
@@ -345,7 +349,9 @@ class Tensor(TensorBase):
         dim0 = None if dim is None else one_based_dim(dim)
         return wrap(call_torch(self._t.argmin, dim0, keepdim) + 1)
 
-    def std(self, dim: Any = None, unbiased: bool = True, keepdim: bool = False) -> Tensor:
+    def std(
+        self, dim: Any = None, unbiased: bool = True, keepdim: bool = False
+    ) -> Tensor:
         """Sample standard deviation (divisor n - 1 by default, like R's ``sd``)."""
         correction = 1 if unbiased else 0
         dims = None if dim is None else one_based_dims(dim)
@@ -353,7 +359,9 @@ class Tensor(TensorBase):
             call_torch(self._t.std, dims, correction=correction, keepdim=keepdim)
         )
 
-    def var(self, dim: Any = None, unbiased: bool = True, keepdim: bool = False) -> Tensor:
+    def var(
+        self, dim: Any = None, unbiased: bool = True, keepdim: bool = False
+    ) -> Tensor:
         """Sample variance (divisor n - 1 by default, like R's ``var``)."""
         correction = 1 if unbiased else 0
         dims = None if dim is None else one_based_dims(dim)
@@ -717,9 +725,9 @@ def _operand(value: Any) -> Any:
         return value._t
     if isinstance(value, (numbers.Number, torch.Tensor)):
         return value
-    if isinstance(value, (list, tuple, np.ndarray)) or type(value).__module__.startswith(
-        "pandas"
-    ):
+    if isinstance(value, (list, tuple, np.ndarray)) or type(
+        value
+    ).__module__.startswith("pandas"):
         # R torch rule: an R vector operand is converted with torch_tensor().
         return to_torch(value)
     return value
