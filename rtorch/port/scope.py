@@ -36,8 +36,6 @@ class Scope:
         self.is_function = is_function
         self.has_dots = False
         self._kinds: dict[str, Kind] = {}
-        self.global_names: set[str] = set()
-        self.nonlocal_names: set[str] = set()
 
     def assign(self, name: str, kind: Kind) -> None:
         """Record that ``name`` now holds a value of ``kind``."""
@@ -55,11 +53,3 @@ class Scope:
     def defines(self, name: str) -> bool:
         """Whether ``name`` is assigned in this very scope."""
         return name in self._kinds
-
-    def function_depth(self) -> int:
-        """How many function bodies enclose this scope."""
-        depth, scope = 0, self
-        while scope is not None:
-            depth += scope.is_function
-            scope = scope.parent  # type: ignore[assignment]
-        return depth
