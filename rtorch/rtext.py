@@ -21,6 +21,8 @@ import numpy as np
 from rtorch._facade import TensorBase
 from rtorch.errors import RTypeError, RValueError
 
+__all__ = ["cat", "paste", "paste0", "sprintf"]
+
 _PRINT_DIGITS = 7  # R: getOption("digits")
 _CHARACTER_DIGITS = 15  # R: as.character() of a double
 
