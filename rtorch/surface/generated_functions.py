@@ -72,6 +72,42 @@ def torch_adaptive_avg_pool1d(self, output_size):
     return _wrap(out)
 
 
+_OP_torch_adaptive_max_pool1d = _bound(_VF, 'adaptive_max_pool1d')
+
+
+def torch_adaptive_max_pool1d(self, output_size):
+    """R torch ``torch_adaptive_max_pool1d(self, output_size)``; PyTorch ``adaptive_max_pool1d``. Returns 1-based indices."""
+    try:
+        out = _OP_torch_adaptive_max_pool1d(self._t if self.__class__ is _T else _tensor(self), _integers(output_size))
+    except _ERRORS as error:
+        _fail(error)
+    return _rlist(out, (2,))
+
+
+_OP_torch_adaptive_max_pool2d = _bound(_NN, 'adaptive_max_pool2d')
+
+
+def torch_adaptive_max_pool2d(self, output_size):
+    """R torch ``torch_adaptive_max_pool2d(self, output_size)``; PyTorch ``adaptive_max_pool2d``. Returns 1-based indices."""
+    try:
+        out = _OP_torch_adaptive_max_pool2d(self._t if self.__class__ is _T else _tensor(self), _integers(output_size))
+    except _ERRORS as error:
+        _fail(error)
+    return _rlist(out, (2,))
+
+
+_OP_torch_adaptive_max_pool3d = _bound(_NN, 'adaptive_max_pool3d')
+
+
+def torch_adaptive_max_pool3d(self, output_size):
+    """R torch ``torch_adaptive_max_pool3d(self, output_size)``; PyTorch ``adaptive_max_pool3d``. Returns 1-based indices."""
+    try:
+        out = _OP_torch_adaptive_max_pool3d(self._t if self.__class__ is _T else _tensor(self), _integers(output_size))
+    except _ERRORS as error:
+        _fail(error)
+    return _rlist(out, (2,))
+
+
 _OP_torch_add = _bound(_VF, 'add')
 
 
@@ -1710,6 +1746,30 @@ def torch_frac(self):
     return _wrap(out)
 
 
+_OP_torch_fractional_max_pool2d = _bound(_NN, 'fractional_max_pool2d')
+
+
+def torch_fractional_max_pool2d(self, kernel_size, output_size, random_samples):
+    """R torch ``torch_fractional_max_pool2d(self, kernel_size, output_size, random_samples)``; PyTorch ``fractional_max_pool2d``. Returns 1-based indices."""
+    try:
+        out = _OP_torch_fractional_max_pool2d(self._t if self.__class__ is _T else _tensor(self), _integers(kernel_size), _integers(output_size), random_samples._t if random_samples.__class__ is _T else _tensor(random_samples))
+    except _ERRORS as error:
+        _fail(error)
+    return _rlist(out, (2,))
+
+
+_OP_torch_fractional_max_pool3d = _bound(_NN, 'fractional_max_pool3d')
+
+
+def torch_fractional_max_pool3d(self, kernel_size, output_size, random_samples):
+    """R torch ``torch_fractional_max_pool3d(self, kernel_size, output_size, random_samples)``; PyTorch ``fractional_max_pool3d``. Returns 1-based indices."""
+    try:
+        out = _OP_torch_fractional_max_pool3d(self._t if self.__class__ is _T else _tensor(self), _integers(kernel_size), _integers(output_size), random_samples._t if random_samples.__class__ is _T else _tensor(random_samples))
+    except _ERRORS as error:
+        _fail(error)
+    return _rlist(out, (2,))
+
+
 _OP_torch_gather = _bound(_VF, 'gather')
 
 
@@ -2578,6 +2638,93 @@ def torch_max(self, dim=None, other=None, keepdim=False):
     except _ERRORS as error:
         _fail(error)
     return _result(out, (2,), False)
+
+
+_OP_torch_max_pool1d_with_indices = _bound(_VF, 'max_pool1d_with_indices')
+
+
+def torch_max_pool1d_with_indices(self, kernel_size, stride=(), padding=(0,), dilation=(1,), ceil_mode=False):
+    """R torch ``torch_max_pool1d_with_indices(self, kernel_size, stride = c(), padding = c(0), dilation = c(1), ceil_mode = FALSE)``; PyTorch ``max_pool1d_with_indices``. Returns 1-based indices."""
+    kw = {}
+    if stride.__class__ is not tuple or stride != ():
+        kw['stride'] = _integers(stride)
+    if padding.__class__ is not tuple or padding != (0,):
+        kw['padding'] = _integers(padding)
+    if dilation.__class__ is not tuple or dilation != (1,):
+        kw['dilation'] = _integers(dilation)
+    if ceil_mode is not False:
+        kw['ceil_mode'] = ceil_mode
+    try:
+        out = _OP_torch_max_pool1d_with_indices(self._t if self.__class__ is _T else _tensor(self), _integers(kernel_size), **kw)
+    except _ERRORS as error:
+        _fail(error)
+    return _rlist(out, (2,))
+
+
+_OP_torch_max_pool2d_with_indices = _bound(_NN, 'max_pool2d_with_indices')
+
+
+def torch_max_pool2d_with_indices(self, kernel_size, stride=(), padding=(0, 0), dilation=(1, 1), ceil_mode=False):
+    """R torch ``torch_max_pool2d_with_indices(self, kernel_size, stride = c(), padding = c(0, 0), dilation = c(1, 1), ceil_mode = FALSE)``; PyTorch ``max_pool2d_with_indices``. Returns 1-based indices."""
+    kw = {}
+    if stride.__class__ is not tuple or stride != ():
+        kw['stride'] = _integers(stride)
+    if padding.__class__ is not tuple or padding != (0, 0):
+        kw['padding'] = _integers(padding)
+    if dilation.__class__ is not tuple or dilation != (1, 1):
+        kw['dilation'] = _integers(dilation)
+    if ceil_mode is not False:
+        kw['ceil_mode'] = ceil_mode
+    try:
+        out = _OP_torch_max_pool2d_with_indices(self._t if self.__class__ is _T else _tensor(self), _integers(kernel_size), **kw)
+    except _ERRORS as error:
+        _fail(error)
+    return _rlist(out, (2,))
+
+
+_OP_torch_max_pool3d_with_indices = _bound(_NN, 'max_pool3d_with_indices')
+
+
+def torch_max_pool3d_with_indices(self, kernel_size, stride=(), padding=(0, 0, 0), dilation=(1, 1, 1), ceil_mode=False):
+    """R torch ``torch_max_pool3d_with_indices(self, kernel_size, stride = c(), padding = c(0, 0, 0), dilation = c(1, 1, 1), ceil_mode = FALSE)``; PyTorch ``max_pool3d_with_indices``. Returns 1-based indices."""
+    kw = {}
+    if stride.__class__ is not tuple or stride != ():
+        kw['stride'] = _integers(stride)
+    if padding.__class__ is not tuple or padding != (0, 0, 0):
+        kw['padding'] = _integers(padding)
+    if dilation.__class__ is not tuple or dilation != (1, 1, 1):
+        kw['dilation'] = _integers(dilation)
+    if ceil_mode is not False:
+        kw['ceil_mode'] = ceil_mode
+    try:
+        out = _OP_torch_max_pool3d_with_indices(self._t if self.__class__ is _T else _tensor(self), _integers(kernel_size), **kw)
+    except _ERRORS as error:
+        _fail(error)
+    return _rlist(out, (2,))
+
+
+_OP_torch_max_unpool2d = _bound(_NN, 'max_unpool2d')
+
+
+def torch_max_unpool2d(self, indices, output_size):
+    """R torch ``torch_max_unpool2d(self, indices, output_size)``; PyTorch ``max_unpool2d``. 1-based: ``indices``."""
+    try:
+        out = _OP_torch_max_unpool2d(self._t if self.__class__ is _T else _tensor(self), _index_fast(indices), _integers(output_size))
+    except _ERRORS as error:
+        _fail(error, (indices,))
+    return _wrap(out)
+
+
+_OP_torch_max_unpool3d = _bound(_NN, 'max_unpool3d')
+
+
+def torch_max_unpool3d(self, indices, output_size, stride, padding):
+    """R torch ``torch_max_unpool3d(self, indices, output_size, stride, padding)``; PyTorch ``max_unpool3d``. 1-based: ``indices``."""
+    try:
+        out = _OP_torch_max_unpool3d(self._t if self.__class__ is _T else _tensor(self), _index_fast(indices), _integers(output_size), _integers(stride), _integers(padding))
+    except _ERRORS as error:
+        _fail(error, (indices,))
+    return _wrap(out)
 
 
 _OP_torch_maximum = _bound(_VF, 'maximum')
@@ -4189,6 +4336,9 @@ __all__ = [
     'torch_acos',
     'torch_acosh',
     'torch_adaptive_avg_pool1d',
+    'torch_adaptive_max_pool1d',
+    'torch_adaptive_max_pool2d',
+    'torch_adaptive_max_pool3d',
     'torch_add',
     'torch_addbmm',
     'torch_addcdiv',
@@ -4297,6 +4447,8 @@ __all__ = [
     'torch_floor_divide',
     'torch_fmod',
     'torch_frac',
+    'torch_fractional_max_pool2d',
+    'torch_fractional_max_pool3d',
     'torch_gather',
     'torch_gcd',
     'torch_ge',
@@ -4361,6 +4513,11 @@ __all__ = [
     'torch_matrix_exp',
     'torch_matrix_power',
     'torch_max',
+    'torch_max_pool1d_with_indices',
+    'torch_max_pool2d_with_indices',
+    'torch_max_pool3d_with_indices',
+    'torch_max_unpool2d',
+    'torch_max_unpool3d',
     'torch_maximum',
     'torch_mean',
     'torch_median',

@@ -144,7 +144,12 @@ RENAMED: dict[str, dict[str, str]] = {
 }
 
 # Unexported R torch functions that tests and ports call (semantics 6.2).
-INTERNAL_FUNCTIONS = ("narrow_copy", "select")
+INTERNAL_FUNCTIONS = (
+    "narrow_copy", "select", "max_pool1d_with_indices", "max_pool2d_with_indices",
+    "max_pool3d_with_indices", "adaptive_max_pool1d", "adaptive_max_pool2d",
+    "adaptive_max_pool3d", "fractional_max_pool2d", "fractional_max_pool3d",
+    "max_unpool2d", "max_unpool3d",
+)
 
 # R torch names that rtorch cannot offer on this PyTorch, with the reason.
 UNSUPPORTED: dict[str, str] = {
