@@ -160,7 +160,7 @@ class _Writer:
         self.lines.append(f"{self._target_name()} = {self.target.expression}")
         self.lines.append("")
         self.lines.append("")
-        self.lines.append(f"def {self.r_name}({', '.join(signature)}):")
+        self.lines.append(f"def {self._def_name()}({', '.join(signature)}):")
         self.lines.append(f'    """{self._doc()}"""')
 
         positional, keywords, optional = self._call_plan(required)
@@ -233,6 +233,7 @@ class _Writer:
             if self.method and expected is not None and self._self_first():
                 expected -= 1
             if (param.name in required and expected == next_position
+                    and not self.target.expression.startswith("_aten(")
                     and len(positional) == next_position):
                 positional.append(param)
                 next_position += 1
@@ -290,7 +291,7 @@ class _Writer:
 
     def _getset_source(self) -> str:
         return (
-            f"def {self.r_name}(self):\n"
+            f"def {self._def_name()}(self):\n"
             f'    """{self._doc()}"""\n'
             f"    return _result(self._t.{self.op})\n"
         )
@@ -349,6 +350,11 @@ class _Writer:
             return name
         return f"_plain({name})"
 
+    def _def_name(self) -> str:
+        # Methods get a prefix so that names such as `_indices` cannot shadow
+        # the helpers of rtorch.surface.preamble inside the generated module.
+        return method_function_name(self.r_name) if self.method else self.r_name
+
     def _target_name(self) -> str:
         return "_OP_" + self.r_name.lstrip("_")
 
@@ -370,6 +376,11 @@ class _Writer:
         if out is not None:
             note += " Returns 1-based indices."
         return f"R torch ``{call}({', '.join(shown)})``; PyTorch ``{self.op}``.{note}"
+
+
+def method_function_name(name: str) -> str:
+    """The module-level name of the generated function for method ``name``."""
+    return f"method_{name}"
 
 
 def _r_literal(writer: _Writer, param: RParameter) -> str:
@@ -412,8 +423,11 @@ def generated_sources(r_api: Path) -> dict[str, str]:
     function_bodies.append(_tuple_source("R_FUNCTIONS", covered))
     method_bodies = [function_source(name, name, method=True) for name in methods]
     method_bodies.append(
-        "METHODS = {\n" + "".join(f"    {name!r}: {name},\n" for name in methods)
+        "METHODS = {\n"
+        + "".join(f"    {name!r}: {method_function_name(name)},\n" for name in methods)
         + "}\n"
+        + "for _name, _method in METHODS.items():\n"
+        + "    _method.__name__ = _method.__qualname__ = _name\n"
     )
     method_bodies.append(_tuple_source("R_METHODS", r_methods))
     return {

@@ -2004,7 +2004,7 @@ _OP_torch_index = _aten('index')
 def torch_index(self, indices):
     """R torch ``torch_index(self, indices)``; PyTorch ``index``. 1-based: ``indices``."""
     try:
-        out = _OP_torch_index(self._t if self.__class__ is _T else _tensor(self), _indices(indices))
+        out = _OP_torch_index(self=self._t if self.__class__ is _T else _tensor(self), indices=_indices(indices))
     except _ERRORS as error:
         _fail(error, (indices,))
     return _wrap(out)

@@ -15,7 +15,7 @@ from rtorch.surface.preamble import *  # noqa: F403
 _OP_and__ = _bound(_TB, '__and__')
 
 
-def __and__(self, other):
+def method___and__(self, other):
     """R torch ``x$__and__(other)``; PyTorch ``__and__``."""
     try:
         out = _OP_and__(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -27,7 +27,7 @@ def __and__(self, other):
 _OP_lshift__ = _bound(_TB, '__lshift__')
 
 
-def __lshift__(self, other):
+def method___lshift__(self, other):
     """R torch ``x$__lshift__(other)``; PyTorch ``__lshift__``."""
     try:
         out = _OP_lshift__(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -39,7 +39,7 @@ def __lshift__(self, other):
 _OP_or__ = _bound(_TB, '__or__')
 
 
-def __or__(self, other):
+def method___or__(self, other):
     """R torch ``x$__or__(other)``; PyTorch ``__or__``."""
     try:
         out = _OP_or__(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -51,7 +51,7 @@ def __or__(self, other):
 _OP_rshift__ = _bound(_TB, '__rshift__')
 
 
-def __rshift__(self, other):
+def method___rshift__(self, other):
     """R torch ``x$__rshift__(other)``; PyTorch ``__rshift__``."""
     try:
         out = _OP_rshift__(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -63,7 +63,7 @@ def __rshift__(self, other):
 _OP_xor__ = _bound(_TB, '__xor__')
 
 
-def __xor__(self, other):
+def method___xor__(self, other):
     """R torch ``x$__xor__(other)``; PyTorch ``__xor__``."""
     try:
         out = _OP_xor__(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -75,7 +75,7 @@ def __xor__(self, other):
 _OP_addmm_activation = _bound(_TB, '_addmm_activation')
 
 
-def _addmm_activation(self, mat1, mat2, beta=1, alpha=1, use_gelu=False):
+def method__addmm_activation(self, mat1, mat2, beta=1, alpha=1, use_gelu=False):
     """R torch ``x$_addmm_activation(mat1, mat2, beta = 1, alpha = 1, use_gelu = FALSE)``; PyTorch ``_addmm_activation``."""
     kw = {}
     if beta.__class__ is not int or beta != 1:
@@ -94,7 +94,7 @@ def _addmm_activation(self, mat1, mat2, beta=1, alpha=1, use_gelu=False):
 _OP_autocast_to_full_precision = _bound(_TB, '_autocast_to_full_precision')
 
 
-def _autocast_to_full_precision(self, cuda_enabled, cpu_enabled):
+def method__autocast_to_full_precision(self, cuda_enabled, cpu_enabled):
     """R torch ``x$_autocast_to_full_precision(cuda_enabled, cpu_enabled)``; PyTorch ``_autocast_to_full_precision``."""
     try:
         out = _OP_autocast_to_full_precision(self._t, cuda_enabled, cpu_enabled)
@@ -106,7 +106,7 @@ def _autocast_to_full_precision(self, cuda_enabled, cpu_enabled):
 _OP_autocast_to_reduced_precision = _bound(_TB, '_autocast_to_reduced_precision')
 
 
-def _autocast_to_reduced_precision(self, cuda_enabled, cpu_enabled, cuda_dtype, cpu_dtype):
+def method__autocast_to_reduced_precision(self, cuda_enabled, cpu_enabled, cuda_dtype, cpu_dtype):
     """R torch ``x$_autocast_to_reduced_precision(cuda_enabled, cpu_enabled, cuda_dtype, cpu_dtype)``; PyTorch ``_autocast_to_reduced_precision``."""
     try:
         out = _OP_autocast_to_reduced_precision(self._t, cuda_enabled, cpu_enabled, _dtype(cuda_dtype), _dtype(cpu_dtype))
@@ -118,7 +118,7 @@ def _autocast_to_reduced_precision(self, cuda_enabled, cpu_enabled, cuda_dtype, 
 _OP_coalesced_ = _bound(_TB, '_coalesced_')
 
 
-def _coalesced_(self, coalesced):
+def method__coalesced_(self, coalesced):
     """R torch ``x$_coalesced_(coalesced)``; PyTorch ``_coalesced_``."""
     try:
         out = _OP_coalesced_(self._t, coalesced)
@@ -130,7 +130,7 @@ def _coalesced_(self, coalesced):
 _OP_conj = _bound(_TB, '_conj')
 
 
-def _conj(self):
+def method__conj(self):
     """R torch ``x$_conj()``; PyTorch ``_conj``."""
     try:
         out = _OP_conj(self._t)
@@ -142,7 +142,7 @@ def _conj(self):
 _OP_conj_physical = _bound(_TB, '_conj_physical')
 
 
-def _conj_physical(self):
+def method__conj_physical(self):
     """R torch ``x$_conj_physical()``; PyTorch ``_conj_physical``."""
     try:
         out = _OP_conj_physical(self._t)
@@ -154,7 +154,7 @@ def _conj_physical(self):
 _OP_dimI = _bound(_TB, '_dimI')
 
 
-def _dimI(self):
+def method__dimI(self):
     """R torch ``x$_dimI()``; PyTorch ``_dimI``."""
     try:
         out = _OP_dimI(self._t)
@@ -166,7 +166,7 @@ def _dimI(self):
 _OP_dimV = _bound(_TB, '_dimV')
 
 
-def _dimV(self):
+def method__dimV(self):
     """R torch ``x$_dimV()``; PyTorch ``_dimV``."""
     try:
         out = _OP_dimV(self._t)
@@ -178,10 +178,10 @@ def _dimV(self):
 _OP_fw_primal = _aten('_fw_primal')
 
 
-def _fw_primal(self, level):
+def method__fw_primal(self, level):
     """R torch ``x$_fw_primal(level)``; PyTorch ``_fw_primal``."""
     try:
-        out = _OP_fw_primal(level if level.__class__ is int else _integer(level), self=self._t)
+        out = _OP_fw_primal(self=self._t, level=level if level.__class__ is int else _integer(level))
     except _ERRORS as error:
         _fail(error)
     return _wrap(out)
@@ -190,7 +190,7 @@ def _fw_primal(self, level):
 _OP_indices = _bound(_TB, '_indices')
 
 
-def _indices(self):
+def method__indices(self):
     """R torch ``x$_indices()``; PyTorch ``_indices``. Returns 1-based indices."""
     try:
         out = _OP_indices(self._t)
@@ -202,7 +202,7 @@ def _indices(self):
 _OP_is_all_true = _bound(_TB, '_is_all_true')
 
 
-def _is_all_true(self):
+def method__is_all_true(self):
     """R torch ``x$_is_all_true()``; PyTorch ``_is_all_true``."""
     try:
         out = _OP_is_all_true(self._t)
@@ -214,7 +214,7 @@ def _is_all_true(self):
 _OP_is_any_true = _bound(_TB, '_is_any_true')
 
 
-def _is_any_true(self):
+def method__is_any_true(self):
     """R torch ``x$_is_any_true()``; PyTorch ``_is_any_true``."""
     try:
         out = _OP_is_any_true(self._t)
@@ -226,7 +226,7 @@ def _is_any_true(self):
 _OP_is_zerotensor = _bound(_TB, '_is_zerotensor')
 
 
-def _is_zerotensor(self):
+def method__is_zerotensor(self):
     """R torch ``x$_is_zerotensor()``; PyTorch ``_is_zerotensor``."""
     try:
         out = _OP_is_zerotensor(self._t)
@@ -238,7 +238,7 @@ def _is_zerotensor(self):
 _OP_lazy_clone = _bound(_TB, '_lazy_clone')
 
 
-def _lazy_clone(self):
+def method__lazy_clone(self):
     """R torch ``x$_lazy_clone()``; PyTorch ``_lazy_clone``."""
     try:
         out = _OP_lazy_clone(self._t)
@@ -250,7 +250,7 @@ def _lazy_clone(self):
 _OP_neg_view = _bound(_TB, '_neg_view')
 
 
-def _neg_view(self):
+def method__neg_view(self):
     """R torch ``x$_neg_view()``; PyTorch ``_neg_view``."""
     try:
         out = _OP_neg_view(self._t)
@@ -262,7 +262,7 @@ def _neg_view(self):
 _OP_nested_tensor_size = _bound(_TB, '_nested_tensor_size')
 
 
-def _nested_tensor_size(self):
+def method__nested_tensor_size(self):
     """R torch ``x$_nested_tensor_size()``; PyTorch ``_nested_tensor_size``."""
     try:
         out = _OP_nested_tensor_size(self._t)
@@ -274,7 +274,7 @@ def _nested_tensor_size(self):
 _OP_nested_tensor_storage_offsets = _bound(_TB, '_nested_tensor_storage_offsets')
 
 
-def _nested_tensor_storage_offsets(self):
+def method__nested_tensor_storage_offsets(self):
     """R torch ``x$_nested_tensor_storage_offsets()``; PyTorch ``_nested_tensor_storage_offsets``."""
     try:
         out = _OP_nested_tensor_storage_offsets(self._t)
@@ -286,7 +286,7 @@ def _nested_tensor_storage_offsets(self):
 _OP_nested_tensor_strides = _bound(_TB, '_nested_tensor_strides')
 
 
-def _nested_tensor_strides(self):
+def method__nested_tensor_strides(self):
     """R torch ``x$_nested_tensor_strides()``; PyTorch ``_nested_tensor_strides``."""
     try:
         out = _OP_nested_tensor_strides(self._t)
@@ -298,7 +298,7 @@ def _nested_tensor_strides(self):
 _OP_nnz = _bound(_TB, '_nnz')
 
 
-def _nnz(self):
+def method__nnz(self):
     """R torch ``x$_nnz()``; PyTorch ``_nnz``."""
     try:
         out = _OP_nnz(self._t)
@@ -310,10 +310,10 @@ def _nnz(self):
 _OP_reshape_alias = _aten('_reshape_alias')
 
 
-def _reshape_alias(self, size, stride):
+def method__reshape_alias(self, size, stride):
     """R torch ``x$_reshape_alias(size, stride)``; PyTorch ``_reshape_alias``."""
     try:
-        out = _OP_reshape_alias(_integers(size), _integers(stride), self=self._t)
+        out = _OP_reshape_alias(self=self._t, size=_integers(size), stride=_integers(stride))
     except _ERRORS as error:
         _fail(error)
     return _wrap(out)
@@ -322,7 +322,7 @@ def _reshape_alias(self, size, stride):
 _OP_sparse_mask_projection = _bound(_TB, '_sparse_mask_projection')
 
 
-def _sparse_mask_projection(self, mask, accumulate_matches=False):
+def method__sparse_mask_projection(self, mask, accumulate_matches=False):
     """R torch ``x$_sparse_mask_projection(mask, accumulate_matches = FALSE)``; PyTorch ``_sparse_mask_projection``."""
     kw = {}
     if accumulate_matches is not False:
@@ -337,7 +337,7 @@ def _sparse_mask_projection(self, mask, accumulate_matches=False):
 _OP_to_dense = _bound(_TB, '_to_dense')
 
 
-def _to_dense(self, dtype=None, masked_grad=None):
+def method__to_dense(self, dtype=None, masked_grad=None):
     """R torch ``x$_to_dense(dtype = NULL, masked_grad = NULL)``; PyTorch ``_to_dense``."""
     kw = {}
     if dtype is not None:
@@ -354,7 +354,7 @@ def _to_dense(self, dtype=None, masked_grad=None):
 _OP_to_sparse = _bound(_TB, '_to_sparse')
 
 
-def _to_sparse(self, layout=None, sparse_dim=None, blocksize=None, dense_dim=None):
+def method__to_sparse(self, layout=None, sparse_dim=None, blocksize=None, dense_dim=None):
     """R torch ``x$_to_sparse(layout = NULL, sparse_dim, blocksize = NULL, dense_dim = NULL)``; PyTorch ``_to_sparse``."""
     kw = {}
     if layout is not None:
@@ -375,7 +375,7 @@ def _to_sparse(self, layout=None, sparse_dim=None, blocksize=None, dense_dim=Non
 _OP_to_sparse_bsc = _bound(_TB, '_to_sparse_bsc')
 
 
-def _to_sparse_bsc(self, blocksize, dense_dim=None):
+def method__to_sparse_bsc(self, blocksize, dense_dim=None):
     """R torch ``x$_to_sparse_bsc(blocksize, dense_dim = NULL)``; PyTorch ``_to_sparse_bsc``."""
     kw = {}
     if dense_dim is not None:
@@ -390,7 +390,7 @@ def _to_sparse_bsc(self, blocksize, dense_dim=None):
 _OP_to_sparse_bsr = _bound(_TB, '_to_sparse_bsr')
 
 
-def _to_sparse_bsr(self, blocksize, dense_dim=None):
+def method__to_sparse_bsr(self, blocksize, dense_dim=None):
     """R torch ``x$_to_sparse_bsr(blocksize, dense_dim = NULL)``; PyTorch ``_to_sparse_bsr``."""
     kw = {}
     if dense_dim is not None:
@@ -405,7 +405,7 @@ def _to_sparse_bsr(self, blocksize, dense_dim=None):
 _OP_to_sparse_csc = _bound(_TB, '_to_sparse_csc')
 
 
-def _to_sparse_csc(self, dense_dim=None):
+def method__to_sparse_csc(self, dense_dim=None):
     """R torch ``x$_to_sparse_csc(dense_dim = NULL)``; PyTorch ``_to_sparse_csc``."""
     kw = {}
     if dense_dim is not None:
@@ -420,7 +420,7 @@ def _to_sparse_csc(self, dense_dim=None):
 _OP_to_sparse_csr = _bound(_TB, '_to_sparse_csr')
 
 
-def _to_sparse_csr(self, dense_dim=None):
+def method__to_sparse_csr(self, dense_dim=None):
     """R torch ``x$_to_sparse_csr(dense_dim = NULL)``; PyTorch ``_to_sparse_csr``."""
     kw = {}
     if dense_dim is not None:
@@ -435,7 +435,7 @@ def _to_sparse_csr(self, dense_dim=None):
 _OP_values = _bound(_TB, '_values')
 
 
-def _values(self):
+def method__values(self):
     """R torch ``x$_values()``; PyTorch ``_values``."""
     try:
         out = _OP_values(self._t)
@@ -444,7 +444,7 @@ def _values(self):
     return _wrap(out)
 
 
-def _version(self):
+def method__version(self):
     """R torch ``x$_version()``; PyTorch ``_version``."""
     return _result(self._t._version)
 
@@ -452,7 +452,7 @@ def _version(self):
 _OP_abs = _bound(_TB, 'abs')
 
 
-def abs(self):
+def method_abs(self):
     """R torch ``x$abs()``; PyTorch ``abs``."""
     try:
         out = _OP_abs(self._t)
@@ -464,7 +464,7 @@ def abs(self):
 _OP_abs_ = _bound(_TB, 'abs_')
 
 
-def abs_(self):
+def method_abs_(self):
     """R torch ``x$abs_()``; PyTorch ``abs_``."""
     try:
         out = _OP_abs_(self._t)
@@ -476,7 +476,7 @@ def abs_(self):
 _OP_absolute = _bound(_TB, 'absolute')
 
 
-def absolute(self):
+def method_absolute(self):
     """R torch ``x$absolute()``; PyTorch ``absolute``."""
     try:
         out = _OP_absolute(self._t)
@@ -488,7 +488,7 @@ def absolute(self):
 _OP_absolute_ = _bound(_TB, 'absolute_')
 
 
-def absolute_(self):
+def method_absolute_(self):
     """R torch ``x$absolute_()``; PyTorch ``absolute_``."""
     try:
         out = _OP_absolute_(self._t)
@@ -500,7 +500,7 @@ def absolute_(self):
 _OP_acos = _bound(_TB, 'acos')
 
 
-def acos(self):
+def method_acos(self):
     """R torch ``x$acos()``; PyTorch ``acos``."""
     try:
         out = _OP_acos(self._t)
@@ -512,7 +512,7 @@ def acos(self):
 _OP_acos_ = _bound(_TB, 'acos_')
 
 
-def acos_(self):
+def method_acos_(self):
     """R torch ``x$acos_()``; PyTorch ``acos_``."""
     try:
         out = _OP_acos_(self._t)
@@ -524,7 +524,7 @@ def acos_(self):
 _OP_acosh = _bound(_TB, 'acosh')
 
 
-def acosh(self):
+def method_acosh(self):
     """R torch ``x$acosh()``; PyTorch ``acosh``."""
     try:
         out = _OP_acosh(self._t)
@@ -536,7 +536,7 @@ def acosh(self):
 _OP_acosh_ = _bound(_TB, 'acosh_')
 
 
-def acosh_(self):
+def method_acosh_(self):
     """R torch ``x$acosh_()``; PyTorch ``acosh_``."""
     try:
         out = _OP_acosh_(self._t)
@@ -548,7 +548,7 @@ def acosh_(self):
 _OP_add = _bound(_TB, 'add')
 
 
-def add(self, other, alpha=1):
+def method_add(self, other, alpha=1):
     """R torch ``x$add(other, alpha = 1)``; PyTorch ``add``."""
     kw = {}
     if alpha.__class__ is not int or alpha != 1:
@@ -563,7 +563,7 @@ def add(self, other, alpha=1):
 _OP_add_ = _bound(_TB, 'add_')
 
 
-def add_(self, other, alpha=1):
+def method_add_(self, other, alpha=1):
     """R torch ``x$add_(other, alpha = 1)``; PyTorch ``add_``."""
     kw = {}
     if alpha.__class__ is not int or alpha != 1:
@@ -578,7 +578,7 @@ def add_(self, other, alpha=1):
 _OP_addbmm = _bound(_TB, 'addbmm')
 
 
-def addbmm(self, batch1, batch2, beta=1, alpha=1):
+def method_addbmm(self, batch1, batch2, beta=1, alpha=1):
     """R torch ``x$addbmm(batch1, batch2, beta = 1, alpha = 1)``; PyTorch ``addbmm``."""
     kw = {}
     if beta.__class__ is not int or beta != 1:
@@ -595,7 +595,7 @@ def addbmm(self, batch1, batch2, beta=1, alpha=1):
 _OP_addbmm_ = _bound(_TB, 'addbmm_')
 
 
-def addbmm_(self, batch1, batch2, beta=1, alpha=1):
+def method_addbmm_(self, batch1, batch2, beta=1, alpha=1):
     """R torch ``x$addbmm_(batch1, batch2, beta = 1, alpha = 1)``; PyTorch ``addbmm_``."""
     kw = {}
     if beta.__class__ is not int or beta != 1:
@@ -612,7 +612,7 @@ def addbmm_(self, batch1, batch2, beta=1, alpha=1):
 _OP_addcdiv = _bound(_TB, 'addcdiv')
 
 
-def addcdiv(self, tensor1, tensor2, value=1):
+def method_addcdiv(self, tensor1, tensor2, value=1):
     """R torch ``x$addcdiv(tensor1, tensor2, value = 1)``; PyTorch ``addcdiv``."""
     kw = {}
     if value.__class__ is not int or value != 1:
@@ -627,7 +627,7 @@ def addcdiv(self, tensor1, tensor2, value=1):
 _OP_addcdiv_ = _bound(_TB, 'addcdiv_')
 
 
-def addcdiv_(self, tensor1, tensor2, value=1):
+def method_addcdiv_(self, tensor1, tensor2, value=1):
     """R torch ``x$addcdiv_(tensor1, tensor2, value = 1)``; PyTorch ``addcdiv_``."""
     kw = {}
     if value.__class__ is not int or value != 1:
@@ -642,7 +642,7 @@ def addcdiv_(self, tensor1, tensor2, value=1):
 _OP_addcmul = _bound(_TB, 'addcmul')
 
 
-def addcmul(self, tensor1, tensor2, value=1):
+def method_addcmul(self, tensor1, tensor2, value=1):
     """R torch ``x$addcmul(tensor1, tensor2, value = 1)``; PyTorch ``addcmul``."""
     kw = {}
     if value.__class__ is not int or value != 1:
@@ -657,7 +657,7 @@ def addcmul(self, tensor1, tensor2, value=1):
 _OP_addcmul_ = _bound(_TB, 'addcmul_')
 
 
-def addcmul_(self, tensor1, tensor2, value=1):
+def method_addcmul_(self, tensor1, tensor2, value=1):
     """R torch ``x$addcmul_(tensor1, tensor2, value = 1)``; PyTorch ``addcmul_``."""
     kw = {}
     if value.__class__ is not int or value != 1:
@@ -672,7 +672,7 @@ def addcmul_(self, tensor1, tensor2, value=1):
 _OP_addmm = _bound(_TB, 'addmm')
 
 
-def addmm(self, mat1, mat2, beta=1, alpha=1):
+def method_addmm(self, mat1, mat2, beta=1, alpha=1):
     """R torch ``x$addmm(mat1, mat2, beta = 1, alpha = 1)``; PyTorch ``addmm``."""
     kw = {}
     if beta.__class__ is not int or beta != 1:
@@ -689,7 +689,7 @@ def addmm(self, mat1, mat2, beta=1, alpha=1):
 _OP_addmm_ = _bound(_TB, 'addmm_')
 
 
-def addmm_(self, mat1, mat2, beta=1, alpha=1):
+def method_addmm_(self, mat1, mat2, beta=1, alpha=1):
     """R torch ``x$addmm_(mat1, mat2, beta = 1, alpha = 1)``; PyTorch ``addmm_``."""
     kw = {}
     if beta.__class__ is not int or beta != 1:
@@ -706,7 +706,7 @@ def addmm_(self, mat1, mat2, beta=1, alpha=1):
 _OP_addmv = _bound(_TB, 'addmv')
 
 
-def addmv(self, mat, vec, beta=1, alpha=1):
+def method_addmv(self, mat, vec, beta=1, alpha=1):
     """R torch ``x$addmv(mat, vec, beta = 1, alpha = 1)``; PyTorch ``addmv``."""
     kw = {}
     if beta.__class__ is not int or beta != 1:
@@ -723,7 +723,7 @@ def addmv(self, mat, vec, beta=1, alpha=1):
 _OP_addmv_ = _bound(_TB, 'addmv_')
 
 
-def addmv_(self, mat, vec, beta=1, alpha=1):
+def method_addmv_(self, mat, vec, beta=1, alpha=1):
     """R torch ``x$addmv_(mat, vec, beta = 1, alpha = 1)``; PyTorch ``addmv_``."""
     kw = {}
     if beta.__class__ is not int or beta != 1:
@@ -740,7 +740,7 @@ def addmv_(self, mat, vec, beta=1, alpha=1):
 _OP_addr = _bound(_TB, 'addr')
 
 
-def addr(self, vec1, vec2, beta=1, alpha=1):
+def method_addr(self, vec1, vec2, beta=1, alpha=1):
     """R torch ``x$addr(vec1, vec2, beta = 1, alpha = 1)``; PyTorch ``addr``."""
     kw = {}
     if beta.__class__ is not int or beta != 1:
@@ -757,7 +757,7 @@ def addr(self, vec1, vec2, beta=1, alpha=1):
 _OP_addr_ = _bound(_TB, 'addr_')
 
 
-def addr_(self, vec1, vec2, beta=1, alpha=1):
+def method_addr_(self, vec1, vec2, beta=1, alpha=1):
     """R torch ``x$addr_(vec1, vec2, beta = 1, alpha = 1)``; PyTorch ``addr_``."""
     kw = {}
     if beta.__class__ is not int or beta != 1:
@@ -774,7 +774,7 @@ def addr_(self, vec1, vec2, beta=1, alpha=1):
 _OP_adjoint = _bound(_TB, 'adjoint')
 
 
-def adjoint(self):
+def method_adjoint(self):
     """R torch ``x$adjoint()``; PyTorch ``adjoint``."""
     try:
         out = _OP_adjoint(self._t)
@@ -786,7 +786,7 @@ def adjoint(self):
 _OP_alias = _aten('alias')
 
 
-def alias(self):
+def method_alias(self):
     """R torch ``x$alias()``; PyTorch ``alias``."""
     try:
         out = _OP_alias(self=self._t)
@@ -798,7 +798,7 @@ def alias(self):
 _OP_all = _bound(_TB, 'all')
 
 
-def all(self, dim=None, keepdim=False):
+def method_all(self, dim=None, keepdim=False):
     """R torch ``x$all(dim = NULL, keepdim = FALSE)``; PyTorch ``all``. 1-based: ``dim``."""
     kw = {}
     if dim is not None:
@@ -815,7 +815,7 @@ def all(self, dim=None, keepdim=False):
 _OP_allclose = _bound(_TB, 'allclose')
 
 
-def allclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
+def method_allclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
     """R torch ``x$allclose(other, rtol = 1e-05, atol = 1e-08, equal_nan = FALSE)``; PyTorch ``allclose``."""
     kw = {}
     if rtol.__class__ is not float or rtol != 1e-05:
@@ -834,7 +834,7 @@ def allclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
 _OP_amax = _bound(_TB, 'amax')
 
 
-def amax(self, dim=(), keepdim=False):
+def method_amax(self, dim=(), keepdim=False):
     """R torch ``x$amax(dim = c(), keepdim = FALSE)``; PyTorch ``amax``. 1-based: ``dim``."""
     kw = {}
     if dim.__class__ is not tuple or dim != ():
@@ -851,7 +851,7 @@ def amax(self, dim=(), keepdim=False):
 _OP_amin = _bound(_TB, 'amin')
 
 
-def amin(self, dim=(), keepdim=False):
+def method_amin(self, dim=(), keepdim=False):
     """R torch ``x$amin(dim = c(), keepdim = FALSE)``; PyTorch ``amin``. 1-based: ``dim``."""
     kw = {}
     if dim.__class__ is not tuple or dim != ():
@@ -868,7 +868,7 @@ def amin(self, dim=(), keepdim=False):
 _OP_aminmax = _bound(_TB, 'aminmax')
 
 
-def aminmax(self, dim=None, keepdim=False):
+def method_aminmax(self, dim=None, keepdim=False):
     """R torch ``x$aminmax(dim = NULL, keepdim = FALSE)``; PyTorch ``aminmax``. 1-based: ``dim``."""
     kw = {}
     if dim is not None:
@@ -885,7 +885,7 @@ def aminmax(self, dim=None, keepdim=False):
 _OP_angle = _bound(_TB, 'angle')
 
 
-def angle(self):
+def method_angle(self):
     """R torch ``x$angle()``; PyTorch ``angle``."""
     try:
         out = _OP_angle(self._t)
@@ -897,7 +897,7 @@ def angle(self):
 _OP_any = _bound(_TB, 'any')
 
 
-def any(self, dim=None, keepdim=False):
+def method_any(self, dim=None, keepdim=False):
     """R torch ``x$any(dim = NULL, keepdim = FALSE)``; PyTorch ``any``. 1-based: ``dim``."""
     kw = {}
     if dim is not None:
@@ -914,7 +914,7 @@ def any(self, dim=None, keepdim=False):
 _OP_arccos = _bound(_TB, 'arccos')
 
 
-def arccos(self):
+def method_arccos(self):
     """R torch ``x$arccos()``; PyTorch ``arccos``."""
     try:
         out = _OP_arccos(self._t)
@@ -926,7 +926,7 @@ def arccos(self):
 _OP_arccos_ = _bound(_TB, 'arccos_')
 
 
-def arccos_(self):
+def method_arccos_(self):
     """R torch ``x$arccos_()``; PyTorch ``arccos_``."""
     try:
         out = _OP_arccos_(self._t)
@@ -938,7 +938,7 @@ def arccos_(self):
 _OP_arccosh = _bound(_TB, 'arccosh')
 
 
-def arccosh(self):
+def method_arccosh(self):
     """R torch ``x$arccosh()``; PyTorch ``arccosh``."""
     try:
         out = _OP_arccosh(self._t)
@@ -950,7 +950,7 @@ def arccosh(self):
 _OP_arccosh_ = _bound(_TB, 'arccosh_')
 
 
-def arccosh_(self):
+def method_arccosh_(self):
     """R torch ``x$arccosh_()``; PyTorch ``arccosh_``."""
     try:
         out = _OP_arccosh_(self._t)
@@ -962,7 +962,7 @@ def arccosh_(self):
 _OP_arcsin = _bound(_TB, 'arcsin')
 
 
-def arcsin(self):
+def method_arcsin(self):
     """R torch ``x$arcsin()``; PyTorch ``arcsin``."""
     try:
         out = _OP_arcsin(self._t)
@@ -974,7 +974,7 @@ def arcsin(self):
 _OP_arcsin_ = _bound(_TB, 'arcsin_')
 
 
-def arcsin_(self):
+def method_arcsin_(self):
     """R torch ``x$arcsin_()``; PyTorch ``arcsin_``."""
     try:
         out = _OP_arcsin_(self._t)
@@ -986,7 +986,7 @@ def arcsin_(self):
 _OP_arcsinh = _bound(_TB, 'arcsinh')
 
 
-def arcsinh(self):
+def method_arcsinh(self):
     """R torch ``x$arcsinh()``; PyTorch ``arcsinh``."""
     try:
         out = _OP_arcsinh(self._t)
@@ -998,7 +998,7 @@ def arcsinh(self):
 _OP_arcsinh_ = _bound(_TB, 'arcsinh_')
 
 
-def arcsinh_(self):
+def method_arcsinh_(self):
     """R torch ``x$arcsinh_()``; PyTorch ``arcsinh_``."""
     try:
         out = _OP_arcsinh_(self._t)
@@ -1010,7 +1010,7 @@ def arcsinh_(self):
 _OP_arctan = _bound(_TB, 'arctan')
 
 
-def arctan(self):
+def method_arctan(self):
     """R torch ``x$arctan()``; PyTorch ``arctan``."""
     try:
         out = _OP_arctan(self._t)
@@ -1022,7 +1022,7 @@ def arctan(self):
 _OP_arctan2 = _bound(_TB, 'arctan2')
 
 
-def arctan2(self, other):
+def method_arctan2(self, other):
     """R torch ``x$arctan2(other)``; PyTorch ``arctan2``."""
     try:
         out = _OP_arctan2(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -1034,7 +1034,7 @@ def arctan2(self, other):
 _OP_arctan2_ = _bound(_TB, 'arctan2_')
 
 
-def arctan2_(self, other):
+def method_arctan2_(self, other):
     """R torch ``x$arctan2_(other)``; PyTorch ``arctan2_``."""
     try:
         out = _OP_arctan2_(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -1046,7 +1046,7 @@ def arctan2_(self, other):
 _OP_arctan_ = _bound(_TB, 'arctan_')
 
 
-def arctan_(self):
+def method_arctan_(self):
     """R torch ``x$arctan_()``; PyTorch ``arctan_``."""
     try:
         out = _OP_arctan_(self._t)
@@ -1058,7 +1058,7 @@ def arctan_(self):
 _OP_arctanh = _bound(_TB, 'arctanh')
 
 
-def arctanh(self):
+def method_arctanh(self):
     """R torch ``x$arctanh()``; PyTorch ``arctanh``."""
     try:
         out = _OP_arctanh(self._t)
@@ -1070,7 +1070,7 @@ def arctanh(self):
 _OP_arctanh_ = _bound(_TB, 'arctanh_')
 
 
-def arctanh_(self):
+def method_arctanh_(self):
     """R torch ``x$arctanh_()``; PyTorch ``arctanh_``."""
     try:
         out = _OP_arctanh_(self._t)
@@ -1082,7 +1082,7 @@ def arctanh_(self):
 _OP_argmax = _bound(_TB, 'argmax')
 
 
-def argmax(self, dim=None, keepdim=False):
+def method_argmax(self, dim=None, keepdim=False):
     """R torch ``x$argmax(dim = NULL, keepdim = FALSE)``; PyTorch ``argmax``. 1-based: ``dim``. Returns 1-based indices."""
     kw = {}
     if dim is not None:
@@ -1099,7 +1099,7 @@ def argmax(self, dim=None, keepdim=False):
 _OP_argmin = _bound(_TB, 'argmin')
 
 
-def argmin(self, dim=None, keepdim=False):
+def method_argmin(self, dim=None, keepdim=False):
     """R torch ``x$argmin(dim = NULL, keepdim = FALSE)``; PyTorch ``argmin``. 1-based: ``dim``. Returns 1-based indices."""
     kw = {}
     if dim is not None:
@@ -1116,7 +1116,7 @@ def argmin(self, dim=None, keepdim=False):
 _OP_argsort = _bound(_TB, 'argsort')
 
 
-def argsort(self, dim=-1, descending=False, stable=None):
+def method_argsort(self, dim=-1, descending=False, stable=None):
     """R torch ``x$argsort(dim = -1, descending = FALSE, stable)``; PyTorch ``argsort``. 1-based: ``dim``. Returns 1-based indices."""
     kw = {}
     if dim.__class__ is not int or dim != -1:
@@ -1135,7 +1135,7 @@ def argsort(self, dim=-1, descending=False, stable=None):
 _OP_argwhere = _bound(_TB, 'argwhere')
 
 
-def argwhere(self):
+def method_argwhere(self):
     """R torch ``x$argwhere()``; PyTorch ``argwhere``. Returns 1-based indices."""
     try:
         out = _OP_argwhere(self._t)
@@ -1147,7 +1147,7 @@ def argwhere(self):
 _OP_as_strided = _bound(_TB, 'as_strided')
 
 
-def as_strided(self, size, stride, storage_offset=None):
+def method_as_strided(self, size, stride, storage_offset=None):
     """R torch ``x$as_strided(size, stride, storage_offset = NULL)``; PyTorch ``as_strided``."""
     kw = {}
     if storage_offset is not None:
@@ -1162,7 +1162,7 @@ def as_strided(self, size, stride, storage_offset=None):
 _OP_as_strided_ = _bound(_TB, 'as_strided_')
 
 
-def as_strided_(self, size, stride, storage_offset=None):
+def method_as_strided_(self, size, stride, storage_offset=None):
     """R torch ``x$as_strided_(size, stride, storage_offset = NULL)``; PyTorch ``as_strided_``."""
     kw = {}
     if storage_offset is not None:
@@ -1177,7 +1177,7 @@ def as_strided_(self, size, stride, storage_offset=None):
 _OP_as_strided_scatter = _bound(_TB, 'as_strided_scatter')
 
 
-def as_strided_scatter(self, src, size, stride, storage_offset=None):
+def method_as_strided_scatter(self, src, size, stride, storage_offset=None):
     """R torch ``x$as_strided_scatter(src, size, stride, storage_offset = NULL)``; PyTorch ``as_strided_scatter``."""
     kw = {}
     if storage_offset is not None:
@@ -1192,7 +1192,7 @@ def as_strided_scatter(self, src, size, stride, storage_offset=None):
 _OP_asin = _bound(_TB, 'asin')
 
 
-def asin(self):
+def method_asin(self):
     """R torch ``x$asin()``; PyTorch ``asin``."""
     try:
         out = _OP_asin(self._t)
@@ -1204,7 +1204,7 @@ def asin(self):
 _OP_asin_ = _bound(_TB, 'asin_')
 
 
-def asin_(self):
+def method_asin_(self):
     """R torch ``x$asin_()``; PyTorch ``asin_``."""
     try:
         out = _OP_asin_(self._t)
@@ -1216,7 +1216,7 @@ def asin_(self):
 _OP_asinh = _bound(_TB, 'asinh')
 
 
-def asinh(self):
+def method_asinh(self):
     """R torch ``x$asinh()``; PyTorch ``asinh``."""
     try:
         out = _OP_asinh(self._t)
@@ -1228,7 +1228,7 @@ def asinh(self):
 _OP_asinh_ = _bound(_TB, 'asinh_')
 
 
-def asinh_(self):
+def method_asinh_(self):
     """R torch ``x$asinh_()``; PyTorch ``asinh_``."""
     try:
         out = _OP_asinh_(self._t)
@@ -1240,7 +1240,7 @@ def asinh_(self):
 _OP_atan = _bound(_TB, 'atan')
 
 
-def atan(self):
+def method_atan(self):
     """R torch ``x$atan()``; PyTorch ``atan``."""
     try:
         out = _OP_atan(self._t)
@@ -1252,7 +1252,7 @@ def atan(self):
 _OP_atan2 = _bound(_TB, 'atan2')
 
 
-def atan2(self, other):
+def method_atan2(self, other):
     """R torch ``x$atan2(other)``; PyTorch ``atan2``."""
     try:
         out = _OP_atan2(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -1264,7 +1264,7 @@ def atan2(self, other):
 _OP_atan2_ = _bound(_TB, 'atan2_')
 
 
-def atan2_(self, other):
+def method_atan2_(self, other):
     """R torch ``x$atan2_(other)``; PyTorch ``atan2_``."""
     try:
         out = _OP_atan2_(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -1276,7 +1276,7 @@ def atan2_(self, other):
 _OP_atan_ = _bound(_TB, 'atan_')
 
 
-def atan_(self):
+def method_atan_(self):
     """R torch ``x$atan_()``; PyTorch ``atan_``."""
     try:
         out = _OP_atan_(self._t)
@@ -1288,7 +1288,7 @@ def atan_(self):
 _OP_atanh = _bound(_TB, 'atanh')
 
 
-def atanh(self):
+def method_atanh(self):
     """R torch ``x$atanh()``; PyTorch ``atanh``."""
     try:
         out = _OP_atanh(self._t)
@@ -1300,7 +1300,7 @@ def atanh(self):
 _OP_atanh_ = _bound(_TB, 'atanh_')
 
 
-def atanh_(self):
+def method_atanh_(self):
     """R torch ``x$atanh_()``; PyTorch ``atanh_``."""
     try:
         out = _OP_atanh_(self._t)
@@ -1312,7 +1312,7 @@ def atanh_(self):
 _OP_baddbmm = _bound(_TB, 'baddbmm')
 
 
-def baddbmm(self, batch1, batch2, beta=1, alpha=1):
+def method_baddbmm(self, batch1, batch2, beta=1, alpha=1):
     """R torch ``x$baddbmm(batch1, batch2, beta = 1, alpha = 1)``; PyTorch ``baddbmm``."""
     kw = {}
     if beta.__class__ is not int or beta != 1:
@@ -1329,7 +1329,7 @@ def baddbmm(self, batch1, batch2, beta=1, alpha=1):
 _OP_baddbmm_ = _bound(_TB, 'baddbmm_')
 
 
-def baddbmm_(self, batch1, batch2, beta=1, alpha=1):
+def method_baddbmm_(self, batch1, batch2, beta=1, alpha=1):
     """R torch ``x$baddbmm_(batch1, batch2, beta = 1, alpha = 1)``; PyTorch ``baddbmm_``."""
     kw = {}
     if beta.__class__ is not int or beta != 1:
@@ -1346,7 +1346,7 @@ def baddbmm_(self, batch1, batch2, beta=1, alpha=1):
 _OP_bernoulli = _bound(_TB, 'bernoulli')
 
 
-def bernoulli(self, p=None, generator=None):
+def method_bernoulli(self, p=None, generator=None):
     """R torch ``x$bernoulli(p, generator = NULL)``; PyTorch ``bernoulli``."""
     kw = {}
     if p is not None:
@@ -1363,7 +1363,7 @@ def bernoulli(self, p=None, generator=None):
 _OP_bernoulli_ = _bound(_TB, 'bernoulli_')
 
 
-def bernoulli_(self, p=0.5, generator=None):
+def method_bernoulli_(self, p=0.5, generator=None):
     """R torch ``x$bernoulli_(p = 0.5, generator = NULL)``; PyTorch ``bernoulli_``."""
     kw = {}
     if p.__class__ is not float or p != 0.5:
@@ -1380,7 +1380,7 @@ def bernoulli_(self, p=0.5, generator=None):
 _OP_bincount = _bound(_TB, 'bincount')
 
 
-def bincount(self, weights=None, minlength=0):
+def method_bincount(self, weights=None, minlength=0):
     """R torch ``x$bincount(weights = NULL, minlength = 0)``; PyTorch ``bincount``."""
     kw = {}
     if weights is not None:
@@ -1397,7 +1397,7 @@ def bincount(self, weights=None, minlength=0):
 _OP_bitwise_and = _bound(_TB, 'bitwise_and')
 
 
-def bitwise_and(self, other):
+def method_bitwise_and(self, other):
     """R torch ``x$bitwise_and(other)``; PyTorch ``bitwise_and``."""
     try:
         out = _OP_bitwise_and(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -1409,7 +1409,7 @@ def bitwise_and(self, other):
 _OP_bitwise_and_ = _bound(_TB, 'bitwise_and_')
 
 
-def bitwise_and_(self, other):
+def method_bitwise_and_(self, other):
     """R torch ``x$bitwise_and_(other)``; PyTorch ``bitwise_and_``."""
     try:
         out = _OP_bitwise_and_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -1421,7 +1421,7 @@ def bitwise_and_(self, other):
 _OP_bitwise_left_shift = _bound(_TB, 'bitwise_left_shift')
 
 
-def bitwise_left_shift(self, other):
+def method_bitwise_left_shift(self, other):
     """R torch ``x$bitwise_left_shift(other)``; PyTorch ``bitwise_left_shift``."""
     try:
         out = _OP_bitwise_left_shift(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -1433,7 +1433,7 @@ def bitwise_left_shift(self, other):
 _OP_bitwise_left_shift_ = _bound(_TB, 'bitwise_left_shift_')
 
 
-def bitwise_left_shift_(self, other):
+def method_bitwise_left_shift_(self, other):
     """R torch ``x$bitwise_left_shift_(other)``; PyTorch ``bitwise_left_shift_``."""
     try:
         out = _OP_bitwise_left_shift_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -1445,7 +1445,7 @@ def bitwise_left_shift_(self, other):
 _OP_bitwise_not = _bound(_TB, 'bitwise_not')
 
 
-def bitwise_not(self):
+def method_bitwise_not(self):
     """R torch ``x$bitwise_not()``; PyTorch ``bitwise_not``."""
     try:
         out = _OP_bitwise_not(self._t)
@@ -1457,7 +1457,7 @@ def bitwise_not(self):
 _OP_bitwise_not_ = _bound(_TB, 'bitwise_not_')
 
 
-def bitwise_not_(self):
+def method_bitwise_not_(self):
     """R torch ``x$bitwise_not_()``; PyTorch ``bitwise_not_``."""
     try:
         out = _OP_bitwise_not_(self._t)
@@ -1469,7 +1469,7 @@ def bitwise_not_(self):
 _OP_bitwise_or = _bound(_TB, 'bitwise_or')
 
 
-def bitwise_or(self, other):
+def method_bitwise_or(self, other):
     """R torch ``x$bitwise_or(other)``; PyTorch ``bitwise_or``."""
     try:
         out = _OP_bitwise_or(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -1481,7 +1481,7 @@ def bitwise_or(self, other):
 _OP_bitwise_or_ = _bound(_TB, 'bitwise_or_')
 
 
-def bitwise_or_(self, other):
+def method_bitwise_or_(self, other):
     """R torch ``x$bitwise_or_(other)``; PyTorch ``bitwise_or_``."""
     try:
         out = _OP_bitwise_or_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -1493,7 +1493,7 @@ def bitwise_or_(self, other):
 _OP_bitwise_right_shift = _bound(_TB, 'bitwise_right_shift')
 
 
-def bitwise_right_shift(self, other):
+def method_bitwise_right_shift(self, other):
     """R torch ``x$bitwise_right_shift(other)``; PyTorch ``bitwise_right_shift``."""
     try:
         out = _OP_bitwise_right_shift(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -1505,7 +1505,7 @@ def bitwise_right_shift(self, other):
 _OP_bitwise_right_shift_ = _bound(_TB, 'bitwise_right_shift_')
 
 
-def bitwise_right_shift_(self, other):
+def method_bitwise_right_shift_(self, other):
     """R torch ``x$bitwise_right_shift_(other)``; PyTorch ``bitwise_right_shift_``."""
     try:
         out = _OP_bitwise_right_shift_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -1517,7 +1517,7 @@ def bitwise_right_shift_(self, other):
 _OP_bitwise_xor = _bound(_TB, 'bitwise_xor')
 
 
-def bitwise_xor(self, other):
+def method_bitwise_xor(self, other):
     """R torch ``x$bitwise_xor(other)``; PyTorch ``bitwise_xor``."""
     try:
         out = _OP_bitwise_xor(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -1529,7 +1529,7 @@ def bitwise_xor(self, other):
 _OP_bitwise_xor_ = _bound(_TB, 'bitwise_xor_')
 
 
-def bitwise_xor_(self, other):
+def method_bitwise_xor_(self, other):
     """R torch ``x$bitwise_xor_(other)``; PyTorch ``bitwise_xor_``."""
     try:
         out = _OP_bitwise_xor_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -1541,7 +1541,7 @@ def bitwise_xor_(self, other):
 _OP_bmm = _bound(_TB, 'bmm')
 
 
-def bmm(self, mat2):
+def method_bmm(self, mat2):
     """R torch ``x$bmm(mat2)``; PyTorch ``bmm``."""
     try:
         out = _OP_bmm(self._t, mat2._t if mat2.__class__ is _T else _tensor(mat2))
@@ -1553,7 +1553,7 @@ def bmm(self, mat2):
 _OP_broadcast_to = _bound(_TB, 'broadcast_to')
 
 
-def broadcast_to(self, size):
+def method_broadcast_to(self, size):
     """R torch ``x$broadcast_to(size)``; PyTorch ``broadcast_to``."""
     try:
         out = _OP_broadcast_to(self._t, _integers(size))
@@ -1565,7 +1565,7 @@ def broadcast_to(self, size):
 _OP_cauchy_ = _bound(_TB, 'cauchy_')
 
 
-def cauchy_(self, median=0.0, sigma=1.0, generator=None):
+def method_cauchy_(self, median=0.0, sigma=1.0, generator=None):
     """R torch ``x$cauchy_(median = 0.0, sigma = 1.0, generator = NULL)``; PyTorch ``cauchy_``."""
     kw = {}
     if median.__class__ is not float or median != 0.0:
@@ -1584,7 +1584,7 @@ def cauchy_(self, median=0.0, sigma=1.0, generator=None):
 _OP_ccol_indices = _bound(_TB, 'ccol_indices')
 
 
-def ccol_indices(self):
+def method_ccol_indices(self):
     """R torch ``x$ccol_indices()``; PyTorch ``ccol_indices``."""
     try:
         out = _OP_ccol_indices(self._t)
@@ -1596,7 +1596,7 @@ def ccol_indices(self):
 _OP_ceil = _bound(_TB, 'ceil')
 
 
-def ceil(self):
+def method_ceil(self):
     """R torch ``x$ceil()``; PyTorch ``ceil``."""
     try:
         out = _OP_ceil(self._t)
@@ -1608,7 +1608,7 @@ def ceil(self):
 _OP_ceil_ = _bound(_TB, 'ceil_')
 
 
-def ceil_(self):
+def method_ceil_(self):
     """R torch ``x$ceil_()``; PyTorch ``ceil_``."""
     try:
         out = _OP_ceil_(self._t)
@@ -1620,7 +1620,7 @@ def ceil_(self):
 _OP_chalf = _bound(_TB, 'chalf')
 
 
-def chalf(self, memory_format=None):
+def method_chalf(self, memory_format=None):
     """R torch ``x$chalf(memory_format = NULL)``; PyTorch ``chalf``."""
     kw = {}
     if memory_format is not None:
@@ -1635,7 +1635,7 @@ def chalf(self, memory_format=None):
 _OP_cholesky = _bound(_TB, 'cholesky')
 
 
-def cholesky(self, upper=False):
+def method_cholesky(self, upper=False):
     """R torch ``x$cholesky(upper = FALSE)``; PyTorch ``cholesky``."""
     kw = {}
     if upper is not False:
@@ -1650,7 +1650,7 @@ def cholesky(self, upper=False):
 _OP_cholesky_inverse = _bound(_TB, 'cholesky_inverse')
 
 
-def cholesky_inverse(self, upper=False):
+def method_cholesky_inverse(self, upper=False):
     """R torch ``x$cholesky_inverse(upper = FALSE)``; PyTorch ``cholesky_inverse``."""
     kw = {}
     if upper is not False:
@@ -1665,7 +1665,7 @@ def cholesky_inverse(self, upper=False):
 _OP_cholesky_solve = _bound(_TB, 'cholesky_solve')
 
 
-def cholesky_solve(self, input2, upper=False):
+def method_cholesky_solve(self, input2, upper=False):
     """R torch ``x$cholesky_solve(input2, upper = FALSE)``; PyTorch ``cholesky_solve``."""
     kw = {}
     if upper is not False:
@@ -1680,7 +1680,7 @@ def cholesky_solve(self, input2, upper=False):
 _OP_chunk = _bound(_TB, 'chunk')
 
 
-def chunk(self, chunks, dim=1):
+def method_chunk(self, chunks, dim=1):
     """R torch ``x$chunk(chunks, dim = 1)``; PyTorch ``chunk``. 1-based: ``dim``."""
     kw = {}
     if dim.__class__ is not int or dim != 1:
@@ -1695,7 +1695,7 @@ def chunk(self, chunks, dim=1):
 _OP_clamp = _bound(_TB, 'clamp')
 
 
-def clamp(self, min=None, max=None):
+def method_clamp(self, min=None, max=None):
     """R torch ``x$clamp(min = NULL, max = NULL)``; PyTorch ``clamp``."""
     kw = {}
     if min is not None:
@@ -1712,7 +1712,7 @@ def clamp(self, min=None, max=None):
 _OP_clamp_ = _bound(_TB, 'clamp_')
 
 
-def clamp_(self, min=None, max=None):
+def method_clamp_(self, min=None, max=None):
     """R torch ``x$clamp_(min = NULL, max = NULL)``; PyTorch ``clamp_``."""
     kw = {}
     if min is not None:
@@ -1729,7 +1729,7 @@ def clamp_(self, min=None, max=None):
 _OP_clamp_max = _bound(_TB, 'clamp_max')
 
 
-def clamp_max(self, max):
+def method_clamp_max(self, max):
     """R torch ``x$clamp_max(max)``; PyTorch ``clamp_max``."""
     try:
         out = _OP_clamp_max(self._t, max._t if max.__class__ is _T else _tensor_or_scalar(max))
@@ -1741,7 +1741,7 @@ def clamp_max(self, max):
 _OP_clamp_max_ = _bound(_TB, 'clamp_max_')
 
 
-def clamp_max_(self, max):
+def method_clamp_max_(self, max):
     """R torch ``x$clamp_max_(max)``; PyTorch ``clamp_max_``."""
     try:
         out = _OP_clamp_max_(self._t, max._t if max.__class__ is _T else _tensor_or_scalar(max))
@@ -1753,7 +1753,7 @@ def clamp_max_(self, max):
 _OP_clamp_min = _bound(_TB, 'clamp_min')
 
 
-def clamp_min(self, min):
+def method_clamp_min(self, min):
     """R torch ``x$clamp_min(min)``; PyTorch ``clamp_min``."""
     try:
         out = _OP_clamp_min(self._t, min._t if min.__class__ is _T else _tensor_or_scalar(min))
@@ -1765,7 +1765,7 @@ def clamp_min(self, min):
 _OP_clamp_min_ = _bound(_TB, 'clamp_min_')
 
 
-def clamp_min_(self, min):
+def method_clamp_min_(self, min):
     """R torch ``x$clamp_min_(min)``; PyTorch ``clamp_min_``."""
     try:
         out = _OP_clamp_min_(self._t, min._t if min.__class__ is _T else _tensor_or_scalar(min))
@@ -1777,7 +1777,7 @@ def clamp_min_(self, min):
 _OP_clip = _bound(_TB, 'clip')
 
 
-def clip(self, min=None, max=None):
+def method_clip(self, min=None, max=None):
     """R torch ``x$clip(min = NULL, max = NULL)``; PyTorch ``clip``."""
     kw = {}
     if min is not None:
@@ -1794,7 +1794,7 @@ def clip(self, min=None, max=None):
 _OP_clip_ = _bound(_TB, 'clip_')
 
 
-def clip_(self, min=None, max=None):
+def method_clip_(self, min=None, max=None):
     """R torch ``x$clip_(min = NULL, max = NULL)``; PyTorch ``clip_``."""
     kw = {}
     if min is not None:
@@ -1811,7 +1811,7 @@ def clip_(self, min=None, max=None):
 _OP_clone = _bound(_TB, 'clone')
 
 
-def clone(self, memory_format=None):
+def method_clone(self, memory_format=None):
     """R torch ``x$clone(memory_format = NULL)``; PyTorch ``clone``."""
     kw = {}
     if memory_format is not None:
@@ -1826,7 +1826,7 @@ def clone(self, memory_format=None):
 _OP_coalesce = _bound(_TB, 'coalesce')
 
 
-def coalesce(self):
+def method_coalesce(self):
     """R torch ``x$coalesce()``; PyTorch ``coalesce``."""
     try:
         out = _OP_coalesce(self._t)
@@ -1838,7 +1838,7 @@ def coalesce(self):
 _OP_col_indices = _bound(_TB, 'col_indices')
 
 
-def col_indices(self):
+def method_col_indices(self):
     """R torch ``x$col_indices()``; PyTorch ``col_indices``. Returns 1-based indices."""
     try:
         out = _OP_col_indices(self._t)
@@ -1850,7 +1850,7 @@ def col_indices(self):
 _OP_conj = _bound(_TB, 'conj')
 
 
-def conj(self):
+def method_conj(self):
     """R torch ``x$conj()``; PyTorch ``conj``."""
     try:
         out = _OP_conj(self._t)
@@ -1862,7 +1862,7 @@ def conj(self):
 _OP_conj_physical = _bound(_TB, 'conj_physical')
 
 
-def conj_physical(self):
+def method_conj_physical(self):
     """R torch ``x$conj_physical()``; PyTorch ``conj_physical``."""
     try:
         out = _OP_conj_physical(self._t)
@@ -1874,7 +1874,7 @@ def conj_physical(self):
 _OP_conj_physical_ = _bound(_TB, 'conj_physical_')
 
 
-def conj_physical_(self):
+def method_conj_physical_(self):
     """R torch ``x$conj_physical_()``; PyTorch ``conj_physical_``."""
     try:
         out = _OP_conj_physical_(self._t)
@@ -1886,7 +1886,7 @@ def conj_physical_(self):
 _OP_contiguous = _bound(_TB, 'contiguous')
 
 
-def contiguous(self, memory_format=None):
+def method_contiguous(self, memory_format=None):
     """R torch ``x$contiguous(memory_format = NULL)``; PyTorch ``contiguous``."""
     kw = {}
     if memory_format is not None:
@@ -1901,7 +1901,7 @@ def contiguous(self, memory_format=None):
 _OP_copy_ = _bound(_TB, 'copy_')
 
 
-def copy_(self, src, non_blocking=False):
+def method_copy_(self, src, non_blocking=False):
     """R torch ``x$copy_(src, non_blocking = FALSE)``; PyTorch ``copy_``."""
     kw = {}
     if non_blocking is not False:
@@ -1916,7 +1916,7 @@ def copy_(self, src, non_blocking=False):
 _OP_copysign = _bound(_TB, 'copysign')
 
 
-def copysign(self, other):
+def method_copysign(self, other):
     """R torch ``x$copysign(other)``; PyTorch ``copysign``."""
     try:
         out = _OP_copysign(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -1928,7 +1928,7 @@ def copysign(self, other):
 _OP_copysign_ = _bound(_TB, 'copysign_')
 
 
-def copysign_(self, other):
+def method_copysign_(self, other):
     """R torch ``x$copysign_(other)``; PyTorch ``copysign_``."""
     try:
         out = _OP_copysign_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -1940,7 +1940,7 @@ def copysign_(self, other):
 _OP_corrcoef = _bound(_TB, 'corrcoef')
 
 
-def corrcoef(self):
+def method_corrcoef(self):
     """R torch ``x$corrcoef()``; PyTorch ``corrcoef``."""
     try:
         out = _OP_corrcoef(self._t)
@@ -1952,7 +1952,7 @@ def corrcoef(self):
 _OP_cos = _bound(_TB, 'cos')
 
 
-def cos(self):
+def method_cos(self):
     """R torch ``x$cos()``; PyTorch ``cos``."""
     try:
         out = _OP_cos(self._t)
@@ -1964,7 +1964,7 @@ def cos(self):
 _OP_cos_ = _bound(_TB, 'cos_')
 
 
-def cos_(self):
+def method_cos_(self):
     """R torch ``x$cos_()``; PyTorch ``cos_``."""
     try:
         out = _OP_cos_(self._t)
@@ -1976,7 +1976,7 @@ def cos_(self):
 _OP_cosh = _bound(_TB, 'cosh')
 
 
-def cosh(self):
+def method_cosh(self):
     """R torch ``x$cosh()``; PyTorch ``cosh``."""
     try:
         out = _OP_cosh(self._t)
@@ -1988,7 +1988,7 @@ def cosh(self):
 _OP_cosh_ = _bound(_TB, 'cosh_')
 
 
-def cosh_(self):
+def method_cosh_(self):
     """R torch ``x$cosh_()``; PyTorch ``cosh_``."""
     try:
         out = _OP_cosh_(self._t)
@@ -2000,7 +2000,7 @@ def cosh_(self):
 _OP_count_nonzero = _bound(_TB, 'count_nonzero')
 
 
-def count_nonzero(self, dim=None):
+def method_count_nonzero(self, dim=None):
     """R torch ``x$count_nonzero(dim = NULL)``; PyTorch ``count_nonzero``. 1-based: ``dim``."""
     kw = {}
     if dim is not None:
@@ -2015,7 +2015,7 @@ def count_nonzero(self, dim=None):
 _OP_cov = _bound(_TB, 'cov')
 
 
-def cov(self, correction=1, fweights=None, aweights=None):
+def method_cov(self, correction=1, fweights=None, aweights=None):
     """R torch ``x$cov(correction = 1, fweights = NULL, aweights = NULL)``; PyTorch ``cov``."""
     kw = {}
     if correction.__class__ is not int or correction != 1:
@@ -2034,7 +2034,7 @@ def cov(self, correction=1, fweights=None, aweights=None):
 _OP_cross = _bound(_TB, 'cross')
 
 
-def cross(self, other, dim=None):
+def method_cross(self, other, dim=None):
     """R torch ``x$cross(other, dim = NULL)``; PyTorch ``cross``. 1-based: ``dim``."""
     kw = {}
     if dim is not None:
@@ -2049,7 +2049,7 @@ def cross(self, other, dim=None):
 _OP_crow_indices = _bound(_TB, 'crow_indices')
 
 
-def crow_indices(self):
+def method_crow_indices(self):
     """R torch ``x$crow_indices()``; PyTorch ``crow_indices``."""
     try:
         out = _OP_crow_indices(self._t)
@@ -2061,7 +2061,7 @@ def crow_indices(self):
 _OP_cummax = _bound(_TB, 'cummax')
 
 
-def cummax(self, dim):
+def method_cummax(self, dim):
     """R torch ``x$cummax(dim)``; PyTorch ``cummax``. 1-based: ``dim``. Returns 1-based indices."""
     try:
         out = _OP_cummax(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim))
@@ -2073,7 +2073,7 @@ def cummax(self, dim):
 _OP_cummin = _bound(_TB, 'cummin')
 
 
-def cummin(self, dim):
+def method_cummin(self, dim):
     """R torch ``x$cummin(dim)``; PyTorch ``cummin``. 1-based: ``dim``. Returns 1-based indices."""
     try:
         out = _OP_cummin(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim))
@@ -2085,7 +2085,7 @@ def cummin(self, dim):
 _OP_cumprod = _bound(_TB, 'cumprod')
 
 
-def cumprod(self, dim, dtype=None):
+def method_cumprod(self, dim, dtype=None):
     """R torch ``x$cumprod(dim, dtype = NULL)``; PyTorch ``cumprod``. 1-based: ``dim``."""
     kw = {}
     if dtype is not None:
@@ -2100,7 +2100,7 @@ def cumprod(self, dim, dtype=None):
 _OP_cumprod_ = _bound(_TB, 'cumprod_')
 
 
-def cumprod_(self, dim, dtype=None):
+def method_cumprod_(self, dim, dtype=None):
     """R torch ``x$cumprod_(dim, dtype = NULL)``; PyTorch ``cumprod_``. 1-based: ``dim``."""
     kw = {}
     if dtype is not None:
@@ -2115,7 +2115,7 @@ def cumprod_(self, dim, dtype=None):
 _OP_cumsum = _bound(_TB, 'cumsum')
 
 
-def cumsum(self, dim, dtype=None):
+def method_cumsum(self, dim, dtype=None):
     """R torch ``x$cumsum(dim, dtype = NULL)``; PyTorch ``cumsum``. 1-based: ``dim``."""
     kw = {}
     if dtype is not None:
@@ -2130,7 +2130,7 @@ def cumsum(self, dim, dtype=None):
 _OP_cumsum_ = _bound(_TB, 'cumsum_')
 
 
-def cumsum_(self, dim, dtype=None):
+def method_cumsum_(self, dim, dtype=None):
     """R torch ``x$cumsum_(dim, dtype = NULL)``; PyTorch ``cumsum_``. 1-based: ``dim``."""
     kw = {}
     if dtype is not None:
@@ -2142,7 +2142,7 @@ def cumsum_(self, dim, dtype=None):
     return self
 
 
-def data(self):
+def method_data(self):
     """R torch ``x$data()``; PyTorch ``data``."""
     return _result(self._t.data)
 
@@ -2150,7 +2150,7 @@ def data(self):
 _OP_deg2rad = _bound(_TB, 'deg2rad')
 
 
-def deg2rad(self):
+def method_deg2rad(self):
     """R torch ``x$deg2rad()``; PyTorch ``deg2rad``."""
     try:
         out = _OP_deg2rad(self._t)
@@ -2162,7 +2162,7 @@ def deg2rad(self):
 _OP_deg2rad_ = _bound(_TB, 'deg2rad_')
 
 
-def deg2rad_(self):
+def method_deg2rad_(self):
     """R torch ``x$deg2rad_()``; PyTorch ``deg2rad_``."""
     try:
         out = _OP_deg2rad_(self._t)
@@ -2174,7 +2174,7 @@ def deg2rad_(self):
 _OP_dense_dim = _bound(_TB, 'dense_dim')
 
 
-def dense_dim(self):
+def method_dense_dim(self):
     """R torch ``x$dense_dim()``; PyTorch ``dense_dim``."""
     try:
         out = _OP_dense_dim(self._t)
@@ -2186,7 +2186,7 @@ def dense_dim(self):
 _OP_dequantize = _bound(_TB, 'dequantize')
 
 
-def dequantize(self):
+def method_dequantize(self):
     """R torch ``x$dequantize()``; PyTorch ``dequantize``."""
     try:
         out = _OP_dequantize(self._t)
@@ -2198,7 +2198,7 @@ def dequantize(self):
 _OP_det = _bound(_TB, 'det')
 
 
-def det(self):
+def method_det(self):
     """R torch ``x$det()``; PyTorch ``det``."""
     try:
         out = _OP_det(self._t)
@@ -2210,7 +2210,7 @@ def det(self):
 _OP_detach = _bound(_TB, 'detach')
 
 
-def detach(self):
+def method_detach(self):
     """R torch ``x$detach()``; PyTorch ``detach``."""
     try:
         out = _OP_detach(self._t)
@@ -2222,7 +2222,7 @@ def detach(self):
 _OP_detach_ = _bound(_TB, 'detach_')
 
 
-def detach_(self):
+def method_detach_(self):
     """R torch ``x$detach_()``; PyTorch ``detach_``."""
     try:
         out = _OP_detach_(self._t)
@@ -2234,7 +2234,7 @@ def detach_(self):
 _OP_diag = _bound(_TB, 'diag')
 
 
-def diag(self, diagonal=0):
+def method_diag(self, diagonal=0):
     """R torch ``x$diag(diagonal = 0)``; PyTorch ``diag``."""
     kw = {}
     if diagonal.__class__ is not int or diagonal != 0:
@@ -2249,7 +2249,7 @@ def diag(self, diagonal=0):
 _OP_diag_embed = _bound(_TB, 'diag_embed')
 
 
-def diag_embed(self, offset=0, dim1=-2, dim2=-1):
+def method_diag_embed(self, offset=0, dim1=-2, dim2=-1):
     """R torch ``x$diag_embed(offset = 0, dim1 = -2, dim2 = -1)``; PyTorch ``diag_embed``. 1-based: ``dim1``, ``dim2``."""
     kw = {}
     if offset.__class__ is not int or offset != 0:
@@ -2268,7 +2268,7 @@ def diag_embed(self, offset=0, dim1=-2, dim2=-1):
 _OP_diagflat = _bound(_TB, 'diagflat')
 
 
-def diagflat(self, offset=0):
+def method_diagflat(self, offset=0):
     """R torch ``x$diagflat(offset = 0)``; PyTorch ``diagflat``."""
     kw = {}
     if offset.__class__ is not int or offset != 0:
@@ -2283,7 +2283,7 @@ def diagflat(self, offset=0):
 _OP_diagonal = _bound(_TB, 'diagonal')
 
 
-def diagonal(self, outdim=None, dim1=1, dim2=2, offset=0):
+def method_diagonal(self, outdim=None, dim1=1, dim2=2, offset=0):
     """R torch ``x$diagonal(outdim, dim1 = 1, dim2 = 2, offset = 0)``; PyTorch ``diagonal``. 1-based: ``dim1``, ``dim2``."""
     _named(outdim)
     kw = {}
@@ -2303,7 +2303,7 @@ def diagonal(self, outdim=None, dim1=1, dim2=2, offset=0):
 _OP_diagonal_scatter = _bound(_TB, 'diagonal_scatter')
 
 
-def diagonal_scatter(self, src, offset=0, dim1=1, dim2=2):
+def method_diagonal_scatter(self, src, offset=0, dim1=1, dim2=2):
     """R torch ``x$diagonal_scatter(src, offset = 0, dim1 = 1, dim2 = 2)``; PyTorch ``diagonal_scatter``. 1-based: ``dim1``, ``dim2``."""
     kw = {}
     if offset.__class__ is not int or offset != 0:
@@ -2322,7 +2322,7 @@ def diagonal_scatter(self, src, offset=0, dim1=1, dim2=2):
 _OP_diff = _bound(_TB, 'diff')
 
 
-def diff(self, n=1, dim=-1, prepend=None, append=None):
+def method_diff(self, n=1, dim=-1, prepend=None, append=None):
     """R torch ``x$diff(n = 1, dim = -1, prepend = NULL, append = NULL)``; PyTorch ``diff``. 1-based: ``dim``."""
     kw = {}
     if n.__class__ is not int or n != 1:
@@ -2343,7 +2343,7 @@ def diff(self, n=1, dim=-1, prepend=None, append=None):
 _OP_digamma = _bound(_TB, 'digamma')
 
 
-def digamma(self):
+def method_digamma(self):
     """R torch ``x$digamma()``; PyTorch ``digamma``."""
     try:
         out = _OP_digamma(self._t)
@@ -2355,7 +2355,7 @@ def digamma(self):
 _OP_digamma_ = _bound(_TB, 'digamma_')
 
 
-def digamma_(self):
+def method_digamma_(self):
     """R torch ``x$digamma_()``; PyTorch ``digamma_``."""
     try:
         out = _OP_digamma_(self._t)
@@ -2367,7 +2367,7 @@ def digamma_(self):
 _OP_dim = _bound(_TB, 'dim')
 
 
-def dim(self):
+def method_dim(self):
     """R torch ``x$dim()``; PyTorch ``dim``."""
     try:
         out = _OP_dim(self._t)
@@ -2379,7 +2379,7 @@ def dim(self):
 _OP_dist = _bound(_TB, 'dist')
 
 
-def dist(self, other, p=2):
+def method_dist(self, other, p=2):
     """R torch ``x$dist(other, p = 2)``; PyTorch ``dist``."""
     kw = {}
     if p.__class__ is not int or p != 2:
@@ -2394,7 +2394,7 @@ def dist(self, other, p=2):
 _OP_div = _bound(_TB, 'div')
 
 
-def div(self, other, rounding_mode=None):
+def method_div(self, other, rounding_mode=None):
     """R torch ``x$div(other, rounding_mode)``; PyTorch ``div``."""
     kw = {}
     if rounding_mode is not None:
@@ -2409,7 +2409,7 @@ def div(self, other, rounding_mode=None):
 _OP_div_ = _bound(_TB, 'div_')
 
 
-def div_(self, other, rounding_mode=None):
+def method_div_(self, other, rounding_mode=None):
     """R torch ``x$div_(other, rounding_mode)``; PyTorch ``div_``."""
     kw = {}
     if rounding_mode is not None:
@@ -2424,7 +2424,7 @@ def div_(self, other, rounding_mode=None):
 _OP_divide = _bound(_TB, 'divide')
 
 
-def divide(self, other, rounding_mode=None):
+def method_divide(self, other, rounding_mode=None):
     """R torch ``x$divide(other, rounding_mode)``; PyTorch ``divide``."""
     kw = {}
     if rounding_mode is not None:
@@ -2439,7 +2439,7 @@ def divide(self, other, rounding_mode=None):
 _OP_divide_ = _bound(_TB, 'divide_')
 
 
-def divide_(self, other, rounding_mode=None):
+def method_divide_(self, other, rounding_mode=None):
     """R torch ``x$divide_(other, rounding_mode)``; PyTorch ``divide_``."""
     kw = {}
     if rounding_mode is not None:
@@ -2454,7 +2454,7 @@ def divide_(self, other, rounding_mode=None):
 _OP_dot = _bound(_TB, 'dot')
 
 
-def dot(self, tensor):
+def method_dot(self, tensor):
     """R torch ``x$dot(tensor)``; PyTorch ``dot``."""
     try:
         out = _OP_dot(self._t, tensor._t if tensor.__class__ is _T else _tensor(tensor))
@@ -2466,7 +2466,7 @@ def dot(self, tensor):
 _OP_dsplit = _bound(_TB, 'dsplit')
 
 
-def dsplit(self, indices=None, sections=None):
+def method_dsplit(self, indices=None, sections=None):
     """R torch ``x$dsplit(indices, sections)``; PyTorch ``dsplit``."""
     kw = {}
     if indices is not None:
@@ -2483,7 +2483,7 @@ def dsplit(self, indices=None, sections=None):
 _OP_eq = _bound(_TB, 'eq')
 
 
-def eq(self, other):
+def method_eq(self, other):
     """R torch ``x$eq(other)``; PyTorch ``eq``."""
     try:
         out = _OP_eq(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -2495,7 +2495,7 @@ def eq(self, other):
 _OP_eq_ = _bound(_TB, 'eq_')
 
 
-def eq_(self, other):
+def method_eq_(self, other):
     """R torch ``x$eq_(other)``; PyTorch ``eq_``."""
     try:
         out = _OP_eq_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -2507,7 +2507,7 @@ def eq_(self, other):
 _OP_equal = _bound(_TB, 'equal')
 
 
-def equal(self, other):
+def method_equal(self, other):
     """R torch ``x$equal(other)``; PyTorch ``equal``."""
     try:
         out = _OP_equal(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -2519,7 +2519,7 @@ def equal(self, other):
 _OP_erf = _bound(_TB, 'erf')
 
 
-def erf(self):
+def method_erf(self):
     """R torch ``x$erf()``; PyTorch ``erf``."""
     try:
         out = _OP_erf(self._t)
@@ -2531,7 +2531,7 @@ def erf(self):
 _OP_erf_ = _bound(_TB, 'erf_')
 
 
-def erf_(self):
+def method_erf_(self):
     """R torch ``x$erf_()``; PyTorch ``erf_``."""
     try:
         out = _OP_erf_(self._t)
@@ -2543,7 +2543,7 @@ def erf_(self):
 _OP_erfc = _bound(_TB, 'erfc')
 
 
-def erfc(self):
+def method_erfc(self):
     """R torch ``x$erfc()``; PyTorch ``erfc``."""
     try:
         out = _OP_erfc(self._t)
@@ -2555,7 +2555,7 @@ def erfc(self):
 _OP_erfc_ = _bound(_TB, 'erfc_')
 
 
-def erfc_(self):
+def method_erfc_(self):
     """R torch ``x$erfc_()``; PyTorch ``erfc_``."""
     try:
         out = _OP_erfc_(self._t)
@@ -2567,7 +2567,7 @@ def erfc_(self):
 _OP_erfinv = _bound(_TB, 'erfinv')
 
 
-def erfinv(self):
+def method_erfinv(self):
     """R torch ``x$erfinv()``; PyTorch ``erfinv``."""
     try:
         out = _OP_erfinv(self._t)
@@ -2579,7 +2579,7 @@ def erfinv(self):
 _OP_erfinv_ = _bound(_TB, 'erfinv_')
 
 
-def erfinv_(self):
+def method_erfinv_(self):
     """R torch ``x$erfinv_()``; PyTorch ``erfinv_``."""
     try:
         out = _OP_erfinv_(self._t)
@@ -2591,7 +2591,7 @@ def erfinv_(self):
 _OP_exp = _bound(_TB, 'exp')
 
 
-def exp(self):
+def method_exp(self):
     """R torch ``x$exp()``; PyTorch ``exp``."""
     try:
         out = _OP_exp(self._t)
@@ -2603,7 +2603,7 @@ def exp(self):
 _OP_exp2 = _bound(_TB, 'exp2')
 
 
-def exp2(self):
+def method_exp2(self):
     """R torch ``x$exp2()``; PyTorch ``exp2``."""
     try:
         out = _OP_exp2(self._t)
@@ -2615,7 +2615,7 @@ def exp2(self):
 _OP_exp2_ = _bound(_TB, 'exp2_')
 
 
-def exp2_(self):
+def method_exp2_(self):
     """R torch ``x$exp2_()``; PyTorch ``exp2_``."""
     try:
         out = _OP_exp2_(self._t)
@@ -2627,7 +2627,7 @@ def exp2_(self):
 _OP_exp_ = _bound(_TB, 'exp_')
 
 
-def exp_(self):
+def method_exp_(self):
     """R torch ``x$exp_()``; PyTorch ``exp_``."""
     try:
         out = _OP_exp_(self._t)
@@ -2639,7 +2639,7 @@ def exp_(self):
 _OP_expand = _bound(_TB, 'expand')
 
 
-def expand(self, size, implicit=False):
+def method_expand(self, size, implicit=False):
     """R torch ``x$expand(size, implicit = FALSE)``; PyTorch ``expand``."""
     kw = {}
     if implicit is not False:
@@ -2654,7 +2654,7 @@ def expand(self, size, implicit=False):
 _OP_expand_as = _bound(_TB, 'expand_as')
 
 
-def expand_as(self, other):
+def method_expand_as(self, other):
     """R torch ``x$expand_as(other)``; PyTorch ``expand_as``."""
     try:
         out = _OP_expand_as(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -2666,7 +2666,7 @@ def expand_as(self, other):
 _OP_expm1 = _bound(_TB, 'expm1')
 
 
-def expm1(self):
+def method_expm1(self):
     """R torch ``x$expm1()``; PyTorch ``expm1``."""
     try:
         out = _OP_expm1(self._t)
@@ -2678,7 +2678,7 @@ def expm1(self):
 _OP_expm1_ = _bound(_TB, 'expm1_')
 
 
-def expm1_(self):
+def method_expm1_(self):
     """R torch ``x$expm1_()``; PyTorch ``expm1_``."""
     try:
         out = _OP_expm1_(self._t)
@@ -2690,7 +2690,7 @@ def expm1_(self):
 _OP_exponential_ = _bound(_TB, 'exponential_')
 
 
-def exponential_(self, lambd=1.0, generator=None):
+def method_exponential_(self, lambd=1.0, generator=None):
     """R torch ``x$exponential_(lambd = 1.0, generator = NULL)``; PyTorch ``exponential_``."""
     kw = {}
     if lambd.__class__ is not float or lambd != 1.0:
@@ -2707,7 +2707,7 @@ def exponential_(self, lambd=1.0, generator=None):
 _OP_fill_ = _bound(_TB, 'fill_')
 
 
-def fill_(self, value):
+def method_fill_(self, value):
     """R torch ``x$fill_(value)``; PyTorch ``fill_``."""
     try:
         out = _OP_fill_(self._t, value._t if value.__class__ is _T else _tensor_or_scalar(value))
@@ -2719,7 +2719,7 @@ def fill_(self, value):
 _OP_fill_diagonal_ = _bound(_TB, 'fill_diagonal_')
 
 
-def fill_diagonal_(self, fill_value, wrap=False):
+def method_fill_diagonal_(self, fill_value, wrap=False):
     """R torch ``x$fill_diagonal_(fill_value, wrap = FALSE)``; PyTorch ``fill_diagonal_``."""
     kw = {}
     if wrap is not False:
@@ -2734,7 +2734,7 @@ def fill_diagonal_(self, fill_value, wrap=False):
 _OP_fix = _bound(_TB, 'fix')
 
 
-def fix(self):
+def method_fix(self):
     """R torch ``x$fix()``; PyTorch ``fix``."""
     try:
         out = _OP_fix(self._t)
@@ -2746,7 +2746,7 @@ def fix(self):
 _OP_fix_ = _bound(_TB, 'fix_')
 
 
-def fix_(self):
+def method_fix_(self):
     """R torch ``x$fix_()``; PyTorch ``fix_``."""
     try:
         out = _OP_fix_(self._t)
@@ -2758,7 +2758,7 @@ def fix_(self):
 _OP_flatten = _bound(_TB, 'flatten')
 
 
-def flatten(self, dims=None, start_dim=1, end_dim=-1, out_dim=None):
+def method_flatten(self, dims=None, start_dim=1, end_dim=-1, out_dim=None):
     """R torch ``x$flatten(dims, start_dim = 1, end_dim = -1, out_dim)``; PyTorch ``flatten``. 1-based: ``start_dim``, ``end_dim``."""
     _named(dims)
     _named(out_dim)
@@ -2777,7 +2777,7 @@ def flatten(self, dims=None, start_dim=1, end_dim=-1, out_dim=None):
 _OP_flip = _bound(_TB, 'flip')
 
 
-def flip(self, dims):
+def method_flip(self, dims):
     """R torch ``x$flip(dims)``; PyTorch ``flip``. 1-based: ``dims``."""
     try:
         out = _OP_flip(self._t, dims - 1 if dims.__class__ is int and dims > 0 else _dims(dims))
@@ -2789,7 +2789,7 @@ def flip(self, dims):
 _OP_fliplr = _bound(_TB, 'fliplr')
 
 
-def fliplr(self):
+def method_fliplr(self):
     """R torch ``x$fliplr()``; PyTorch ``fliplr``."""
     try:
         out = _OP_fliplr(self._t)
@@ -2801,7 +2801,7 @@ def fliplr(self):
 _OP_flipud = _bound(_TB, 'flipud')
 
 
-def flipud(self):
+def method_flipud(self):
     """R torch ``x$flipud()``; PyTorch ``flipud``."""
     try:
         out = _OP_flipud(self._t)
@@ -2813,7 +2813,7 @@ def flipud(self):
 _OP_float_power = _bound(_TB, 'float_power')
 
 
-def float_power(self, exponent):
+def method_float_power(self, exponent):
     """R torch ``x$float_power(exponent)``; PyTorch ``float_power``."""
     try:
         out = _OP_float_power(self._t, exponent._t if exponent.__class__ is _T else _tensor_or_scalar(exponent))
@@ -2825,7 +2825,7 @@ def float_power(self, exponent):
 _OP_float_power_ = _bound(_TB, 'float_power_')
 
 
-def float_power_(self, exponent):
+def method_float_power_(self, exponent):
     """R torch ``x$float_power_(exponent)``; PyTorch ``float_power_``."""
     try:
         out = _OP_float_power_(self._t, exponent._t if exponent.__class__ is _T else _tensor_or_scalar(exponent))
@@ -2837,7 +2837,7 @@ def float_power_(self, exponent):
 _OP_floor = _bound(_TB, 'floor')
 
 
-def floor(self):
+def method_floor(self):
     """R torch ``x$floor()``; PyTorch ``floor``."""
     try:
         out = _OP_floor(self._t)
@@ -2849,7 +2849,7 @@ def floor(self):
 _OP_floor_ = _bound(_TB, 'floor_')
 
 
-def floor_(self):
+def method_floor_(self):
     """R torch ``x$floor_()``; PyTorch ``floor_``."""
     try:
         out = _OP_floor_(self._t)
@@ -2861,7 +2861,7 @@ def floor_(self):
 _OP_floor_divide = _bound(_TB, 'floor_divide')
 
 
-def floor_divide(self, other):
+def method_floor_divide(self, other):
     """R torch ``x$floor_divide(other)``; PyTorch ``floor_divide``."""
     try:
         out = _OP_floor_divide(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -2873,7 +2873,7 @@ def floor_divide(self, other):
 _OP_floor_divide_ = _bound(_TB, 'floor_divide_')
 
 
-def floor_divide_(self, other):
+def method_floor_divide_(self, other):
     """R torch ``x$floor_divide_(other)``; PyTorch ``floor_divide_``."""
     try:
         out = _OP_floor_divide_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -2885,7 +2885,7 @@ def floor_divide_(self, other):
 _OP_fmax = _bound(_TB, 'fmax')
 
 
-def fmax(self, other):
+def method_fmax(self, other):
     """R torch ``x$fmax(other)``; PyTorch ``fmax``."""
     try:
         out = _OP_fmax(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -2897,7 +2897,7 @@ def fmax(self, other):
 _OP_fmin = _bound(_TB, 'fmin')
 
 
-def fmin(self, other):
+def method_fmin(self, other):
     """R torch ``x$fmin(other)``; PyTorch ``fmin``."""
     try:
         out = _OP_fmin(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -2909,7 +2909,7 @@ def fmin(self, other):
 _OP_fmod = _bound(_TB, 'fmod')
 
 
-def fmod(self, other):
+def method_fmod(self, other):
     """R torch ``x$fmod(other)``; PyTorch ``fmod``."""
     try:
         out = _OP_fmod(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -2921,7 +2921,7 @@ def fmod(self, other):
 _OP_fmod_ = _bound(_TB, 'fmod_')
 
 
-def fmod_(self, other):
+def method_fmod_(self, other):
     """R torch ``x$fmod_(other)``; PyTorch ``fmod_``."""
     try:
         out = _OP_fmod_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -2933,7 +2933,7 @@ def fmod_(self, other):
 _OP_frac = _bound(_TB, 'frac')
 
 
-def frac(self):
+def method_frac(self):
     """R torch ``x$frac()``; PyTorch ``frac``."""
     try:
         out = _OP_frac(self._t)
@@ -2945,7 +2945,7 @@ def frac(self):
 _OP_frac_ = _bound(_TB, 'frac_')
 
 
-def frac_(self):
+def method_frac_(self):
     """R torch ``x$frac_()``; PyTorch ``frac_``."""
     try:
         out = _OP_frac_(self._t)
@@ -2957,7 +2957,7 @@ def frac_(self):
 _OP_frexp = _bound(_TB, 'frexp')
 
 
-def frexp(self):
+def method_frexp(self):
     """R torch ``x$frexp()``; PyTorch ``frexp``."""
     try:
         out = _OP_frexp(self._t)
@@ -2969,7 +2969,7 @@ def frexp(self):
 _OP_gather = _bound(_TB, 'gather')
 
 
-def gather(self, dim, index, sparse_grad=False):
+def method_gather(self, dim, index, sparse_grad=False):
     """R torch ``x$gather(dim, index, sparse_grad = FALSE)``; PyTorch ``gather``. 1-based: ``dim``, ``index``."""
     kw = {}
     if sparse_grad is not False:
@@ -2984,7 +2984,7 @@ def gather(self, dim, index, sparse_grad=False):
 _OP_gcd = _bound(_TB, 'gcd')
 
 
-def gcd(self, other):
+def method_gcd(self, other):
     """R torch ``x$gcd(other)``; PyTorch ``gcd``."""
     try:
         out = _OP_gcd(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -2996,7 +2996,7 @@ def gcd(self, other):
 _OP_gcd_ = _bound(_TB, 'gcd_')
 
 
-def gcd_(self, other):
+def method_gcd_(self, other):
     """R torch ``x$gcd_(other)``; PyTorch ``gcd_``."""
     try:
         out = _OP_gcd_(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -3008,7 +3008,7 @@ def gcd_(self, other):
 _OP_ge = _bound(_TB, 'ge')
 
 
-def ge(self, other):
+def method_ge(self, other):
     """R torch ``x$ge(other)``; PyTorch ``ge``."""
     try:
         out = _OP_ge(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -3020,7 +3020,7 @@ def ge(self, other):
 _OP_ge_ = _bound(_TB, 'ge_')
 
 
-def ge_(self, other):
+def method_ge_(self, other):
     """R torch ``x$ge_(other)``; PyTorch ``ge_``."""
     try:
         out = _OP_ge_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -3032,7 +3032,7 @@ def ge_(self, other):
 _OP_geometric_ = _bound(_TB, 'geometric_')
 
 
-def geometric_(self, p, generator=None):
+def method_geometric_(self, p, generator=None):
     """R torch ``x$geometric_(p, generator = NULL)``; PyTorch ``geometric_``."""
     kw = {}
     if generator is not None:
@@ -3047,7 +3047,7 @@ def geometric_(self, p, generator=None):
 _OP_geqrf = _bound(_TB, 'geqrf')
 
 
-def geqrf(self):
+def method_geqrf(self):
     """R torch ``x$geqrf()``; PyTorch ``geqrf``."""
     try:
         out = _OP_geqrf(self._t)
@@ -3059,7 +3059,7 @@ def geqrf(self):
 _OP_ger = _bound(_TB, 'ger')
 
 
-def ger(self, vec2):
+def method_ger(self, vec2):
     """R torch ``x$ger(vec2)``; PyTorch ``ger``."""
     try:
         out = _OP_ger(self._t, vec2._t if vec2.__class__ is _T else _tensor(vec2))
@@ -3071,7 +3071,7 @@ def ger(self, vec2):
 _OP_greater = _bound(_TB, 'greater')
 
 
-def greater(self, other):
+def method_greater(self, other):
     """R torch ``x$greater(other)``; PyTorch ``greater``."""
     try:
         out = _OP_greater(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -3083,7 +3083,7 @@ def greater(self, other):
 _OP_greater_ = _bound(_TB, 'greater_')
 
 
-def greater_(self, other):
+def method_greater_(self, other):
     """R torch ``x$greater_(other)``; PyTorch ``greater_``."""
     try:
         out = _OP_greater_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -3095,7 +3095,7 @@ def greater_(self, other):
 _OP_greater_equal = _bound(_TB, 'greater_equal')
 
 
-def greater_equal(self, other):
+def method_greater_equal(self, other):
     """R torch ``x$greater_equal(other)``; PyTorch ``greater_equal``."""
     try:
         out = _OP_greater_equal(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -3107,7 +3107,7 @@ def greater_equal(self, other):
 _OP_greater_equal_ = _bound(_TB, 'greater_equal_')
 
 
-def greater_equal_(self, other):
+def method_greater_equal_(self, other):
     """R torch ``x$greater_equal_(other)``; PyTorch ``greater_equal_``."""
     try:
         out = _OP_greater_equal_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -3119,7 +3119,7 @@ def greater_equal_(self, other):
 _OP_gt = _bound(_TB, 'gt')
 
 
-def gt(self, other):
+def method_gt(self, other):
     """R torch ``x$gt(other)``; PyTorch ``gt``."""
     try:
         out = _OP_gt(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -3131,7 +3131,7 @@ def gt(self, other):
 _OP_gt_ = _bound(_TB, 'gt_')
 
 
-def gt_(self, other):
+def method_gt_(self, other):
     """R torch ``x$gt_(other)``; PyTorch ``gt_``."""
     try:
         out = _OP_gt_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -3143,7 +3143,7 @@ def gt_(self, other):
 _OP_hardshrink = _bound(_TB, 'hardshrink')
 
 
-def hardshrink(self, lambd=0.5):
+def method_hardshrink(self, lambd=0.5):
     """R torch ``x$hardshrink(lambd = 0.5)``; PyTorch ``hardshrink``."""
     kw = {}
     if lambd.__class__ is not float or lambd != 0.5:
@@ -3158,10 +3158,10 @@ def hardshrink(self, lambd=0.5):
 _OP_hardshrink_backward = _aten('hardshrink_backward')
 
 
-def hardshrink_backward(self, grad_out, lambd):
+def method_hardshrink_backward(self, grad_out, lambd):
     """R torch ``x$hardshrink_backward(grad_out, lambd)``; PyTorch ``hardshrink_backward``."""
     try:
-        out = _OP_hardshrink_backward(grad_out._t if grad_out.__class__ is _T else _tensor(grad_out), self=self._t, lambd=_plain(lambd))
+        out = _OP_hardshrink_backward(self=self._t, grad_out=grad_out._t if grad_out.__class__ is _T else _tensor(grad_out), lambd=_plain(lambd))
     except _ERRORS as error:
         _fail(error)
     return _wrap(out)
@@ -3170,7 +3170,7 @@ def hardshrink_backward(self, grad_out, lambd):
 _OP_heaviside = _bound(_TB, 'heaviside')
 
 
-def heaviside(self, values):
+def method_heaviside(self, values):
     """R torch ``x$heaviside(values)``; PyTorch ``heaviside``."""
     try:
         out = _OP_heaviside(self._t, values._t if values.__class__ is _T else _tensor(values))
@@ -3182,7 +3182,7 @@ def heaviside(self, values):
 _OP_heaviside_ = _bound(_TB, 'heaviside_')
 
 
-def heaviside_(self, values):
+def method_heaviside_(self, values):
     """R torch ``x$heaviside_(values)``; PyTorch ``heaviside_``."""
     try:
         out = _OP_heaviside_(self._t, values._t if values.__class__ is _T else _tensor(values))
@@ -3194,7 +3194,7 @@ def heaviside_(self, values):
 _OP_histc = _bound(_TB, 'histc')
 
 
-def histc(self, bins=100, min=0, max=0):
+def method_histc(self, bins=100, min=0, max=0):
     """R torch ``x$histc(bins = 100, min = 0, max = 0)``; PyTorch ``histc``."""
     kw = {}
     if bins.__class__ is not int or bins != 100:
@@ -3213,7 +3213,7 @@ def histc(self, bins=100, min=0, max=0):
 _OP_histogram = _bound(_TB, 'histogram')
 
 
-def histogram(self, bins=100, range=None, weight=None, density=False):
+def method_histogram(self, bins=100, range=None, weight=None, density=False):
     """R torch ``x$histogram(bins = 100, range = NULL, weight = NULL, density = FALSE)``; PyTorch ``histogram``."""
     kw = {}
     if bins.__class__ is not int or bins != 100:
@@ -3234,7 +3234,7 @@ def histogram(self, bins=100, range=None, weight=None, density=False):
 _OP_hsplit = _bound(_TB, 'hsplit')
 
 
-def hsplit(self, indices=None, sections=None):
+def method_hsplit(self, indices=None, sections=None):
     """R torch ``x$hsplit(indices, sections)``; PyTorch ``hsplit``."""
     kw = {}
     if indices is not None:
@@ -3251,7 +3251,7 @@ def hsplit(self, indices=None, sections=None):
 _OP_hypot = _bound(_TB, 'hypot')
 
 
-def hypot(self, other):
+def method_hypot(self, other):
     """R torch ``x$hypot(other)``; PyTorch ``hypot``."""
     try:
         out = _OP_hypot(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -3263,7 +3263,7 @@ def hypot(self, other):
 _OP_hypot_ = _bound(_TB, 'hypot_')
 
 
-def hypot_(self, other):
+def method_hypot_(self, other):
     """R torch ``x$hypot_(other)``; PyTorch ``hypot_``."""
     try:
         out = _OP_hypot_(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -3275,7 +3275,7 @@ def hypot_(self, other):
 _OP_i0 = _bound(_TB, 'i0')
 
 
-def i0(self):
+def method_i0(self):
     """R torch ``x$i0()``; PyTorch ``i0``."""
     try:
         out = _OP_i0(self._t)
@@ -3287,7 +3287,7 @@ def i0(self):
 _OP_i0_ = _bound(_TB, 'i0_')
 
 
-def i0_(self):
+def method_i0_(self):
     """R torch ``x$i0_()``; PyTorch ``i0_``."""
     try:
         out = _OP_i0_(self._t)
@@ -3299,7 +3299,7 @@ def i0_(self):
 _OP_igamma = _bound(_TB, 'igamma')
 
 
-def igamma(self, other):
+def method_igamma(self, other):
     """R torch ``x$igamma(other)``; PyTorch ``igamma``."""
     try:
         out = _OP_igamma(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -3311,7 +3311,7 @@ def igamma(self, other):
 _OP_igamma_ = _bound(_TB, 'igamma_')
 
 
-def igamma_(self, other):
+def method_igamma_(self, other):
     """R torch ``x$igamma_(other)``; PyTorch ``igamma_``."""
     try:
         out = _OP_igamma_(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -3323,7 +3323,7 @@ def igamma_(self, other):
 _OP_igammac = _bound(_TB, 'igammac')
 
 
-def igammac(self, other):
+def method_igammac(self, other):
     """R torch ``x$igammac(other)``; PyTorch ``igammac``."""
     try:
         out = _OP_igammac(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -3335,7 +3335,7 @@ def igammac(self, other):
 _OP_igammac_ = _bound(_TB, 'igammac_')
 
 
-def igammac_(self, other):
+def method_igammac_(self, other):
     """R torch ``x$igammac_(other)``; PyTorch ``igammac_``."""
     try:
         out = _OP_igammac_(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -3347,10 +3347,10 @@ def igammac_(self, other):
 _OP_index = _aten('index')
 
 
-def index(self, indices):
+def method_index(self, indices):
     """R torch ``x$index(indices)``; PyTorch ``index``. 1-based: ``indices``."""
     try:
-        out = _OP_index(_indices(indices), self=self._t)
+        out = _OP_index(self=self._t, indices=_indices(indices))
     except _ERRORS as error:
         _fail(error, (indices,))
     return _wrap(out)
@@ -3359,7 +3359,7 @@ def index(self, indices):
 _OP_index_add = _bound(_TB, 'index_add')
 
 
-def index_add(self, dim, index, source, alpha=1):
+def method_index_add(self, dim, index, source, alpha=1):
     """R torch ``x$index_add(dim, index, source, alpha = 1)``; PyTorch ``index_add``. 1-based: ``dim``, ``index``."""
     kw = {}
     if alpha.__class__ is not int or alpha != 1:
@@ -3374,7 +3374,7 @@ def index_add(self, dim, index, source, alpha=1):
 _OP_index_add_ = _bound(_TB, 'index_add_')
 
 
-def index_add_(self, dim, index, source, alpha=1):
+def method_index_add_(self, dim, index, source, alpha=1):
     """R torch ``x$index_add_(dim, index, source, alpha = 1)``; PyTorch ``index_add_``. 1-based: ``dim``, ``index``."""
     kw = {}
     if alpha.__class__ is not int or alpha != 1:
@@ -3389,7 +3389,7 @@ def index_add_(self, dim, index, source, alpha=1):
 _OP_index_copy = _bound(_TB, 'index_copy')
 
 
-def index_copy(self, dim, index, source):
+def method_index_copy(self, dim, index, source):
     """R torch ``x$index_copy(dim, index, source)``; PyTorch ``index_copy``. 1-based: ``dim``, ``index``."""
     try:
         out = _OP_index_copy(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _index_fast(index), source._t if source.__class__ is _T else _tensor(source))
@@ -3401,7 +3401,7 @@ def index_copy(self, dim, index, source):
 _OP_index_copy_ = _bound(_TB, 'index_copy_')
 
 
-def index_copy_(self, dim, index, source):
+def method_index_copy_(self, dim, index, source):
     """R torch ``x$index_copy_(dim, index, source)``; PyTorch ``index_copy_``. 1-based: ``dim``, ``index``."""
     try:
         out = _OP_index_copy_(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _index_fast(index), source._t if source.__class__ is _T else _tensor(source))
@@ -3413,7 +3413,7 @@ def index_copy_(self, dim, index, source):
 _OP_index_fill = _bound(_TB, 'index_fill')
 
 
-def index_fill(self, dim, index, value):
+def method_index_fill(self, dim, index, value):
     """R torch ``x$index_fill(dim, index, value)``; PyTorch ``index_fill``. 1-based: ``dim``, ``index``."""
     try:
         out = _OP_index_fill(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _index(index), value._t if value.__class__ is _T else _tensor_or_scalar(value))
@@ -3425,7 +3425,7 @@ def index_fill(self, dim, index, value):
 _OP_index_fill_ = _bound(_TB, 'index_fill_')
 
 
-def index_fill_(self, dim, index, value):
+def method_index_fill_(self, dim, index, value):
     """R torch ``x$index_fill_(dim, index, value)``; PyTorch ``index_fill_``. 1-based: ``dim``, ``index``."""
     try:
         out = _OP_index_fill_(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _index(index), value._t if value.__class__ is _T else _tensor_or_scalar(value))
@@ -3437,7 +3437,7 @@ def index_fill_(self, dim, index, value):
 _OP_index_put = _bound(_TB, 'index_put')
 
 
-def index_put(self, indices, values, accumulate=False):
+def method_index_put(self, indices, values, accumulate=False):
     """R torch ``x$index_put(indices, values, accumulate = FALSE)``; PyTorch ``index_put``. 1-based: ``indices``."""
     kw = {}
     if accumulate is not False:
@@ -3452,7 +3452,7 @@ def index_put(self, indices, values, accumulate=False):
 _OP_index_put_ = _bound(_TB, 'index_put_')
 
 
-def index_put_(self, indices, values, accumulate=False):
+def method_index_put_(self, indices, values, accumulate=False):
     """R torch ``x$index_put_(indices, values, accumulate = FALSE)``; PyTorch ``index_put_``. 1-based: ``indices``."""
     kw = {}
     if accumulate is not False:
@@ -3467,7 +3467,7 @@ def index_put_(self, indices, values, accumulate=False):
 _OP_index_reduce = _bound(_TB, 'index_reduce')
 
 
-def index_reduce(self, dim, index, source, reduce, include_self=True):
+def method_index_reduce(self, dim, index, source, reduce, include_self=True):
     """R torch ``x$index_reduce(dim, index, source, reduce, include_self = TRUE)``; PyTorch ``index_reduce``. 1-based: ``dim``, ``index``."""
     kw = {}
     if include_self is not True:
@@ -3482,7 +3482,7 @@ def index_reduce(self, dim, index, source, reduce, include_self=True):
 _OP_index_reduce_ = _bound(_TB, 'index_reduce_')
 
 
-def index_reduce_(self, dim, index, source, reduce, include_self=True):
+def method_index_reduce_(self, dim, index, source, reduce, include_self=True):
     """R torch ``x$index_reduce_(dim, index, source, reduce, include_self = TRUE)``; PyTorch ``index_reduce_``. 1-based: ``dim``, ``index``."""
     kw = {}
     if include_self is not True:
@@ -3497,7 +3497,7 @@ def index_reduce_(self, dim, index, source, reduce, include_self=True):
 _OP_index_select = _bound(_TB, 'index_select')
 
 
-def index_select(self, dim, index):
+def method_index_select(self, dim, index):
     """R torch ``x$index_select(dim, index)``; PyTorch ``index_select``. 1-based: ``dim``, ``index``."""
     try:
         out = _OP_index_select(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _index_fast(index))
@@ -3509,7 +3509,7 @@ def index_select(self, dim, index):
 _OP_indices = _bound(_TB, 'indices')
 
 
-def indices(self):
+def method_indices(self):
     """R torch ``x$indices()``; PyTorch ``indices``. Returns 1-based indices."""
     try:
         out = _OP_indices(self._t)
@@ -3521,7 +3521,7 @@ def indices(self):
 _OP_inner = _bound(_TB, 'inner')
 
 
-def inner(self, other):
+def method_inner(self, other):
     """R torch ``x$inner(other)``; PyTorch ``inner``."""
     try:
         out = _OP_inner(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -3533,7 +3533,7 @@ def inner(self, other):
 _OP_int_repr = _bound(_TB, 'int_repr')
 
 
-def int_repr(self):
+def method_int_repr(self):
     """R torch ``x$int_repr()``; PyTorch ``int_repr``."""
     try:
         out = _OP_int_repr(self._t)
@@ -3545,7 +3545,7 @@ def int_repr(self):
 _OP_inverse = _bound(_TB, 'inverse')
 
 
-def inverse(self):
+def method_inverse(self):
     """R torch ``x$inverse()``; PyTorch ``inverse``."""
     try:
         out = _OP_inverse(self._t)
@@ -3557,7 +3557,7 @@ def inverse(self):
 _OP_is_coalesced = _bound(_TB, 'is_coalesced')
 
 
-def is_coalesced(self):
+def method_is_coalesced(self):
     """R torch ``x$is_coalesced()``; PyTorch ``is_coalesced``."""
     try:
         out = _OP_is_coalesced(self._t)
@@ -3569,7 +3569,7 @@ def is_coalesced(self):
 _OP_is_complex = _bound(_TB, 'is_complex')
 
 
-def is_complex(self):
+def method_is_complex(self):
     """R torch ``x$is_complex()``; PyTorch ``is_complex``."""
     try:
         out = _OP_is_complex(self._t)
@@ -3581,7 +3581,7 @@ def is_complex(self):
 _OP_is_conj = _bound(_TB, 'is_conj')
 
 
-def is_conj(self):
+def method_is_conj(self):
     """R torch ``x$is_conj()``; PyTorch ``is_conj``."""
     try:
         out = _OP_is_conj(self._t)
@@ -3593,7 +3593,7 @@ def is_conj(self):
 _OP_is_contiguous = _bound(_TB, 'is_contiguous')
 
 
-def is_contiguous(self, memory_format=None):
+def method_is_contiguous(self, memory_format=None):
     """R torch ``x$is_contiguous(memory_format)``; PyTorch ``is_contiguous``."""
     kw = {}
     if memory_format is not None:
@@ -3608,7 +3608,7 @@ def is_contiguous(self, memory_format=None):
 _OP_is_distributed = _bound(_TB, 'is_distributed')
 
 
-def is_distributed(self):
+def method_is_distributed(self):
     """R torch ``x$is_distributed()``; PyTorch ``is_distributed``."""
     try:
         out = _OP_is_distributed(self._t)
@@ -3620,7 +3620,7 @@ def is_distributed(self):
 _OP_is_floating_point = _bound(_TB, 'is_floating_point')
 
 
-def is_floating_point(self):
+def method_is_floating_point(self):
     """R torch ``x$is_floating_point()``; PyTorch ``is_floating_point``."""
     try:
         out = _OP_is_floating_point(self._t)
@@ -3632,7 +3632,7 @@ def is_floating_point(self):
 _OP_is_inference = _bound(_TB, 'is_inference')
 
 
-def is_inference(self):
+def method_is_inference(self):
     """R torch ``x$is_inference()``; PyTorch ``is_inference``."""
     try:
         out = _OP_is_inference(self._t)
@@ -3644,7 +3644,7 @@ def is_inference(self):
 _OP_is_neg = _bound(_TB, 'is_neg')
 
 
-def is_neg(self):
+def method_is_neg(self):
     """R torch ``x$is_neg()``; PyTorch ``is_neg``."""
     try:
         out = _OP_is_neg(self._t)
@@ -3656,7 +3656,7 @@ def is_neg(self):
 _OP_is_nonzero = _bound(_TB, 'is_nonzero')
 
 
-def is_nonzero(self):
+def method_is_nonzero(self):
     """R torch ``x$is_nonzero()``; PyTorch ``is_nonzero``."""
     try:
         out = _OP_is_nonzero(self._t)
@@ -3668,7 +3668,7 @@ def is_nonzero(self):
 _OP_is_pinned = _bound(_TB, 'is_pinned')
 
 
-def is_pinned(self, device=None):
+def method_is_pinned(self, device=None):
     """R torch ``x$is_pinned(device = NULL)``; PyTorch ``is_pinned``."""
     kw = {}
     if device is not None:
@@ -3683,7 +3683,7 @@ def is_pinned(self, device=None):
 _OP_is_same_size = _bound(_TB, 'is_same_size')
 
 
-def is_same_size(self, other):
+def method_is_same_size(self, other):
     """R torch ``x$is_same_size(other)``; PyTorch ``is_same_size``."""
     try:
         out = _OP_is_same_size(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -3695,7 +3695,7 @@ def is_same_size(self, other):
 _OP_is_set_to = _bound(_TB, 'is_set_to')
 
 
-def is_set_to(self, tensor):
+def method_is_set_to(self, tensor):
     """R torch ``x$is_set_to(tensor)``; PyTorch ``is_set_to``."""
     try:
         out = _OP_is_set_to(self._t, tensor._t if tensor.__class__ is _T else _tensor(tensor))
@@ -3707,7 +3707,7 @@ def is_set_to(self, tensor):
 _OP_is_signed = _bound(_TB, 'is_signed')
 
 
-def is_signed(self):
+def method_is_signed(self):
     """R torch ``x$is_signed()``; PyTorch ``is_signed``."""
     try:
         out = _OP_is_signed(self._t)
@@ -3719,7 +3719,7 @@ def is_signed(self):
 _OP_isclose = _bound(_TB, 'isclose')
 
 
-def isclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
+def method_isclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
     """R torch ``x$isclose(other, rtol = 1e-05, atol = 1e-08, equal_nan = FALSE)``; PyTorch ``isclose``."""
     kw = {}
     if rtol.__class__ is not float or rtol != 1e-05:
@@ -3738,7 +3738,7 @@ def isclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
 _OP_isfinite = _bound(_TB, 'isfinite')
 
 
-def isfinite(self):
+def method_isfinite(self):
     """R torch ``x$isfinite()``; PyTorch ``isfinite``."""
     try:
         out = _OP_isfinite(self._t)
@@ -3750,7 +3750,7 @@ def isfinite(self):
 _OP_isinf = _bound(_TB, 'isinf')
 
 
-def isinf(self):
+def method_isinf(self):
     """R torch ``x$isinf()``; PyTorch ``isinf``."""
     try:
         out = _OP_isinf(self._t)
@@ -3762,7 +3762,7 @@ def isinf(self):
 _OP_isnan = _bound(_TB, 'isnan')
 
 
-def isnan(self):
+def method_isnan(self):
     """R torch ``x$isnan()``; PyTorch ``isnan``."""
     try:
         out = _OP_isnan(self._t)
@@ -3774,7 +3774,7 @@ def isnan(self):
 _OP_isneginf = _bound(_TB, 'isneginf')
 
 
-def isneginf(self):
+def method_isneginf(self):
     """R torch ``x$isneginf()``; PyTorch ``isneginf``."""
     try:
         out = _OP_isneginf(self._t)
@@ -3786,7 +3786,7 @@ def isneginf(self):
 _OP_isposinf = _bound(_TB, 'isposinf')
 
 
-def isposinf(self):
+def method_isposinf(self):
     """R torch ``x$isposinf()``; PyTorch ``isposinf``."""
     try:
         out = _OP_isposinf(self._t)
@@ -3798,7 +3798,7 @@ def isposinf(self):
 _OP_isreal = _bound(_TB, 'isreal')
 
 
-def isreal(self):
+def method_isreal(self):
     """R torch ``x$isreal()``; PyTorch ``isreal``."""
     try:
         out = _OP_isreal(self._t)
@@ -3810,7 +3810,7 @@ def isreal(self):
 _OP_istft = _bound(_TB, 'istft')
 
 
-def istft(self, n_fft, hop_length=None, win_length=None, window=None, center=True, normalized=False, onesided=None, length=None, return_complex=False):
+def method_istft(self, n_fft, hop_length=None, win_length=None, window=None, center=True, normalized=False, onesided=None, length=None, return_complex=False):
     """R torch ``x$istft(n_fft, hop_length = NULL, win_length = NULL, window = NULL, center = TRUE, normalized = FALSE, onesided = NULL, length = NULL, return_complex = FALSE)``; PyTorch ``istft``."""
     kw = {}
     if hop_length is not None:
@@ -3839,7 +3839,7 @@ def istft(self, n_fft, hop_length=None, win_length=None, window=None, center=Tru
 _OP_item = _bound(_TB, 'item')
 
 
-def item(self):
+def method_item(self):
     """R torch ``x$item()``; PyTorch ``item``."""
     try:
         out = _OP_item(self._t)
@@ -3851,7 +3851,7 @@ def item(self):
 _OP_kron = _bound(_TB, 'kron')
 
 
-def kron(self, other):
+def method_kron(self, other):
     """R torch ``x$kron(other)``; PyTorch ``kron``."""
     try:
         out = _OP_kron(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -3863,7 +3863,7 @@ def kron(self, other):
 _OP_kthvalue = _bound(_TB, 'kthvalue')
 
 
-def kthvalue(self, k, dim=-1, keepdim=False):
+def method_kthvalue(self, k, dim=-1, keepdim=False):
     """R torch ``x$kthvalue(k, dim = -1, keepdim = FALSE)``; PyTorch ``kthvalue``. 1-based: ``dim``. Returns 1-based indices."""
     kw = {}
     if dim.__class__ is not int or dim != -1:
@@ -3880,7 +3880,7 @@ def kthvalue(self, k, dim=-1, keepdim=False):
 _OP_lcm = _bound(_TB, 'lcm')
 
 
-def lcm(self, other):
+def method_lcm(self, other):
     """R torch ``x$lcm(other)``; PyTorch ``lcm``."""
     try:
         out = _OP_lcm(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -3892,7 +3892,7 @@ def lcm(self, other):
 _OP_lcm_ = _bound(_TB, 'lcm_')
 
 
-def lcm_(self, other):
+def method_lcm_(self, other):
     """R torch ``x$lcm_(other)``; PyTorch ``lcm_``."""
     try:
         out = _OP_lcm_(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -3904,7 +3904,7 @@ def lcm_(self, other):
 _OP_ldexp = _bound(_TB, 'ldexp')
 
 
-def ldexp(self, other):
+def method_ldexp(self, other):
     """R torch ``x$ldexp(other)``; PyTorch ``ldexp``."""
     try:
         out = _OP_ldexp(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -3916,7 +3916,7 @@ def ldexp(self, other):
 _OP_ldexp_ = _bound(_TB, 'ldexp_')
 
 
-def ldexp_(self, other):
+def method_ldexp_(self, other):
     """R torch ``x$ldexp_(other)``; PyTorch ``ldexp_``."""
     try:
         out = _OP_ldexp_(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -3928,7 +3928,7 @@ def ldexp_(self, other):
 _OP_le = _bound(_TB, 'le')
 
 
-def le(self, other):
+def method_le(self, other):
     """R torch ``x$le(other)``; PyTorch ``le``."""
     try:
         out = _OP_le(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -3940,7 +3940,7 @@ def le(self, other):
 _OP_le_ = _bound(_TB, 'le_')
 
 
-def le_(self, other):
+def method_le_(self, other):
     """R torch ``x$le_(other)``; PyTorch ``le_``."""
     try:
         out = _OP_le_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -3952,7 +3952,7 @@ def le_(self, other):
 _OP_lerp = _bound(_TB, 'lerp')
 
 
-def lerp(self, end, weight):
+def method_lerp(self, end, weight):
     """R torch ``x$lerp(end, weight)``; PyTorch ``lerp``."""
     try:
         out = _OP_lerp(self._t, end._t if end.__class__ is _T else _tensor(end), weight._t if weight.__class__ is _T else _tensor_or_scalar(weight))
@@ -3964,7 +3964,7 @@ def lerp(self, end, weight):
 _OP_lerp_ = _bound(_TB, 'lerp_')
 
 
-def lerp_(self, end, weight):
+def method_lerp_(self, end, weight):
     """R torch ``x$lerp_(end, weight)``; PyTorch ``lerp_``."""
     try:
         out = _OP_lerp_(self._t, end._t if end.__class__ is _T else _tensor(end), weight._t if weight.__class__ is _T else _tensor_or_scalar(weight))
@@ -3976,7 +3976,7 @@ def lerp_(self, end, weight):
 _OP_less = _bound(_TB, 'less')
 
 
-def less(self, other):
+def method_less(self, other):
     """R torch ``x$less(other)``; PyTorch ``less``."""
     try:
         out = _OP_less(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -3988,7 +3988,7 @@ def less(self, other):
 _OP_less_ = _bound(_TB, 'less_')
 
 
-def less_(self, other):
+def method_less_(self, other):
     """R torch ``x$less_(other)``; PyTorch ``less_``."""
     try:
         out = _OP_less_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -4000,7 +4000,7 @@ def less_(self, other):
 _OP_less_equal = _bound(_TB, 'less_equal')
 
 
-def less_equal(self, other):
+def method_less_equal(self, other):
     """R torch ``x$less_equal(other)``; PyTorch ``less_equal``."""
     try:
         out = _OP_less_equal(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -4012,7 +4012,7 @@ def less_equal(self, other):
 _OP_less_equal_ = _bound(_TB, 'less_equal_')
 
 
-def less_equal_(self, other):
+def method_less_equal_(self, other):
     """R torch ``x$less_equal_(other)``; PyTorch ``less_equal_``."""
     try:
         out = _OP_less_equal_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -4024,7 +4024,7 @@ def less_equal_(self, other):
 _OP_lgamma = _bound(_TB, 'lgamma')
 
 
-def lgamma(self):
+def method_lgamma(self):
     """R torch ``x$lgamma()``; PyTorch ``lgamma``."""
     try:
         out = _OP_lgamma(self._t)
@@ -4036,7 +4036,7 @@ def lgamma(self):
 _OP_lgamma_ = _bound(_TB, 'lgamma_')
 
 
-def lgamma_(self):
+def method_lgamma_(self):
     """R torch ``x$lgamma_()``; PyTorch ``lgamma_``."""
     try:
         out = _OP_lgamma_(self._t)
@@ -4048,7 +4048,7 @@ def lgamma_(self):
 _OP_log = _bound(_TB, 'log')
 
 
-def log(self):
+def method_log(self):
     """R torch ``x$log()``; PyTorch ``log``."""
     try:
         out = _OP_log(self._t)
@@ -4060,7 +4060,7 @@ def log(self):
 _OP_log10 = _bound(_TB, 'log10')
 
 
-def log10(self):
+def method_log10(self):
     """R torch ``x$log10()``; PyTorch ``log10``."""
     try:
         out = _OP_log10(self._t)
@@ -4072,7 +4072,7 @@ def log10(self):
 _OP_log10_ = _bound(_TB, 'log10_')
 
 
-def log10_(self):
+def method_log10_(self):
     """R torch ``x$log10_()``; PyTorch ``log10_``."""
     try:
         out = _OP_log10_(self._t)
@@ -4084,7 +4084,7 @@ def log10_(self):
 _OP_log1p = _bound(_TB, 'log1p')
 
 
-def log1p(self):
+def method_log1p(self):
     """R torch ``x$log1p()``; PyTorch ``log1p``."""
     try:
         out = _OP_log1p(self._t)
@@ -4096,7 +4096,7 @@ def log1p(self):
 _OP_log1p_ = _bound(_TB, 'log1p_')
 
 
-def log1p_(self):
+def method_log1p_(self):
     """R torch ``x$log1p_()``; PyTorch ``log1p_``."""
     try:
         out = _OP_log1p_(self._t)
@@ -4108,7 +4108,7 @@ def log1p_(self):
 _OP_log2 = _bound(_TB, 'log2')
 
 
-def log2(self):
+def method_log2(self):
     """R torch ``x$log2()``; PyTorch ``log2``."""
     try:
         out = _OP_log2(self._t)
@@ -4120,7 +4120,7 @@ def log2(self):
 _OP_log2_ = _bound(_TB, 'log2_')
 
 
-def log2_(self):
+def method_log2_(self):
     """R torch ``x$log2_()``; PyTorch ``log2_``."""
     try:
         out = _OP_log2_(self._t)
@@ -4132,7 +4132,7 @@ def log2_(self):
 _OP_log_ = _bound(_TB, 'log_')
 
 
-def log_(self):
+def method_log_(self):
     """R torch ``x$log_()``; PyTorch ``log_``."""
     try:
         out = _OP_log_(self._t)
@@ -4144,7 +4144,7 @@ def log_(self):
 _OP_log_normal_ = _bound(_TB, 'log_normal_')
 
 
-def log_normal_(self, mean=1.0, std=2.0, generator=None):
+def method_log_normal_(self, mean=1.0, std=2.0, generator=None):
     """R torch ``x$log_normal_(mean = 1.0, std = 2.0, generator = NULL)``; PyTorch ``log_normal_``."""
     kw = {}
     if mean.__class__ is not float or mean != 1.0:
@@ -4163,7 +4163,7 @@ def log_normal_(self, mean=1.0, std=2.0, generator=None):
 _OP_log_softmax = _bound(_TB, 'log_softmax')
 
 
-def log_softmax(self, dim, dtype=None):
+def method_log_softmax(self, dim, dtype=None):
     """R torch ``x$log_softmax(dim, dtype = NULL)``; PyTorch ``log_softmax``. 1-based: ``dim``."""
     kw = {}
     if dtype is not None:
@@ -4178,7 +4178,7 @@ def log_softmax(self, dim, dtype=None):
 _OP_logaddexp = _bound(_TB, 'logaddexp')
 
 
-def logaddexp(self, other):
+def method_logaddexp(self, other):
     """R torch ``x$logaddexp(other)``; PyTorch ``logaddexp``."""
     try:
         out = _OP_logaddexp(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -4190,7 +4190,7 @@ def logaddexp(self, other):
 _OP_logaddexp2 = _bound(_TB, 'logaddexp2')
 
 
-def logaddexp2(self, other):
+def method_logaddexp2(self, other):
     """R torch ``x$logaddexp2(other)``; PyTorch ``logaddexp2``."""
     try:
         out = _OP_logaddexp2(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -4202,7 +4202,7 @@ def logaddexp2(self, other):
 _OP_logcumsumexp = _bound(_TB, 'logcumsumexp')
 
 
-def logcumsumexp(self, dim):
+def method_logcumsumexp(self, dim):
     """R torch ``x$logcumsumexp(dim)``; PyTorch ``logcumsumexp``. 1-based: ``dim``."""
     try:
         out = _OP_logcumsumexp(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim))
@@ -4214,7 +4214,7 @@ def logcumsumexp(self, dim):
 _OP_logdet = _bound(_TB, 'logdet')
 
 
-def logdet(self):
+def method_logdet(self):
     """R torch ``x$logdet()``; PyTorch ``logdet``."""
     try:
         out = _OP_logdet(self._t)
@@ -4226,7 +4226,7 @@ def logdet(self):
 _OP_logical_and = _bound(_TB, 'logical_and')
 
 
-def logical_and(self, other):
+def method_logical_and(self, other):
     """R torch ``x$logical_and(other)``; PyTorch ``logical_and``."""
     try:
         out = _OP_logical_and(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -4238,7 +4238,7 @@ def logical_and(self, other):
 _OP_logical_and_ = _bound(_TB, 'logical_and_')
 
 
-def logical_and_(self, other):
+def method_logical_and_(self, other):
     """R torch ``x$logical_and_(other)``; PyTorch ``logical_and_``."""
     try:
         out = _OP_logical_and_(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -4250,7 +4250,7 @@ def logical_and_(self, other):
 _OP_logical_not = _bound(_TB, 'logical_not')
 
 
-def logical_not(self):
+def method_logical_not(self):
     """R torch ``x$logical_not()``; PyTorch ``logical_not``."""
     try:
         out = _OP_logical_not(self._t)
@@ -4262,7 +4262,7 @@ def logical_not(self):
 _OP_logical_not_ = _bound(_TB, 'logical_not_')
 
 
-def logical_not_(self):
+def method_logical_not_(self):
     """R torch ``x$logical_not_()``; PyTorch ``logical_not_``."""
     try:
         out = _OP_logical_not_(self._t)
@@ -4274,7 +4274,7 @@ def logical_not_(self):
 _OP_logical_or = _bound(_TB, 'logical_or')
 
 
-def logical_or(self, other):
+def method_logical_or(self, other):
     """R torch ``x$logical_or(other)``; PyTorch ``logical_or``."""
     try:
         out = _OP_logical_or(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -4286,7 +4286,7 @@ def logical_or(self, other):
 _OP_logical_or_ = _bound(_TB, 'logical_or_')
 
 
-def logical_or_(self, other):
+def method_logical_or_(self, other):
     """R torch ``x$logical_or_(other)``; PyTorch ``logical_or_``."""
     try:
         out = _OP_logical_or_(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -4298,7 +4298,7 @@ def logical_or_(self, other):
 _OP_logical_xor = _bound(_TB, 'logical_xor')
 
 
-def logical_xor(self, other):
+def method_logical_xor(self, other):
     """R torch ``x$logical_xor(other)``; PyTorch ``logical_xor``."""
     try:
         out = _OP_logical_xor(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -4310,7 +4310,7 @@ def logical_xor(self, other):
 _OP_logical_xor_ = _bound(_TB, 'logical_xor_')
 
 
-def logical_xor_(self, other):
+def method_logical_xor_(self, other):
     """R torch ``x$logical_xor_(other)``; PyTorch ``logical_xor_``."""
     try:
         out = _OP_logical_xor_(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -4322,7 +4322,7 @@ def logical_xor_(self, other):
 _OP_logit = _bound(_TB, 'logit')
 
 
-def logit(self, eps=None):
+def method_logit(self, eps=None):
     """R torch ``x$logit(eps = NULL)``; PyTorch ``logit``."""
     kw = {}
     if eps is not None:
@@ -4337,7 +4337,7 @@ def logit(self, eps=None):
 _OP_logit_ = _bound(_TB, 'logit_')
 
 
-def logit_(self, eps=None):
+def method_logit_(self, eps=None):
     """R torch ``x$logit_(eps = NULL)``; PyTorch ``logit_``."""
     kw = {}
     if eps is not None:
@@ -4352,7 +4352,7 @@ def logit_(self, eps=None):
 _OP_logsumexp = _bound(_TB, 'logsumexp')
 
 
-def logsumexp(self, dim, keepdim=False):
+def method_logsumexp(self, dim, keepdim=False):
     """R torch ``x$logsumexp(dim, keepdim = FALSE)``; PyTorch ``logsumexp``. 1-based: ``dim``."""
     kw = {}
     if keepdim is not False:
@@ -4367,7 +4367,7 @@ def logsumexp(self, dim, keepdim=False):
 _OP_lt = _bound(_TB, 'lt')
 
 
-def lt(self, other):
+def method_lt(self, other):
     """R torch ``x$lt(other)``; PyTorch ``lt``."""
     try:
         out = _OP_lt(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -4379,7 +4379,7 @@ def lt(self, other):
 _OP_lt_ = _bound(_TB, 'lt_')
 
 
-def lt_(self, other):
+def method_lt_(self, other):
     """R torch ``x$lt_(other)``; PyTorch ``lt_``."""
     try:
         out = _OP_lt_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -4391,7 +4391,7 @@ def lt_(self, other):
 _OP_lu_solve = _bound(_TB, 'lu_solve')
 
 
-def lu_solve(self, LU_data, LU_pivots):
+def method_lu_solve(self, LU_data, LU_pivots):
     """R torch ``x$lu_solve(LU_data, LU_pivots)``; PyTorch ``lu_solve``."""
     try:
         out = _OP_lu_solve(self._t, LU_data._t if LU_data.__class__ is _T else _tensor(LU_data), LU_pivots._t if LU_pivots.__class__ is _T else _tensor(LU_pivots))
@@ -4400,12 +4400,12 @@ def lu_solve(self, LU_data, LU_pivots):
     return _wrap(out)
 
 
-def mH(self):
+def method_mH(self):
     """R torch ``x$mH()``; PyTorch ``mH``."""
     return _result(self._t.mH)
 
 
-def mT(self):
+def method_mT(self):
     """R torch ``x$mT()``; PyTorch ``mT``."""
     return _result(self._t.mT)
 
@@ -4413,7 +4413,7 @@ def mT(self):
 _OP_masked_fill = _bound(_TB, 'masked_fill')
 
 
-def masked_fill(self, mask, value):
+def method_masked_fill(self, mask, value):
     """R torch ``x$masked_fill(mask, value)``; PyTorch ``masked_fill``."""
     try:
         out = _OP_masked_fill(self._t, mask._t if mask.__class__ is _T else _tensor(mask), value._t if value.__class__ is _T else _tensor_or_scalar(value))
@@ -4425,7 +4425,7 @@ def masked_fill(self, mask, value):
 _OP_masked_fill_ = _bound(_TB, 'masked_fill_')
 
 
-def masked_fill_(self, mask, value):
+def method_masked_fill_(self, mask, value):
     """R torch ``x$masked_fill_(mask, value)``; PyTorch ``masked_fill_``."""
     try:
         out = _OP_masked_fill_(self._t, mask._t if mask.__class__ is _T else _tensor(mask), value._t if value.__class__ is _T else _tensor_or_scalar(value))
@@ -4437,7 +4437,7 @@ def masked_fill_(self, mask, value):
 _OP_masked_scatter = _bound(_TB, 'masked_scatter')
 
 
-def masked_scatter(self, mask, source):
+def method_masked_scatter(self, mask, source):
     """R torch ``x$masked_scatter(mask, source)``; PyTorch ``masked_scatter``."""
     try:
         out = _OP_masked_scatter(self._t, mask._t if mask.__class__ is _T else _tensor(mask), source._t if source.__class__ is _T else _tensor(source))
@@ -4449,7 +4449,7 @@ def masked_scatter(self, mask, source):
 _OP_masked_scatter_ = _bound(_TB, 'masked_scatter_')
 
 
-def masked_scatter_(self, mask, source):
+def method_masked_scatter_(self, mask, source):
     """R torch ``x$masked_scatter_(mask, source)``; PyTorch ``masked_scatter_``."""
     try:
         out = _OP_masked_scatter_(self._t, mask._t if mask.__class__ is _T else _tensor(mask), source._t if source.__class__ is _T else _tensor(source))
@@ -4461,7 +4461,7 @@ def masked_scatter_(self, mask, source):
 _OP_masked_select = _bound(_TB, 'masked_select')
 
 
-def masked_select(self, mask):
+def method_masked_select(self, mask):
     """R torch ``x$masked_select(mask)``; PyTorch ``masked_select``."""
     try:
         out = _OP_masked_select(self._t, mask._t if mask.__class__ is _T else _tensor(mask))
@@ -4473,7 +4473,7 @@ def masked_select(self, mask):
 _OP_matmul = _bound(_TB, 'matmul')
 
 
-def matmul(self, other):
+def method_matmul(self, other):
     """R torch ``x$matmul(other)``; PyTorch ``matmul``."""
     try:
         out = _OP_matmul(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -4485,7 +4485,7 @@ def matmul(self, other):
 _OP_matrix_H = _aten('matrix_H')
 
 
-def matrix_H(self):
+def method_matrix_H(self):
     """R torch ``x$matrix_H()``; PyTorch ``matrix_H``."""
     try:
         out = _OP_matrix_H(self=self._t)
@@ -4497,7 +4497,7 @@ def matrix_H(self):
 _OP_matrix_exp = _bound(_TB, 'matrix_exp')
 
 
-def matrix_exp(self):
+def method_matrix_exp(self):
     """R torch ``x$matrix_exp()``; PyTorch ``matrix_exp``."""
     try:
         out = _OP_matrix_exp(self._t)
@@ -4509,7 +4509,7 @@ def matrix_exp(self):
 _OP_matrix_power = _bound(_TB, 'matrix_power')
 
 
-def matrix_power(self, n):
+def method_matrix_power(self, n):
     """R torch ``x$matrix_power(n)``; PyTorch ``matrix_power``."""
     try:
         out = _OP_matrix_power(self._t, n if n.__class__ is int else _integer(n))
@@ -4521,7 +4521,7 @@ def matrix_power(self, n):
 _OP_max = _bound(_TB, 'max')
 
 
-def max(self, dim=None, other=None, keepdim=False):
+def method_max(self, dim=None, other=None, keepdim=False):
     """R torch ``x$max(dim, other, keepdim = FALSE)``; PyTorch ``max``. 1-based: ``dim``. Returns 1-based indices."""
     kw = {}
     if dim is not None:
@@ -4540,7 +4540,7 @@ def max(self, dim=None, other=None, keepdim=False):
 _OP_maximum = _bound(_TB, 'maximum')
 
 
-def maximum(self, other):
+def method_maximum(self, other):
     """R torch ``x$maximum(other)``; PyTorch ``maximum``."""
     try:
         out = _OP_maximum(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -4552,7 +4552,7 @@ def maximum(self, other):
 _OP_mean = _bound(_TB, 'mean')
 
 
-def mean(self, dim=None, keepdim=False, dtype=None):
+def method_mean(self, dim=None, keepdim=False, dtype=None):
     """R torch ``x$mean(dim, keepdim = FALSE, dtype = NULL)``; PyTorch ``mean``. 1-based: ``dim``."""
     kw = {}
     if dim is not None:
@@ -4571,7 +4571,7 @@ def mean(self, dim=None, keepdim=False, dtype=None):
 _OP_median = _bound(_TB, 'median')
 
 
-def median(self, dim=None, keepdim=False):
+def method_median(self, dim=None, keepdim=False):
     """R torch ``x$median(dim, keepdim = FALSE)``; PyTorch ``median``. 1-based: ``dim``. Returns 1-based indices."""
     kw = {}
     if dim is not None:
@@ -4588,7 +4588,7 @@ def median(self, dim=None, keepdim=False):
 _OP_min = _bound(_TB, 'min')
 
 
-def min(self, dim=None, other=None, keepdim=False):
+def method_min(self, dim=None, other=None, keepdim=False):
     """R torch ``x$min(dim, other, keepdim = FALSE)``; PyTorch ``min``. 1-based: ``dim``. Returns 1-based indices."""
     kw = {}
     if dim is not None:
@@ -4607,7 +4607,7 @@ def min(self, dim=None, other=None, keepdim=False):
 _OP_minimum = _bound(_TB, 'minimum')
 
 
-def minimum(self, other):
+def method_minimum(self, other):
     """R torch ``x$minimum(other)``; PyTorch ``minimum``."""
     try:
         out = _OP_minimum(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -4619,7 +4619,7 @@ def minimum(self, other):
 _OP_mm = _bound(_TB, 'mm')
 
 
-def mm(self, mat2):
+def method_mm(self, mat2):
     """R torch ``x$mm(mat2)``; PyTorch ``mm``."""
     try:
         out = _OP_mm(self._t, mat2._t if mat2.__class__ is _T else _tensor(mat2))
@@ -4631,7 +4631,7 @@ def mm(self, mat2):
 _OP_mode = _bound(_TB, 'mode')
 
 
-def mode(self, dim=-1, keepdim=False):
+def method_mode(self, dim=-1, keepdim=False):
     """R torch ``x$mode(dim = -1, keepdim = FALSE)``; PyTorch ``mode``. 1-based: ``dim``. Returns 1-based indices."""
     kw = {}
     if dim.__class__ is not int or dim != -1:
@@ -4648,7 +4648,7 @@ def mode(self, dim=-1, keepdim=False):
 _OP_moveaxis = _bound(_TB, 'moveaxis')
 
 
-def moveaxis(self, source, destination):
+def method_moveaxis(self, source, destination):
     """R torch ``x$moveaxis(source, destination)``; PyTorch ``moveaxis``. 1-based: ``source``, ``destination``."""
     try:
         out = _OP_moveaxis(self._t, source - 1 if source.__class__ is int and source > 0 else _dims(source), destination - 1 if destination.__class__ is int and destination > 0 else _dims(destination))
@@ -4660,7 +4660,7 @@ def moveaxis(self, source, destination):
 _OP_movedim = _bound(_TB, 'movedim')
 
 
-def movedim(self, source, destination):
+def method_movedim(self, source, destination):
     """R torch ``x$movedim(source, destination)``; PyTorch ``movedim``. 1-based: ``source``, ``destination``."""
     try:
         out = _OP_movedim(self._t, _dims(source, (RValueError, 'Dimension is 1-based, but found 0.')), _dims(destination, (RValueError, 'Dimension is 1-based, but found 0.')))
@@ -4672,7 +4672,7 @@ def movedim(self, source, destination):
 _OP_msort = _bound(_TB, 'msort')
 
 
-def msort(self):
+def method_msort(self):
     """R torch ``x$msort()``; PyTorch ``msort``."""
     try:
         out = _OP_msort(self._t)
@@ -4684,7 +4684,7 @@ def msort(self):
 _OP_mul = _bound(_TB, 'mul')
 
 
-def mul(self, other):
+def method_mul(self, other):
     """R torch ``x$mul(other)``; PyTorch ``mul``."""
     try:
         out = _OP_mul(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -4696,7 +4696,7 @@ def mul(self, other):
 _OP_mul_ = _bound(_TB, 'mul_')
 
 
-def mul_(self, other):
+def method_mul_(self, other):
     """R torch ``x$mul_(other)``; PyTorch ``mul_``."""
     try:
         out = _OP_mul_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -4708,7 +4708,7 @@ def mul_(self, other):
 _OP_multinomial = _bound(_TB, 'multinomial')
 
 
-def multinomial(self, num_samples, replacement=False, generator=None):
+def method_multinomial(self, num_samples, replacement=False, generator=None):
     """R torch ``x$multinomial(num_samples, replacement = FALSE, generator = NULL)``; PyTorch ``multinomial``. Returns 1-based indices."""
     kw = {}
     if replacement is not False:
@@ -4725,7 +4725,7 @@ def multinomial(self, num_samples, replacement=False, generator=None):
 _OP_multiply = _bound(_TB, 'multiply')
 
 
-def multiply(self, other):
+def method_multiply(self, other):
     """R torch ``x$multiply(other)``; PyTorch ``multiply``."""
     try:
         out = _OP_multiply(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -4737,7 +4737,7 @@ def multiply(self, other):
 _OP_multiply_ = _bound(_TB, 'multiply_')
 
 
-def multiply_(self, other):
+def method_multiply_(self, other):
     """R torch ``x$multiply_(other)``; PyTorch ``multiply_``."""
     try:
         out = _OP_multiply_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -4749,7 +4749,7 @@ def multiply_(self, other):
 _OP_mv = _bound(_TB, 'mv')
 
 
-def mv(self, vec):
+def method_mv(self, vec):
     """R torch ``x$mv(vec)``; PyTorch ``mv``."""
     try:
         out = _OP_mv(self._t, vec._t if vec.__class__ is _T else _tensor(vec))
@@ -4761,7 +4761,7 @@ def mv(self, vec):
 _OP_mvlgamma = _bound(_TB, 'mvlgamma')
 
 
-def mvlgamma(self, p):
+def method_mvlgamma(self, p):
     """R torch ``x$mvlgamma(p)``; PyTorch ``mvlgamma``."""
     try:
         out = _OP_mvlgamma(self._t, p if p.__class__ is int else _integer(p))
@@ -4773,7 +4773,7 @@ def mvlgamma(self, p):
 _OP_mvlgamma_ = _bound(_TB, 'mvlgamma_')
 
 
-def mvlgamma_(self, p):
+def method_mvlgamma_(self, p):
     """R torch ``x$mvlgamma_(p)``; PyTorch ``mvlgamma_``."""
     try:
         out = _OP_mvlgamma_(self._t, p if p.__class__ is int else _integer(p))
@@ -4785,7 +4785,7 @@ def mvlgamma_(self, p):
 _OP_nan_to_num = _bound(_TB, 'nan_to_num')
 
 
-def nan_to_num(self, nan=None, posinf=None, neginf=None):
+def method_nan_to_num(self, nan=None, posinf=None, neginf=None):
     """R torch ``x$nan_to_num(nan = NULL, posinf = NULL, neginf = NULL)``; PyTorch ``nan_to_num``."""
     kw = {}
     if nan is not None:
@@ -4804,7 +4804,7 @@ def nan_to_num(self, nan=None, posinf=None, neginf=None):
 _OP_nan_to_num_ = _bound(_TB, 'nan_to_num_')
 
 
-def nan_to_num_(self, nan=None, posinf=None, neginf=None):
+def method_nan_to_num_(self, nan=None, posinf=None, neginf=None):
     """R torch ``x$nan_to_num_(nan = NULL, posinf = NULL, neginf = NULL)``; PyTorch ``nan_to_num_``."""
     kw = {}
     if nan is not None:
@@ -4823,7 +4823,7 @@ def nan_to_num_(self, nan=None, posinf=None, neginf=None):
 _OP_nanmean = _bound(_TB, 'nanmean')
 
 
-def nanmean(self, dim=None, keepdim=False, dtype=None):
+def method_nanmean(self, dim=None, keepdim=False, dtype=None):
     """R torch ``x$nanmean(dim = NULL, keepdim = FALSE, dtype = NULL)``; PyTorch ``nanmean``. 1-based: ``dim``."""
     kw = {}
     if dim is not None:
@@ -4842,7 +4842,7 @@ def nanmean(self, dim=None, keepdim=False, dtype=None):
 _OP_nanmedian = _bound(_TB, 'nanmedian')
 
 
-def nanmedian(self, dim=None, keepdim=False):
+def method_nanmedian(self, dim=None, keepdim=False):
     """R torch ``x$nanmedian(dim, keepdim = FALSE)``; PyTorch ``nanmedian``. 1-based: ``dim``. Returns 1-based indices."""
     kw = {}
     if dim is not None:
@@ -4859,7 +4859,7 @@ def nanmedian(self, dim=None, keepdim=False):
 _OP_nanquantile = _bound(_TB, 'nanquantile')
 
 
-def nanquantile(self, q, dim=None, keepdim=False, interpolation='linear'):
+def method_nanquantile(self, q, dim=None, keepdim=False, interpolation='linear'):
     """R torch ``x$nanquantile(q, dim = NULL, keepdim = FALSE, interpolation = 'linear')``; PyTorch ``nanquantile``. 1-based: ``dim``."""
     kw = {}
     if dim is not None:
@@ -4878,7 +4878,7 @@ def nanquantile(self, q, dim=None, keepdim=False, interpolation='linear'):
 _OP_nansum = _bound(_TB, 'nansum')
 
 
-def nansum(self, dim=None, keepdim=False, dtype=None):
+def method_nansum(self, dim=None, keepdim=False, dtype=None):
     """R torch ``x$nansum(dim = NULL, keepdim = FALSE, dtype = NULL)``; PyTorch ``nansum``. 1-based: ``dim``."""
     kw = {}
     if dim is not None:
@@ -4897,7 +4897,7 @@ def nansum(self, dim=None, keepdim=False, dtype=None):
 _OP_narrow = _bound(_TB, 'narrow')
 
 
-def narrow(self, dim, start, length):
+def method_narrow(self, dim, start, length):
     """R torch ``x$narrow(dim, start, length)``; PyTorch ``narrow``. 1-based: ``dim``, ``start``."""
     try:
         out = _OP_narrow(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _start(start), length if length.__class__ is int else _integer(length))
@@ -4909,7 +4909,7 @@ def narrow(self, dim, start, length):
 _OP_narrow_copy = _bound(_TB, 'narrow_copy')
 
 
-def narrow_copy(self, dim, start, length):
+def method_narrow_copy(self, dim, start, length):
     """R torch ``x$narrow_copy(dim, start, length)``; PyTorch ``narrow_copy``. 1-based: ``dim``, ``start``."""
     try:
         out = _OP_narrow_copy(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _start(start), length if length.__class__ is int else _integer(length))
@@ -4921,7 +4921,7 @@ def narrow_copy(self, dim, start, length):
 _OP_ne = _bound(_TB, 'ne')
 
 
-def ne(self, other):
+def method_ne(self, other):
     """R torch ``x$ne(other)``; PyTorch ``ne``."""
     try:
         out = _OP_ne(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -4933,7 +4933,7 @@ def ne(self, other):
 _OP_ne_ = _bound(_TB, 'ne_')
 
 
-def ne_(self, other):
+def method_ne_(self, other):
     """R torch ``x$ne_(other)``; PyTorch ``ne_``."""
     try:
         out = _OP_ne_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -4945,7 +4945,7 @@ def ne_(self, other):
 _OP_neg = _bound(_TB, 'neg')
 
 
-def neg(self):
+def method_neg(self):
     """R torch ``x$neg()``; PyTorch ``neg``."""
     try:
         out = _OP_neg(self._t)
@@ -4957,7 +4957,7 @@ def neg(self):
 _OP_neg_ = _bound(_TB, 'neg_')
 
 
-def neg_(self):
+def method_neg_(self):
     """R torch ``x$neg_()``; PyTorch ``neg_``."""
     try:
         out = _OP_neg_(self._t)
@@ -4969,7 +4969,7 @@ def neg_(self):
 _OP_negative = _bound(_TB, 'negative')
 
 
-def negative(self):
+def method_negative(self):
     """R torch ``x$negative()``; PyTorch ``negative``."""
     try:
         out = _OP_negative(self._t)
@@ -4981,7 +4981,7 @@ def negative(self):
 _OP_negative_ = _bound(_TB, 'negative_')
 
 
-def negative_(self):
+def method_negative_(self):
     """R torch ``x$negative_()``; PyTorch ``negative_``."""
     try:
         out = _OP_negative_(self._t)
@@ -4993,7 +4993,7 @@ def negative_(self):
 _OP_new_empty = _bound(_TB, 'new_empty')
 
 
-def new_empty(self, size, dtype=None, layout=None, device=None, pin_memory=None):
+def method_new_empty(self, size, dtype=None, layout=None, device=None, pin_memory=None):
     """R torch ``x$new_empty(size, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``new_empty``."""
     kw = {}
     if dtype is not None:
@@ -5014,7 +5014,7 @@ def new_empty(self, size, dtype=None, layout=None, device=None, pin_memory=None)
 _OP_new_empty_strided = _bound(_TB, 'new_empty_strided')
 
 
-def new_empty_strided(self, size, stride, dtype=None, layout=None, device=None, pin_memory=None):
+def method_new_empty_strided(self, size, stride, dtype=None, layout=None, device=None, pin_memory=None):
     """R torch ``x$new_empty_strided(size, stride, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``new_empty_strided``."""
     kw = {}
     if dtype is not None:
@@ -5035,7 +5035,7 @@ def new_empty_strided(self, size, stride, dtype=None, layout=None, device=None, 
 _OP_new_full = _bound(_TB, 'new_full')
 
 
-def new_full(self, size, fill_value, dtype=None, layout=None, device=None, pin_memory=None):
+def method_new_full(self, size, fill_value, dtype=None, layout=None, device=None, pin_memory=None):
     """R torch ``x$new_full(size, fill_value, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``new_full``."""
     kw = {}
     if dtype is not None:
@@ -5056,7 +5056,7 @@ def new_full(self, size, fill_value, dtype=None, layout=None, device=None, pin_m
 _OP_new_ones = _bound(_TB, 'new_ones')
 
 
-def new_ones(self, size, dtype=None, layout=None, device=None, pin_memory=None):
+def method_new_ones(self, size, dtype=None, layout=None, device=None, pin_memory=None):
     """R torch ``x$new_ones(size, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``new_ones``."""
     kw = {}
     if dtype is not None:
@@ -5077,7 +5077,7 @@ def new_ones(self, size, dtype=None, layout=None, device=None, pin_memory=None):
 _OP_new_zeros = _bound(_TB, 'new_zeros')
 
 
-def new_zeros(self, size, dtype=None, layout=None, device=None, pin_memory=None):
+def method_new_zeros(self, size, dtype=None, layout=None, device=None, pin_memory=None):
     """R torch ``x$new_zeros(size, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``new_zeros``."""
     kw = {}
     if dtype is not None:
@@ -5098,7 +5098,7 @@ def new_zeros(self, size, dtype=None, layout=None, device=None, pin_memory=None)
 _OP_nextafter = _bound(_TB, 'nextafter')
 
 
-def nextafter(self, other):
+def method_nextafter(self, other):
     """R torch ``x$nextafter(other)``; PyTorch ``nextafter``."""
     try:
         out = _OP_nextafter(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -5110,7 +5110,7 @@ def nextafter(self, other):
 _OP_nextafter_ = _bound(_TB, 'nextafter_')
 
 
-def nextafter_(self, other):
+def method_nextafter_(self, other):
     """R torch ``x$nextafter_(other)``; PyTorch ``nextafter_``."""
     try:
         out = _OP_nextafter_(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -5122,7 +5122,7 @@ def nextafter_(self, other):
 _OP_nonzero = _bound(_TB, 'nonzero')
 
 
-def nonzero(self):
+def method_nonzero(self):
     """R torch ``x$nonzero()``; PyTorch ``nonzero``. Returns 1-based indices."""
     try:
         out = _OP_nonzero(self._t)
@@ -5134,7 +5134,7 @@ def nonzero(self):
 _OP_nonzero_static = _bound(_TB, 'nonzero_static')
 
 
-def nonzero_static(self, size, fill_value=-1):
+def method_nonzero_static(self, size, fill_value=-1):
     """R torch ``x$nonzero_static(size, fill_value = -1)``; PyTorch ``nonzero_static``."""
     kw = {}
     if fill_value.__class__ is not int or fill_value != -1:
@@ -5149,7 +5149,7 @@ def nonzero_static(self, size, fill_value=-1):
 _OP_norm = _bound(_TB, 'norm')
 
 
-def norm(self, p=2, dim=None, keepdim=False, dtype=None):
+def method_norm(self, p=2, dim=None, keepdim=False, dtype=None):
     """R torch ``x$norm(p = 2, dim, keepdim = FALSE, dtype)``; PyTorch ``norm``. 1-based: ``dim``."""
     kw = {}
     if dim is not None:
@@ -5168,7 +5168,7 @@ def norm(self, p=2, dim=None, keepdim=False, dtype=None):
 _OP_normal_ = _bound(_TB, 'normal_')
 
 
-def normal_(self, mean=0.0, std=1.0, generator=None):
+def method_normal_(self, mean=0.0, std=1.0, generator=None):
     """R torch ``x$normal_(mean = 0.0, std = 1.0, generator = NULL)``; PyTorch ``normal_``."""
     kw = {}
     if mean.__class__ is not float or mean != 0.0:
@@ -5187,7 +5187,7 @@ def normal_(self, mean=0.0, std=1.0, generator=None):
 _OP_not_equal = _bound(_TB, 'not_equal')
 
 
-def not_equal(self, other):
+def method_not_equal(self, other):
     """R torch ``x$not_equal(other)``; PyTorch ``not_equal``."""
     try:
         out = _OP_not_equal(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -5199,7 +5199,7 @@ def not_equal(self, other):
 _OP_not_equal_ = _bound(_TB, 'not_equal_')
 
 
-def not_equal_(self, other):
+def method_not_equal_(self, other):
     """R torch ``x$not_equal_(other)``; PyTorch ``not_equal_``."""
     try:
         out = _OP_not_equal_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -5211,7 +5211,7 @@ def not_equal_(self, other):
 _OP_numel = _bound(_TB, 'numel')
 
 
-def numel(self):
+def method_numel(self):
     """R torch ``x$numel()``; PyTorch ``numel``."""
     try:
         out = _OP_numel(self._t)
@@ -5223,7 +5223,7 @@ def numel(self):
 _OP_numpy_T = _aten('numpy_T')
 
 
-def numpy_T(self):
+def method_numpy_T(self):
     """R torch ``x$numpy_T()``; PyTorch ``numpy_T``."""
     try:
         out = _OP_numpy_T(self=self._t)
@@ -5235,7 +5235,7 @@ def numpy_T(self):
 _OP_orgqr = _bound(_TB, 'orgqr')
 
 
-def orgqr(self, input2):
+def method_orgqr(self, input2):
     """R torch ``x$orgqr(input2)``; PyTorch ``orgqr``."""
     try:
         out = _OP_orgqr(self._t, input2._t if input2.__class__ is _T else _tensor(input2))
@@ -5247,7 +5247,7 @@ def orgqr(self, input2):
 _OP_ormqr = _bound(_TB, 'ormqr')
 
 
-def ormqr(self, input2, input3, left=True, transpose=False):
+def method_ormqr(self, input2, input3, left=True, transpose=False):
     """R torch ``x$ormqr(input2, input3, left = TRUE, transpose = FALSE)``; PyTorch ``ormqr``."""
     kw = {}
     if left is not True:
@@ -5264,7 +5264,7 @@ def ormqr(self, input2, input3, left=True, transpose=False):
 _OP_outer = _bound(_TB, 'outer')
 
 
-def outer(self, vec2):
+def method_outer(self, vec2):
     """R torch ``x$outer(vec2)``; PyTorch ``outer``."""
     try:
         out = _OP_outer(self._t, vec2._t if vec2.__class__ is _T else _tensor(vec2))
@@ -5273,7 +5273,7 @@ def outer(self, vec2):
     return _wrap(out)
 
 
-def output_nr(self):
+def method_output_nr(self):
     """R torch ``x$output_nr()``; PyTorch ``output_nr``."""
     return _result(self._t.output_nr)
 
@@ -5281,7 +5281,7 @@ def output_nr(self):
 _OP_permute = _bound(_TB, 'permute')
 
 
-def permute(self, dims):
+def method_permute(self, dims):
     """R torch ``x$permute(dims)``; PyTorch ``permute``. 1-based: ``dims``."""
     try:
         out = _OP_permute(self._t, dims - 1 if dims.__class__ is int and dims > 0 else _dims(dims))
@@ -5293,7 +5293,7 @@ def permute(self, dims):
 _OP_pin_memory = _bound(_TB, 'pin_memory')
 
 
-def pin_memory(self, device=None):
+def method_pin_memory(self, device=None):
     """R torch ``x$pin_memory(device = NULL)``; PyTorch ``pin_memory``."""
     kw = {}
     if device is not None:
@@ -5308,7 +5308,7 @@ def pin_memory(self, device=None):
 _OP_pinverse = _bound(_TB, 'pinverse')
 
 
-def pinverse(self, rcond=1e-15):
+def method_pinverse(self, rcond=1e-15):
     """R torch ``x$pinverse(rcond = 1e-15)``; PyTorch ``pinverse``."""
     kw = {}
     if rcond.__class__ is not float or rcond != 1e-15:
@@ -5323,7 +5323,7 @@ def pinverse(self, rcond=1e-15):
 _OP_polygamma_ = _bound(_TB, 'polygamma_')
 
 
-def polygamma_(self, n):
+def method_polygamma_(self, n):
     """R torch ``x$polygamma_(n)``; PyTorch ``polygamma_``."""
     try:
         out = _OP_polygamma_(self._t, n if n.__class__ is int else _integer(n))
@@ -5335,7 +5335,7 @@ def polygamma_(self, n):
 _OP_positive = _bound(_TB, 'positive')
 
 
-def positive(self):
+def method_positive(self):
     """R torch ``x$positive()``; PyTorch ``positive``."""
     try:
         out = _OP_positive(self._t)
@@ -5347,7 +5347,7 @@ def positive(self):
 _OP_pow = _bound(_TB, 'pow')
 
 
-def pow(self, exponent):
+def method_pow(self, exponent):
     """R torch ``x$pow(exponent)``; PyTorch ``pow``."""
     try:
         out = _OP_pow(self._t, exponent._t if exponent.__class__ is _T else _tensor_or_scalar(exponent))
@@ -5359,7 +5359,7 @@ def pow(self, exponent):
 _OP_pow_ = _bound(_TB, 'pow_')
 
 
-def pow_(self, exponent):
+def method_pow_(self, exponent):
     """R torch ``x$pow_(exponent)``; PyTorch ``pow_``."""
     try:
         out = _OP_pow_(self._t, exponent._t if exponent.__class__ is _T else _tensor_or_scalar(exponent))
@@ -5371,7 +5371,7 @@ def pow_(self, exponent):
 _OP_prelu = _bound(_TB, 'prelu')
 
 
-def prelu(self, weight):
+def method_prelu(self, weight):
     """R torch ``x$prelu(weight)``; PyTorch ``prelu``."""
     try:
         out = _OP_prelu(self._t, weight._t if weight.__class__ is _T else _tensor(weight))
@@ -5383,7 +5383,7 @@ def prelu(self, weight):
 _OP_prod = _bound(_TB, 'prod')
 
 
-def prod(self, dim=None, keepdim=False, dtype=None):
+def method_prod(self, dim=None, keepdim=False, dtype=None):
     """R torch ``x$prod(dim, keepdim = FALSE, dtype = NULL)``; PyTorch ``prod``. 1-based: ``dim``."""
     kw = {}
     if dim is not None:
@@ -5402,7 +5402,7 @@ def prod(self, dim=None, keepdim=False, dtype=None):
 _OP_put = _bound(_TB, 'put')
 
 
-def put(self, index, source, accumulate=False):
+def method_put(self, index, source, accumulate=False):
     """R torch ``x$put(index, source, accumulate = FALSE)``; PyTorch ``put``. 1-based: ``index``."""
     kw = {}
     if accumulate is not False:
@@ -5417,7 +5417,7 @@ def put(self, index, source, accumulate=False):
 _OP_put_ = _bound(_TB, 'put_')
 
 
-def put_(self, index, source, accumulate=False):
+def method_put_(self, index, source, accumulate=False):
     """R torch ``x$put_(index, source, accumulate = FALSE)``; PyTorch ``put_``. 1-based: ``index``."""
     kw = {}
     if accumulate is not False:
@@ -5432,7 +5432,7 @@ def put_(self, index, source, accumulate=False):
 _OP_q_per_channel_axis = _bound(_TB, 'q_per_channel_axis')
 
 
-def q_per_channel_axis(self):
+def method_q_per_channel_axis(self):
     """R torch ``x$q_per_channel_axis()``; PyTorch ``q_per_channel_axis``."""
     try:
         out = _OP_q_per_channel_axis(self._t)
@@ -5444,7 +5444,7 @@ def q_per_channel_axis(self):
 _OP_q_per_channel_scales = _bound(_TB, 'q_per_channel_scales')
 
 
-def q_per_channel_scales(self):
+def method_q_per_channel_scales(self):
     """R torch ``x$q_per_channel_scales()``; PyTorch ``q_per_channel_scales``."""
     try:
         out = _OP_q_per_channel_scales(self._t)
@@ -5456,7 +5456,7 @@ def q_per_channel_scales(self):
 _OP_q_per_channel_zero_points = _bound(_TB, 'q_per_channel_zero_points')
 
 
-def q_per_channel_zero_points(self):
+def method_q_per_channel_zero_points(self):
     """R torch ``x$q_per_channel_zero_points()``; PyTorch ``q_per_channel_zero_points``."""
     try:
         out = _OP_q_per_channel_zero_points(self._t)
@@ -5468,7 +5468,7 @@ def q_per_channel_zero_points(self):
 _OP_q_scale = _bound(_TB, 'q_scale')
 
 
-def q_scale(self):
+def method_q_scale(self):
     """R torch ``x$q_scale()``; PyTorch ``q_scale``."""
     try:
         out = _OP_q_scale(self._t)
@@ -5480,7 +5480,7 @@ def q_scale(self):
 _OP_q_zero_point = _bound(_TB, 'q_zero_point')
 
 
-def q_zero_point(self):
+def method_q_zero_point(self):
     """R torch ``x$q_zero_point()``; PyTorch ``q_zero_point``."""
     try:
         out = _OP_q_zero_point(self._t)
@@ -5492,7 +5492,7 @@ def q_zero_point(self):
 _OP_qr = _bound(_TB, 'qr')
 
 
-def qr(self, some=True):
+def method_qr(self, some=True):
     """R torch ``x$qr(some = TRUE)``; PyTorch ``qr``."""
     kw = {}
     if some is not True:
@@ -5507,7 +5507,7 @@ def qr(self, some=True):
 _OP_qscheme = _bound(_TB, 'qscheme')
 
 
-def qscheme(self):
+def method_qscheme(self):
     """R torch ``x$qscheme()``; PyTorch ``qscheme``."""
     try:
         out = _OP_qscheme(self._t)
@@ -5519,7 +5519,7 @@ def qscheme(self):
 _OP_quantile = _bound(_TB, 'quantile')
 
 
-def quantile(self, q, dim=None, keepdim=False, interpolation='linear'):
+def method_quantile(self, q, dim=None, keepdim=False, interpolation='linear'):
     """R torch ``x$quantile(q, dim = NULL, keepdim = FALSE, interpolation = 'linear')``; PyTorch ``quantile``. 1-based: ``dim``."""
     kw = {}
     if dim is not None:
@@ -5538,7 +5538,7 @@ def quantile(self, q, dim=None, keepdim=False, interpolation='linear'):
 _OP_rad2deg = _bound(_TB, 'rad2deg')
 
 
-def rad2deg(self):
+def method_rad2deg(self):
     """R torch ``x$rad2deg()``; PyTorch ``rad2deg``."""
     try:
         out = _OP_rad2deg(self._t)
@@ -5550,7 +5550,7 @@ def rad2deg(self):
 _OP_rad2deg_ = _bound(_TB, 'rad2deg_')
 
 
-def rad2deg_(self):
+def method_rad2deg_(self):
     """R torch ``x$rad2deg_()``; PyTorch ``rad2deg_``."""
     try:
         out = _OP_rad2deg_(self._t)
@@ -5562,7 +5562,7 @@ def rad2deg_(self):
 _OP_random_ = _bound(_TB, 'random_')
 
 
-def random_(self, from_=None, to=None, generator=None):
+def method_random_(self, from_=None, to=None, generator=None):
     """R torch ``x$random_(from, to, generator = NULL)``; PyTorch ``random_``."""
     kw = {}
     if from_ is not None:
@@ -5581,7 +5581,7 @@ def random_(self, from_=None, to=None, generator=None):
 _OP_ravel = _bound(_TB, 'ravel')
 
 
-def ravel(self):
+def method_ravel(self):
     """R torch ``x$ravel()``; PyTorch ``ravel``."""
     try:
         out = _OP_ravel(self._t)
@@ -5593,7 +5593,7 @@ def ravel(self):
 _OP_reciprocal = _bound(_TB, 'reciprocal')
 
 
-def reciprocal(self):
+def method_reciprocal(self):
     """R torch ``x$reciprocal()``; PyTorch ``reciprocal``."""
     try:
         out = _OP_reciprocal(self._t)
@@ -5605,7 +5605,7 @@ def reciprocal(self):
 _OP_reciprocal_ = _bound(_TB, 'reciprocal_')
 
 
-def reciprocal_(self):
+def method_reciprocal_(self):
     """R torch ``x$reciprocal_()``; PyTorch ``reciprocal_``."""
     try:
         out = _OP_reciprocal_(self._t)
@@ -5617,7 +5617,7 @@ def reciprocal_(self):
 _OP_record_stream = _bound(_TB, 'record_stream')
 
 
-def record_stream(self, s):
+def method_record_stream(self, s):
     """R torch ``x$record_stream(s)``; PyTorch ``record_stream``."""
     try:
         out = _OP_record_stream(self._t, _plain(s))
@@ -5629,7 +5629,7 @@ def record_stream(self, s):
 _OP_relu = _bound(_TB, 'relu')
 
 
-def relu(self):
+def method_relu(self):
     """R torch ``x$relu()``; PyTorch ``relu``."""
     try:
         out = _OP_relu(self._t)
@@ -5641,7 +5641,7 @@ def relu(self):
 _OP_relu_ = _bound(_TB, 'relu_')
 
 
-def relu_(self):
+def method_relu_(self):
     """R torch ``x$relu_()``; PyTorch ``relu_``."""
     try:
         out = _OP_relu_(self._t)
@@ -5653,7 +5653,7 @@ def relu_(self):
 _OP_remainder = _bound(_TB, 'remainder')
 
 
-def remainder(self, other):
+def method_remainder(self, other):
     """R torch ``x$remainder(other)``; PyTorch ``remainder``."""
     try:
         out = _OP_remainder(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -5665,7 +5665,7 @@ def remainder(self, other):
 _OP_remainder_ = _bound(_TB, 'remainder_')
 
 
-def remainder_(self, other):
+def method_remainder_(self, other):
     """R torch ``x$remainder_(other)``; PyTorch ``remainder_``."""
     try:
         out = _OP_remainder_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -5677,7 +5677,7 @@ def remainder_(self, other):
 _OP_renorm = _bound(_TB, 'renorm')
 
 
-def renorm(self, p, dim, maxnorm):
+def method_renorm(self, p, dim, maxnorm):
     """R torch ``x$renorm(p, dim, maxnorm)``; PyTorch ``renorm``. 1-based: ``dim``."""
     try:
         out = _OP_renorm(self._t, _plain(p), dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _plain(maxnorm))
@@ -5689,7 +5689,7 @@ def renorm(self, p, dim, maxnorm):
 _OP_renorm_ = _bound(_TB, 'renorm_')
 
 
-def renorm_(self, p, dim, maxnorm):
+def method_renorm_(self, p, dim, maxnorm):
     """R torch ``x$renorm_(p, dim, maxnorm)``; PyTorch ``renorm_``. 1-based: ``dim``."""
     try:
         out = _OP_renorm_(self._t, _plain(p), dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _plain(maxnorm))
@@ -5701,7 +5701,7 @@ def renorm_(self, p, dim, maxnorm):
 _OP_repeat = _bound(_TB, 'repeat')
 
 
-def repeat(self, repeats):
+def method_repeat(self, repeats):
     """R torch ``x$repeat(repeats)``; PyTorch ``repeat``."""
     try:
         out = _OP_repeat(self._t, _integers(repeats))
@@ -5713,7 +5713,7 @@ def repeat(self, repeats):
 _OP_repeat_interleave = _bound(_TB, 'repeat_interleave')
 
 
-def repeat_interleave(self, repeats, dim=None, output_size=None):
+def method_repeat_interleave(self, repeats, dim=None, output_size=None):
     """R torch ``x$repeat_interleave(repeats, dim = NULL, output_size = NULL)``; PyTorch ``repeat_interleave``. 1-based: ``dim``."""
     kw = {}
     if dim is not None:
@@ -5730,7 +5730,7 @@ def repeat_interleave(self, repeats, dim=None, output_size=None):
 _OP_requires_grad_ = _bound(_TB, 'requires_grad_')
 
 
-def requires_grad_(self, requires_grad=True):
+def method_requires_grad_(self, requires_grad=True):
     """R torch ``x$requires_grad_(requires_grad = TRUE)``; PyTorch ``requires_grad_``."""
     kw = {}
     if requires_grad is not True:
@@ -5745,7 +5745,7 @@ def requires_grad_(self, requires_grad=True):
 _OP_reshape = _bound(_TB, 'reshape')
 
 
-def reshape(self, shape):
+def method_reshape(self, shape):
     """R torch ``x$reshape(shape)``; PyTorch ``reshape``."""
     try:
         out = _OP_reshape(self._t, _integers(shape))
@@ -5757,7 +5757,7 @@ def reshape(self, shape):
 _OP_reshape_as = _bound(_TB, 'reshape_as')
 
 
-def reshape_as(self, other):
+def method_reshape_as(self, other):
     """R torch ``x$reshape_as(other)``; PyTorch ``reshape_as``."""
     try:
         out = _OP_reshape_as(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -5769,7 +5769,7 @@ def reshape_as(self, other):
 _OP_resize_ = _bound(_TB, 'resize_')
 
 
-def resize_(self, size, memory_format=None):
+def method_resize_(self, size, memory_format=None):
     """R torch ``x$resize_(size, memory_format = NULL)``; PyTorch ``resize_``."""
     kw = {}
     if memory_format is not None:
@@ -5784,7 +5784,7 @@ def resize_(self, size, memory_format=None):
 _OP_resize_as_ = _bound(_TB, 'resize_as_')
 
 
-def resize_as_(self, the_template, memory_format=None):
+def method_resize_as_(self, the_template, memory_format=None):
     """R torch ``x$resize_as_(the_template, memory_format = NULL)``; PyTorch ``resize_as_``."""
     kw = {}
     if memory_format is not None:
@@ -5799,7 +5799,7 @@ def resize_as_(self, the_template, memory_format=None):
 _OP_resize_as_sparse_ = _bound(_TB, 'resize_as_sparse_')
 
 
-def resize_as_sparse_(self, the_template):
+def method_resize_as_sparse_(self, the_template):
     """R torch ``x$resize_as_sparse_(the_template)``; PyTorch ``resize_as_sparse_``."""
     try:
         out = _OP_resize_as_sparse_(self._t, the_template._t if the_template.__class__ is _T else _tensor(the_template))
@@ -5811,7 +5811,7 @@ def resize_as_sparse_(self, the_template):
 _OP_resolve_conj = _bound(_TB, 'resolve_conj')
 
 
-def resolve_conj(self):
+def method_resolve_conj(self):
     """R torch ``x$resolve_conj()``; PyTorch ``resolve_conj``."""
     try:
         out = _OP_resolve_conj(self._t)
@@ -5823,7 +5823,7 @@ def resolve_conj(self):
 _OP_resolve_neg = _bound(_TB, 'resolve_neg')
 
 
-def resolve_neg(self):
+def method_resolve_neg(self):
     """R torch ``x$resolve_neg()``; PyTorch ``resolve_neg``."""
     try:
         out = _OP_resolve_neg(self._t)
@@ -5835,7 +5835,7 @@ def resolve_neg(self):
 _OP_retain_grad = _bound(_TB, 'retain_grad')
 
 
-def retain_grad(self):
+def method_retain_grad(self):
     """R torch ``x$retain_grad()``; PyTorch ``retain_grad``."""
     try:
         out = _OP_retain_grad(self._t)
@@ -5844,7 +5844,7 @@ def retain_grad(self):
     return None
 
 
-def retains_grad(self):
+def method_retains_grad(self):
     """R torch ``x$retains_grad()``; PyTorch ``retains_grad``."""
     return _result(self._t.retains_grad)
 
@@ -5852,7 +5852,7 @@ def retains_grad(self):
 _OP_roll = _bound(_TB, 'roll')
 
 
-def roll(self, shifts, dims=()):
+def method_roll(self, shifts, dims=()):
     """R torch ``x$roll(shifts, dims = c())``; PyTorch ``roll``. 1-based: ``dims``."""
     kw = {}
     if dims.__class__ is not tuple or dims != ():
@@ -5867,7 +5867,7 @@ def roll(self, shifts, dims=()):
 _OP_rot90 = _bound(_TB, 'rot90')
 
 
-def rot90(self, k=1, dims=(1, 2)):
+def method_rot90(self, k=1, dims=(1, 2)):
     """R torch ``x$rot90(k = 1, dims = c(1, 2))``; PyTorch ``rot90``. 1-based: ``dims``."""
     kw = {}
     if k.__class__ is not int or k != 1:
@@ -5884,7 +5884,7 @@ def rot90(self, k=1, dims=(1, 2)):
 _OP_round = _bound(_TB, 'round')
 
 
-def round(self, decimals=None):
+def method_round(self, decimals=None):
     """R torch ``x$round(decimals)``; PyTorch ``round``."""
     kw = {}
     if decimals is not None:
@@ -5899,7 +5899,7 @@ def round(self, decimals=None):
 _OP_round_ = _bound(_TB, 'round_')
 
 
-def round_(self, decimals=None):
+def method_round_(self, decimals=None):
     """R torch ``x$round_(decimals)``; PyTorch ``round_``."""
     kw = {}
     if decimals is not None:
@@ -5914,7 +5914,7 @@ def round_(self, decimals=None):
 _OP_row_indices = _bound(_TB, 'row_indices')
 
 
-def row_indices(self):
+def method_row_indices(self):
     """R torch ``x$row_indices()``; PyTorch ``row_indices``. Returns 1-based indices."""
     try:
         out = _OP_row_indices(self._t)
@@ -5926,7 +5926,7 @@ def row_indices(self):
 _OP_rsqrt = _bound(_TB, 'rsqrt')
 
 
-def rsqrt(self):
+def method_rsqrt(self):
     """R torch ``x$rsqrt()``; PyTorch ``rsqrt``."""
     try:
         out = _OP_rsqrt(self._t)
@@ -5938,7 +5938,7 @@ def rsqrt(self):
 _OP_rsqrt_ = _bound(_TB, 'rsqrt_')
 
 
-def rsqrt_(self):
+def method_rsqrt_(self):
     """R torch ``x$rsqrt_()``; PyTorch ``rsqrt_``."""
     try:
         out = _OP_rsqrt_(self._t)
@@ -5950,7 +5950,7 @@ def rsqrt_(self):
 _OP_scatter = _bound(_TB, 'scatter')
 
 
-def scatter(self, dim, index, src=None, value=None, reduce=None):
+def method_scatter(self, dim, index, src=None, value=None, reduce=None):
     """R torch ``x$scatter(dim, index, src, value, reduce)``; PyTorch ``scatter``. 1-based: ``dim``, ``index``."""
     kw = {}
     if src is not None:
@@ -5969,7 +5969,7 @@ def scatter(self, dim, index, src=None, value=None, reduce=None):
 _OP_scatter_ = _bound(_TB, 'scatter_')
 
 
-def scatter_(self, dim, index, src=None, value=None, reduce=None):
+def method_scatter_(self, dim, index, src=None, value=None, reduce=None):
     """R torch ``x$scatter_(dim, index, src, value, reduce)``; PyTorch ``scatter_``. 1-based: ``dim``, ``index``."""
     kw = {}
     if src is not None:
@@ -5988,7 +5988,7 @@ def scatter_(self, dim, index, src=None, value=None, reduce=None):
 _OP_scatter_add = _bound(_TB, 'scatter_add')
 
 
-def scatter_add(self, dim, index, src):
+def method_scatter_add(self, dim, index, src):
     """R torch ``x$scatter_add(dim, index, src)``; PyTorch ``scatter_add``. 1-based: ``dim``, ``index``."""
     try:
         out = _OP_scatter_add(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _index_fast(index), src._t if src.__class__ is _T else _tensor(src))
@@ -6000,7 +6000,7 @@ def scatter_add(self, dim, index, src):
 _OP_scatter_add_ = _bound(_TB, 'scatter_add_')
 
 
-def scatter_add_(self, dim, index, src):
+def method_scatter_add_(self, dim, index, src):
     """R torch ``x$scatter_add_(dim, index, src)``; PyTorch ``scatter_add_``. 1-based: ``dim``, ``index``."""
     try:
         out = _OP_scatter_add_(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _index_fast(index), src._t if src.__class__ is _T else _tensor(src))
@@ -6012,7 +6012,7 @@ def scatter_add_(self, dim, index, src):
 _OP_scatter_reduce = _bound(_TB, 'scatter_reduce')
 
 
-def scatter_reduce(self, dim, index, src, reduce, include_self=True):
+def method_scatter_reduce(self, dim, index, src, reduce, include_self=True):
     """R torch ``x$scatter_reduce(dim, index, src, reduce, include_self = TRUE)``; PyTorch ``scatter_reduce``. 1-based: ``dim``, ``index``."""
     kw = {}
     if include_self is not True:
@@ -6027,7 +6027,7 @@ def scatter_reduce(self, dim, index, src, reduce, include_self=True):
 _OP_scatter_reduce_ = _bound(_TB, 'scatter_reduce_')
 
 
-def scatter_reduce_(self, dim, index, src, reduce, include_self=True):
+def method_scatter_reduce_(self, dim, index, src, reduce, include_self=True):
     """R torch ``x$scatter_reduce_(dim, index, src, reduce, include_self = TRUE)``; PyTorch ``scatter_reduce_``. 1-based: ``dim``, ``index``."""
     kw = {}
     if include_self is not True:
@@ -6042,7 +6042,7 @@ def scatter_reduce_(self, dim, index, src, reduce, include_self=True):
 _OP_select = _bound(_TB, 'select')
 
 
-def select(self, dim, index):
+def method_select(self, dim, index):
     """R torch ``x$select(dim, index)``; PyTorch ``select``. 1-based: ``dim``, ``index``."""
     try:
         out = _OP_select(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _position(index))
@@ -6054,7 +6054,7 @@ def select(self, dim, index):
 _OP_select_scatter = _bound(_TB, 'select_scatter')
 
 
-def select_scatter(self, src, dim, index):
+def method_select_scatter(self, src, dim, index):
     """R torch ``x$select_scatter(src, dim, index)``; PyTorch ``select_scatter``. 1-based: ``dim``, ``index``."""
     try:
         out = _OP_select_scatter(self._t, src._t if src.__class__ is _T else _tensor(src), dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _position(index))
@@ -6066,7 +6066,7 @@ def select_scatter(self, src, dim, index):
 _OP_set_ = _bound(_TB, 'set_')
 
 
-def set_(self, source=None, storage_offset=None, size=None, stride=()):
+def method_set_(self, source=None, storage_offset=None, size=None, stride=()):
     """R torch ``x$set_(source, storage_offset, size, stride = c())``; PyTorch ``set_``."""
     kw = {}
     if source is not None:
@@ -6087,10 +6087,10 @@ def set_(self, source=None, storage_offset=None, size=None, stride=()):
 _OP_set_data = _aten('set_data')
 
 
-def set_data(self, new_data):
+def method_set_data(self, new_data):
     """R torch ``x$set_data(new_data)``; PyTorch ``set_data``."""
     try:
-        out = _OP_set_data(new_data._t if new_data.__class__ is _T else _tensor(new_data), self=self._t)
+        out = _OP_set_data(self=self._t, new_data=new_data._t if new_data.__class__ is _T else _tensor(new_data))
     except _ERRORS as error:
         _fail(error)
     return None
@@ -6099,7 +6099,7 @@ def set_data(self, new_data):
 _OP_sgn = _bound(_TB, 'sgn')
 
 
-def sgn(self):
+def method_sgn(self):
     """R torch ``x$sgn()``; PyTorch ``sgn``."""
     try:
         out = _OP_sgn(self._t)
@@ -6111,7 +6111,7 @@ def sgn(self):
 _OP_sgn_ = _bound(_TB, 'sgn_')
 
 
-def sgn_(self):
+def method_sgn_(self):
     """R torch ``x$sgn_()``; PyTorch ``sgn_``."""
     try:
         out = _OP_sgn_(self._t)
@@ -6123,7 +6123,7 @@ def sgn_(self):
 _OP_sigmoid = _bound(_TB, 'sigmoid')
 
 
-def sigmoid(self):
+def method_sigmoid(self):
     """R torch ``x$sigmoid()``; PyTorch ``sigmoid``."""
     try:
         out = _OP_sigmoid(self._t)
@@ -6135,7 +6135,7 @@ def sigmoid(self):
 _OP_sigmoid_ = _bound(_TB, 'sigmoid_')
 
 
-def sigmoid_(self):
+def method_sigmoid_(self):
     """R torch ``x$sigmoid_()``; PyTorch ``sigmoid_``."""
     try:
         out = _OP_sigmoid_(self._t)
@@ -6147,7 +6147,7 @@ def sigmoid_(self):
 _OP_sign = _bound(_TB, 'sign')
 
 
-def sign(self):
+def method_sign(self):
     """R torch ``x$sign()``; PyTorch ``sign``."""
     try:
         out = _OP_sign(self._t)
@@ -6159,7 +6159,7 @@ def sign(self):
 _OP_sign_ = _bound(_TB, 'sign_')
 
 
-def sign_(self):
+def method_sign_(self):
     """R torch ``x$sign_()``; PyTorch ``sign_``."""
     try:
         out = _OP_sign_(self._t)
@@ -6171,7 +6171,7 @@ def sign_(self):
 _OP_signbit = _bound(_TB, 'signbit')
 
 
-def signbit(self):
+def method_signbit(self):
     """R torch ``x$signbit()``; PyTorch ``signbit``."""
     try:
         out = _OP_signbit(self._t)
@@ -6183,7 +6183,7 @@ def signbit(self):
 _OP_sin = _bound(_TB, 'sin')
 
 
-def sin(self):
+def method_sin(self):
     """R torch ``x$sin()``; PyTorch ``sin``."""
     try:
         out = _OP_sin(self._t)
@@ -6195,7 +6195,7 @@ def sin(self):
 _OP_sin_ = _bound(_TB, 'sin_')
 
 
-def sin_(self):
+def method_sin_(self):
     """R torch ``x$sin_()``; PyTorch ``sin_``."""
     try:
         out = _OP_sin_(self._t)
@@ -6207,7 +6207,7 @@ def sin_(self):
 _OP_sinc = _bound(_TB, 'sinc')
 
 
-def sinc(self):
+def method_sinc(self):
     """R torch ``x$sinc()``; PyTorch ``sinc``."""
     try:
         out = _OP_sinc(self._t)
@@ -6219,7 +6219,7 @@ def sinc(self):
 _OP_sinc_ = _bound(_TB, 'sinc_')
 
 
-def sinc_(self):
+def method_sinc_(self):
     """R torch ``x$sinc_()``; PyTorch ``sinc_``."""
     try:
         out = _OP_sinc_(self._t)
@@ -6231,7 +6231,7 @@ def sinc_(self):
 _OP_sinh = _bound(_TB, 'sinh')
 
 
-def sinh(self):
+def method_sinh(self):
     """R torch ``x$sinh()``; PyTorch ``sinh``."""
     try:
         out = _OP_sinh(self._t)
@@ -6243,7 +6243,7 @@ def sinh(self):
 _OP_sinh_ = _bound(_TB, 'sinh_')
 
 
-def sinh_(self):
+def method_sinh_(self):
     """R torch ``x$sinh_()``; PyTorch ``sinh_``."""
     try:
         out = _OP_sinh_(self._t)
@@ -6255,7 +6255,7 @@ def sinh_(self):
 _OP_size = _bound(_TB, 'size')
 
 
-def size(self, dim):
+def method_size(self, dim):
     """R torch ``x$size(dim)``; PyTorch ``size``. 1-based: ``dim``."""
     try:
         out = _OP_size(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim))
@@ -6267,7 +6267,7 @@ def size(self, dim):
 _OP_slice = _aten('slice')
 
 
-def slice(self, dim=1, start=None, end=None, step=1):
+def method_slice(self, dim=1, start=None, end=None, step=1):
     """R torch ``x$slice(dim = 1, start = NULL, end = NULL, step = 1)``; PyTorch ``slice``. 1-based: ``dim``, ``start``, ``end``."""
     kw = {}
     if dim.__class__ is not int or dim != 1:
@@ -6288,7 +6288,7 @@ def slice(self, dim=1, start=None, end=None, step=1):
 _OP_slice_inverse = _bound(_TB, 'slice_inverse')
 
 
-def slice_inverse(self, src, dim=1, start=None, end=None, step=1):
+def method_slice_inverse(self, src, dim=1, start=None, end=None, step=1):
     """R torch ``x$slice_inverse(src, dim = 1, start = NULL, end = NULL, step = 1)``; PyTorch ``slice_inverse``. 1-based: ``dim``, ``start``, ``end``."""
     kw = {}
     if dim.__class__ is not int or dim != 1:
@@ -6309,7 +6309,7 @@ def slice_inverse(self, src, dim=1, start=None, end=None, step=1):
 _OP_slice_scatter = _bound(_TB, 'slice_scatter')
 
 
-def slice_scatter(self, src, dim=1, start=None, end=None, step=1):
+def method_slice_scatter(self, src, dim=1, start=None, end=None, step=1):
     """R torch ``x$slice_scatter(src, dim = 1, start = NULL, end = NULL, step = 1)``; PyTorch ``slice_scatter``. 1-based: ``dim``, ``start``, ``end``."""
     kw = {}
     if dim.__class__ is not int or dim != 1:
@@ -6330,7 +6330,7 @@ def slice_scatter(self, src, dim=1, start=None, end=None, step=1):
 _OP_slogdet = _bound(_TB, 'slogdet')
 
 
-def slogdet(self):
+def method_slogdet(self):
     """R torch ``x$slogdet()``; PyTorch ``slogdet``."""
     try:
         out = _OP_slogdet(self._t)
@@ -6342,7 +6342,7 @@ def slogdet(self):
 _OP_smm = _bound(_TB, 'smm')
 
 
-def smm(self, mat2):
+def method_smm(self, mat2):
     """R torch ``x$smm(mat2)``; PyTorch ``smm``."""
     try:
         out = _OP_smm(self._t, mat2._t if mat2.__class__ is _T else _tensor(mat2))
@@ -6354,7 +6354,7 @@ def smm(self, mat2):
 _OP_softmax = _bound(_TB, 'softmax')
 
 
-def softmax(self, dim, dtype=None):
+def method_softmax(self, dim, dtype=None):
     """R torch ``x$softmax(dim, dtype = NULL)``; PyTorch ``softmax``. 1-based: ``dim``."""
     kw = {}
     if dtype is not None:
@@ -6369,7 +6369,7 @@ def softmax(self, dim, dtype=None):
 _OP_sort = _bound(_TB, 'sort')
 
 
-def sort(self, dim=-1, descending=False, stable=None):
+def method_sort(self, dim=-1, descending=False, stable=None):
     """R torch ``x$sort(dim = -1, descending = FALSE, stable)``; PyTorch ``sort``. 1-based: ``dim``. Returns 1-based indices."""
     kw = {}
     if dim.__class__ is not int or dim != -1:
@@ -6388,7 +6388,7 @@ def sort(self, dim=-1, descending=False, stable=None):
 _OP_sparse_dim = _bound(_TB, 'sparse_dim')
 
 
-def sparse_dim(self):
+def method_sparse_dim(self):
     """R torch ``x$sparse_dim()``; PyTorch ``sparse_dim``."""
     try:
         out = _OP_sparse_dim(self._t)
@@ -6400,7 +6400,7 @@ def sparse_dim(self):
 _OP_sparse_mask = _bound(_TB, 'sparse_mask')
 
 
-def sparse_mask(self, mask):
+def method_sparse_mask(self, mask):
     """R torch ``x$sparse_mask(mask)``; PyTorch ``sparse_mask``."""
     try:
         out = _OP_sparse_mask(self._t, mask._t if mask.__class__ is _T else _tensor(mask))
@@ -6412,7 +6412,7 @@ def sparse_mask(self, mask):
 _OP_sparse_resize_ = _bound(_TB, 'sparse_resize_')
 
 
-def sparse_resize_(self, size, sparse_dim, dense_dim):
+def method_sparse_resize_(self, size, sparse_dim, dense_dim):
     """R torch ``x$sparse_resize_(size, sparse_dim, dense_dim)``; PyTorch ``sparse_resize_``."""
     try:
         out = _OP_sparse_resize_(self._t, _integers(size), sparse_dim if sparse_dim.__class__ is int else _integer(sparse_dim), dense_dim if dense_dim.__class__ is int else _integer(dense_dim))
@@ -6424,7 +6424,7 @@ def sparse_resize_(self, size, sparse_dim, dense_dim):
 _OP_sparse_resize_and_clear_ = _bound(_TB, 'sparse_resize_and_clear_')
 
 
-def sparse_resize_and_clear_(self, size, sparse_dim, dense_dim):
+def method_sparse_resize_and_clear_(self, size, sparse_dim, dense_dim):
     """R torch ``x$sparse_resize_and_clear_(size, sparse_dim, dense_dim)``; PyTorch ``sparse_resize_and_clear_``."""
     try:
         out = _OP_sparse_resize_and_clear_(self._t, _integers(size), sparse_dim if sparse_dim.__class__ is int else _integer(sparse_dim), dense_dim if dense_dim.__class__ is int else _integer(dense_dim))
@@ -6436,7 +6436,7 @@ def sparse_resize_and_clear_(self, size, sparse_dim, dense_dim):
 _OP_split = _bound(_TB, 'split')
 
 
-def split(self, split_size, dim=1):
+def method_split(self, split_size, dim=1):
     """R torch ``x$split(split_size, dim = 1)``; PyTorch ``split``. 1-based: ``dim``."""
     kw = {}
     if dim.__class__ is not int or dim != 1:
@@ -6451,7 +6451,7 @@ def split(self, split_size, dim=1):
 _OP_split_with_sizes = _bound(_TB, 'split_with_sizes')
 
 
-def split_with_sizes(self, split_sizes, dim=1):
+def method_split_with_sizes(self, split_sizes, dim=1):
     """R torch ``x$split_with_sizes(split_sizes, dim = 1)``; PyTorch ``split_with_sizes``. 1-based: ``dim``."""
     kw = {}
     if dim.__class__ is not int or dim != 1:
@@ -6466,7 +6466,7 @@ def split_with_sizes(self, split_sizes, dim=1):
 _OP_sqrt = _bound(_TB, 'sqrt')
 
 
-def sqrt(self):
+def method_sqrt(self):
     """R torch ``x$sqrt()``; PyTorch ``sqrt``."""
     try:
         out = _OP_sqrt(self._t)
@@ -6478,7 +6478,7 @@ def sqrt(self):
 _OP_sqrt_ = _bound(_TB, 'sqrt_')
 
 
-def sqrt_(self):
+def method_sqrt_(self):
     """R torch ``x$sqrt_()``; PyTorch ``sqrt_``."""
     try:
         out = _OP_sqrt_(self._t)
@@ -6490,7 +6490,7 @@ def sqrt_(self):
 _OP_square = _bound(_TB, 'square')
 
 
-def square(self):
+def method_square(self):
     """R torch ``x$square()``; PyTorch ``square``."""
     try:
         out = _OP_square(self._t)
@@ -6502,7 +6502,7 @@ def square(self):
 _OP_square_ = _bound(_TB, 'square_')
 
 
-def square_(self):
+def method_square_(self):
     """R torch ``x$square_()``; PyTorch ``square_``."""
     try:
         out = _OP_square_(self._t)
@@ -6514,7 +6514,7 @@ def square_(self):
 _OP_squeeze = _bound(_TB, 'squeeze')
 
 
-def squeeze(self, dim=None):
+def method_squeeze(self, dim=None):
     """R torch ``x$squeeze(dim)``; PyTorch ``squeeze``. 1-based: ``dim``."""
     kw = {}
     if dim is not None:
@@ -6529,7 +6529,7 @@ def squeeze(self, dim=None):
 _OP_squeeze_ = _bound(_TB, 'squeeze_')
 
 
-def squeeze_(self, dim=None):
+def method_squeeze_(self, dim=None):
     """R torch ``x$squeeze_(dim)``; PyTorch ``squeeze_``. 1-based: ``dim``."""
     kw = {}
     if dim is not None:
@@ -6544,7 +6544,7 @@ def squeeze_(self, dim=None):
 _OP_sspaddmm = _bound(_TB, 'sspaddmm')
 
 
-def sspaddmm(self, mat1, mat2, beta=1, alpha=1):
+def method_sspaddmm(self, mat1, mat2, beta=1, alpha=1):
     """R torch ``x$sspaddmm(mat1, mat2, beta = 1, alpha = 1)``; PyTorch ``sspaddmm``."""
     kw = {}
     if beta.__class__ is not int or beta != 1:
@@ -6561,7 +6561,7 @@ def sspaddmm(self, mat1, mat2, beta=1, alpha=1):
 _OP_std = _bound(_TB, 'std')
 
 
-def std(self, dim=None, correction=None, unbiased=True, keepdim=False):
+def method_std(self, dim=None, correction=None, unbiased=True, keepdim=False):
     """R torch ``x$std(dim = NULL, correction = NULL, unbiased = TRUE, keepdim = FALSE)``; PyTorch ``std``. 1-based: ``dim``."""
     kw = {}
     if dim is not None:
@@ -6582,7 +6582,7 @@ def std(self, dim=None, correction=None, unbiased=True, keepdim=False):
 _OP_stft = _bound(_TB, 'stft')
 
 
-def stft(self, n_fft, hop_length=None, win_length=None, window=None, center=True, pad_mode='reflect', normalized=False, onesided=None, return_complex=None, align_to_window=None):
+def method_stft(self, n_fft, hop_length=None, win_length=None, window=None, center=True, pad_mode='reflect', normalized=False, onesided=None, return_complex=None, align_to_window=None):
     """R torch ``x$stft(n_fft, hop_length = NULL, win_length = NULL, window = NULL, center = TRUE, pad_mode = 'reflect', normalized = FALSE, onesided = NULL, return_complex = NULL, align_to_window = NULL)``; PyTorch ``stft``."""
     kw = {}
     if hop_length is not None:
@@ -6613,7 +6613,7 @@ def stft(self, n_fft, hop_length=None, win_length=None, window=None, center=True
 _OP_stride = _bound(_TB, 'stride')
 
 
-def stride(self, dim):
+def method_stride(self, dim):
     """R torch ``x$stride(dim)``; PyTorch ``stride``. 1-based: ``dim``."""
     try:
         out = _OP_stride(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim))
@@ -6625,7 +6625,7 @@ def stride(self, dim):
 _OP_sub = _bound(_TB, 'sub')
 
 
-def sub(self, other, alpha=1):
+def method_sub(self, other, alpha=1):
     """R torch ``x$sub(other, alpha = 1)``; PyTorch ``sub``."""
     kw = {}
     if alpha.__class__ is not int or alpha != 1:
@@ -6640,7 +6640,7 @@ def sub(self, other, alpha=1):
 _OP_sub_ = _bound(_TB, 'sub_')
 
 
-def sub_(self, other, alpha=1):
+def method_sub_(self, other, alpha=1):
     """R torch ``x$sub_(other, alpha = 1)``; PyTorch ``sub_``."""
     kw = {}
     if alpha.__class__ is not int or alpha != 1:
@@ -6655,7 +6655,7 @@ def sub_(self, other, alpha=1):
 _OP_subtract = _bound(_TB, 'subtract')
 
 
-def subtract(self, other, alpha=1):
+def method_subtract(self, other, alpha=1):
     """R torch ``x$subtract(other, alpha = 1)``; PyTorch ``subtract``."""
     kw = {}
     if alpha.__class__ is not int or alpha != 1:
@@ -6670,7 +6670,7 @@ def subtract(self, other, alpha=1):
 _OP_subtract_ = _bound(_TB, 'subtract_')
 
 
-def subtract_(self, other, alpha=1):
+def method_subtract_(self, other, alpha=1):
     """R torch ``x$subtract_(other, alpha = 1)``; PyTorch ``subtract_``."""
     kw = {}
     if alpha.__class__ is not int or alpha != 1:
@@ -6685,7 +6685,7 @@ def subtract_(self, other, alpha=1):
 _OP_sum = _bound(_TB, 'sum')
 
 
-def sum(self, dim=None, keepdim=False, dtype=None):
+def method_sum(self, dim=None, keepdim=False, dtype=None):
     """R torch ``x$sum(dim, keepdim = FALSE, dtype = NULL)``; PyTorch ``sum``. 1-based: ``dim``."""
     kw = {}
     if dim is not None:
@@ -6704,7 +6704,7 @@ def sum(self, dim=None, keepdim=False, dtype=None):
 _OP_sum_to_size = _bound(_TB, 'sum_to_size')
 
 
-def sum_to_size(self, size):
+def method_sum_to_size(self, size):
     """R torch ``x$sum_to_size(size)``; PyTorch ``sum_to_size``."""
     try:
         out = _OP_sum_to_size(self._t, _integers(size))
@@ -6716,7 +6716,7 @@ def sum_to_size(self, size):
 _OP_svd = _bound(_TB, 'svd')
 
 
-def svd(self, some=True, compute_uv=True):
+def method_svd(self, some=True, compute_uv=True):
     """R torch ``x$svd(some = TRUE, compute_uv = TRUE)``; PyTorch ``svd``."""
     kw = {}
     if some is not True:
@@ -6733,7 +6733,7 @@ def svd(self, some=True, compute_uv=True):
 _OP_swapaxes = _bound(_TB, 'swapaxes')
 
 
-def swapaxes(self, axis0, axis1):
+def method_swapaxes(self, axis0, axis1):
     """R torch ``x$swapaxes(axis0, axis1)``; PyTorch ``swapaxes``. 1-based: ``axis0``, ``axis1``."""
     try:
         out = _OP_swapaxes(self._t, axis0 - 1 if axis0.__class__ is int and axis0 > 0 else _dims(axis0), axis1 - 1 if axis1.__class__ is int and axis1 > 0 else _dims(axis1))
@@ -6745,7 +6745,7 @@ def swapaxes(self, axis0, axis1):
 _OP_swapaxes_ = _bound(_TB, 'swapaxes_')
 
 
-def swapaxes_(self, axis0, axis1):
+def method_swapaxes_(self, axis0, axis1):
     """R torch ``x$swapaxes_(axis0, axis1)``; PyTorch ``swapaxes_``. 1-based: ``axis0``, ``axis1``."""
     try:
         out = _OP_swapaxes_(self._t, axis0 - 1 if axis0.__class__ is int and axis0 > 0 else _dims(axis0), axis1 - 1 if axis1.__class__ is int and axis1 > 0 else _dims(axis1))
@@ -6757,7 +6757,7 @@ def swapaxes_(self, axis0, axis1):
 _OP_swapdims = _bound(_TB, 'swapdims')
 
 
-def swapdims(self, dim0, dim1):
+def method_swapdims(self, dim0, dim1):
     """R torch ``x$swapdims(dim0, dim1)``; PyTorch ``swapdims``. 1-based: ``dim0``, ``dim1``."""
     try:
         out = _OP_swapdims(self._t, dim0 - 1 if dim0.__class__ is int and dim0 > 0 else _dims(dim0), dim1 - 1 if dim1.__class__ is int and dim1 > 0 else _dims(dim1))
@@ -6769,7 +6769,7 @@ def swapdims(self, dim0, dim1):
 _OP_swapdims_ = _bound(_TB, 'swapdims_')
 
 
-def swapdims_(self, dim0, dim1):
+def method_swapdims_(self, dim0, dim1):
     """R torch ``x$swapdims_(dim0, dim1)``; PyTorch ``swapdims_``. 1-based: ``dim0``, ``dim1``."""
     try:
         out = _OP_swapdims_(self._t, dim0 - 1 if dim0.__class__ is int and dim0 > 0 else _dims(dim0), dim1 - 1 if dim1.__class__ is int and dim1 > 0 else _dims(dim1))
@@ -6781,7 +6781,7 @@ def swapdims_(self, dim0, dim1):
 _OP_t = _bound(_TB, 't')
 
 
-def t(self):
+def method_t(self):
     """R torch ``x$t()``; PyTorch ``t``."""
     try:
         out = _OP_t(self._t)
@@ -6793,7 +6793,7 @@ def t(self):
 _OP_t_ = _bound(_TB, 't_')
 
 
-def t_(self):
+def method_t_(self):
     """R torch ``x$t_()``; PyTorch ``t_``."""
     try:
         out = _OP_t_(self._t)
@@ -6805,7 +6805,7 @@ def t_(self):
 _OP_take = _bound(_TB, 'take')
 
 
-def take(self, index):
+def method_take(self, index):
     """R torch ``x$take(index)``; PyTorch ``take``. 1-based: ``index``."""
     try:
         out = _OP_take(self._t, _index(index))
@@ -6817,7 +6817,7 @@ def take(self, index):
 _OP_take_along_dim = _bound(_TB, 'take_along_dim')
 
 
-def take_along_dim(self, indices, dim=None):
+def method_take_along_dim(self, indices, dim=None):
     """R torch ``x$take_along_dim(indices, dim = NULL)``; PyTorch ``take_along_dim``. 1-based: ``indices``, ``dim``."""
     kw = {}
     if dim is not None:
@@ -6832,7 +6832,7 @@ def take_along_dim(self, indices, dim=None):
 _OP_tan = _bound(_TB, 'tan')
 
 
-def tan(self):
+def method_tan(self):
     """R torch ``x$tan()``; PyTorch ``tan``."""
     try:
         out = _OP_tan(self._t)
@@ -6844,7 +6844,7 @@ def tan(self):
 _OP_tan_ = _bound(_TB, 'tan_')
 
 
-def tan_(self):
+def method_tan_(self):
     """R torch ``x$tan_()``; PyTorch ``tan_``."""
     try:
         out = _OP_tan_(self._t)
@@ -6856,7 +6856,7 @@ def tan_(self):
 _OP_tanh = _bound(_TB, 'tanh')
 
 
-def tanh(self):
+def method_tanh(self):
     """R torch ``x$tanh()``; PyTorch ``tanh``."""
     try:
         out = _OP_tanh(self._t)
@@ -6868,7 +6868,7 @@ def tanh(self):
 _OP_tanh_ = _bound(_TB, 'tanh_')
 
 
-def tanh_(self):
+def method_tanh_(self):
     """R torch ``x$tanh_()``; PyTorch ``tanh_``."""
     try:
         out = _OP_tanh_(self._t)
@@ -6880,7 +6880,7 @@ def tanh_(self):
 _OP_tensor_split = _bound(_TB, 'tensor_split')
 
 
-def tensor_split(self, indices=None, sections=None, tensor_indices_or_sections=None, dim=1):
+def method_tensor_split(self, indices=None, sections=None, tensor_indices_or_sections=None, dim=1):
     """R torch ``x$tensor_split(indices, sections, tensor_indices_or_sections, dim = 1)``; PyTorch ``tensor_split``. 1-based: ``dim``."""
     kw = {}
     if indices is not None:
@@ -6901,7 +6901,7 @@ def tensor_split(self, indices=None, sections=None, tensor_indices_or_sections=N
 _OP_tile = _bound(_TB, 'tile')
 
 
-def tile(self, dims):
+def method_tile(self, dims):
     """R torch ``x$tile(dims)``; PyTorch ``tile``."""
     try:
         out = _OP_tile(self._t, _integers(dims))
@@ -6913,7 +6913,7 @@ def tile(self, dims):
 _OP_to = _bound(_TB, 'to')
 
 
-def to(self, other=None, dtype=None, layout=None, device=None, pin_memory=None, non_blocking=False, copy=False, memory_format=None):
+def method_to(self, other=None, dtype=None, layout=None, device=None, pin_memory=None, non_blocking=False, copy=False, memory_format=None):
     """R torch ``x$to(other, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL, non_blocking = FALSE, copy = FALSE, memory_format = NULL)``; PyTorch ``to``."""
     kw = {}
     if other is not None:
@@ -6942,7 +6942,7 @@ def to(self, other=None, dtype=None, layout=None, device=None, pin_memory=None, 
 _OP_to_dense = _bound(_TB, 'to_dense')
 
 
-def to_dense(self, dtype=None, masked_grad=None):
+def method_to_dense(self, dtype=None, masked_grad=None):
     """R torch ``x$to_dense(dtype = NULL, masked_grad = NULL)``; PyTorch ``to_dense``."""
     kw = {}
     if dtype is not None:
@@ -6959,7 +6959,7 @@ def to_dense(self, dtype=None, masked_grad=None):
 _OP_to_mkldnn = _bound(_TB, 'to_mkldnn')
 
 
-def to_mkldnn(self, dtype=None):
+def method_to_mkldnn(self, dtype=None):
     """R torch ``x$to_mkldnn(dtype = NULL)``; PyTorch ``to_mkldnn``."""
     kw = {}
     if dtype is not None:
@@ -6974,7 +6974,7 @@ def to_mkldnn(self, dtype=None):
 _OP_to_padded_tensor = _bound(_TB, 'to_padded_tensor')
 
 
-def to_padded_tensor(self, padding, output_size=None):
+def method_to_padded_tensor(self, padding, output_size=None):
     """R torch ``x$to_padded_tensor(padding, output_size = NULL)``; PyTorch ``to_padded_tensor``."""
     kw = {}
     if output_size is not None:
@@ -6989,7 +6989,7 @@ def to_padded_tensor(self, padding, output_size=None):
 _OP_to_sparse = _bound(_TB, 'to_sparse')
 
 
-def to_sparse(self, layout=None, sparse_dim=None, blocksize=None, dense_dim=None):
+def method_to_sparse(self, layout=None, sparse_dim=None, blocksize=None, dense_dim=None):
     """R torch ``x$to_sparse(layout = NULL, sparse_dim, blocksize = NULL, dense_dim = NULL)``; PyTorch ``to_sparse``."""
     kw = {}
     if layout is not None:
@@ -7010,7 +7010,7 @@ def to_sparse(self, layout=None, sparse_dim=None, blocksize=None, dense_dim=None
 _OP_to_sparse_bsc = _bound(_TB, 'to_sparse_bsc')
 
 
-def to_sparse_bsc(self, blocksize, dense_dim=None):
+def method_to_sparse_bsc(self, blocksize, dense_dim=None):
     """R torch ``x$to_sparse_bsc(blocksize, dense_dim = NULL)``; PyTorch ``to_sparse_bsc``."""
     kw = {}
     if dense_dim is not None:
@@ -7025,7 +7025,7 @@ def to_sparse_bsc(self, blocksize, dense_dim=None):
 _OP_to_sparse_bsr = _bound(_TB, 'to_sparse_bsr')
 
 
-def to_sparse_bsr(self, blocksize, dense_dim=None):
+def method_to_sparse_bsr(self, blocksize, dense_dim=None):
     """R torch ``x$to_sparse_bsr(blocksize, dense_dim = NULL)``; PyTorch ``to_sparse_bsr``."""
     kw = {}
     if dense_dim is not None:
@@ -7040,7 +7040,7 @@ def to_sparse_bsr(self, blocksize, dense_dim=None):
 _OP_to_sparse_csc = _bound(_TB, 'to_sparse_csc')
 
 
-def to_sparse_csc(self, dense_dim=None):
+def method_to_sparse_csc(self, dense_dim=None):
     """R torch ``x$to_sparse_csc(dense_dim = NULL)``; PyTorch ``to_sparse_csc``."""
     kw = {}
     if dense_dim is not None:
@@ -7055,7 +7055,7 @@ def to_sparse_csc(self, dense_dim=None):
 _OP_to_sparse_csr = _bound(_TB, 'to_sparse_csr')
 
 
-def to_sparse_csr(self, dense_dim=None):
+def method_to_sparse_csr(self, dense_dim=None):
     """R torch ``x$to_sparse_csr(dense_dim = NULL)``; PyTorch ``to_sparse_csr``."""
     kw = {}
     if dense_dim is not None:
@@ -7070,7 +7070,7 @@ def to_sparse_csr(self, dense_dim=None):
 _OP_topk = _bound(_TB, 'topk')
 
 
-def topk(self, k, dim=-1, largest=True, sorted=True):
+def method_topk(self, k, dim=-1, largest=True, sorted=True):
     """R torch ``x$topk(k, dim = -1, largest = TRUE, sorted = TRUE)``; PyTorch ``topk``. 1-based: ``dim``. Returns 1-based indices."""
     kw = {}
     if dim.__class__ is not int or dim != -1:
@@ -7089,7 +7089,7 @@ def topk(self, k, dim=-1, largest=True, sorted=True):
 _OP_trace = _bound(_TB, 'trace')
 
 
-def trace(self):
+def method_trace(self):
     """R torch ``x$trace()``; PyTorch ``trace``."""
     try:
         out = _OP_trace(self._t)
@@ -7101,7 +7101,7 @@ def trace(self):
 _OP_transpose = _bound(_TB, 'transpose')
 
 
-def transpose(self, dim0, dim1):
+def method_transpose(self, dim0, dim1):
     """R torch ``x$transpose(dim0, dim1)``; PyTorch ``transpose``. 1-based: ``dim0``, ``dim1``."""
     try:
         out = _OP_transpose(self._t, dim0 - 1 if dim0.__class__ is int and dim0 > 0 else _dims(dim0), dim1 - 1 if dim1.__class__ is int and dim1 > 0 else _dims(dim1))
@@ -7113,7 +7113,7 @@ def transpose(self, dim0, dim1):
 _OP_transpose_ = _bound(_TB, 'transpose_')
 
 
-def transpose_(self, dim0, dim1):
+def method_transpose_(self, dim0, dim1):
     """R torch ``x$transpose_(dim0, dim1)``; PyTorch ``transpose_``. 1-based: ``dim0``, ``dim1``."""
     try:
         out = _OP_transpose_(self._t, dim0 - 1 if dim0.__class__ is int and dim0 > 0 else _dims(dim0), dim1 - 1 if dim1.__class__ is int and dim1 > 0 else _dims(dim1))
@@ -7125,7 +7125,7 @@ def transpose_(self, dim0, dim1):
 _OP_triangular_solve = _bound(_TB, 'triangular_solve')
 
 
-def triangular_solve(self, A, upper=True, transpose=False, unitriangular=False):
+def method_triangular_solve(self, A, upper=True, transpose=False, unitriangular=False):
     """R torch ``x$triangular_solve(A, upper = TRUE, transpose = FALSE, unitriangular = FALSE)``; PyTorch ``triangular_solve``."""
     kw = {}
     if upper is not True:
@@ -7144,7 +7144,7 @@ def triangular_solve(self, A, upper=True, transpose=False, unitriangular=False):
 _OP_tril = _bound(_TB, 'tril')
 
 
-def tril(self, diagonal=0):
+def method_tril(self, diagonal=0):
     """R torch ``x$tril(diagonal = 0)``; PyTorch ``tril``."""
     kw = {}
     if diagonal.__class__ is not int or diagonal != 0:
@@ -7159,7 +7159,7 @@ def tril(self, diagonal=0):
 _OP_tril_ = _bound(_TB, 'tril_')
 
 
-def tril_(self, diagonal=0):
+def method_tril_(self, diagonal=0):
     """R torch ``x$tril_(diagonal = 0)``; PyTorch ``tril_``."""
     kw = {}
     if diagonal.__class__ is not int or diagonal != 0:
@@ -7174,7 +7174,7 @@ def tril_(self, diagonal=0):
 _OP_triu = _bound(_TB, 'triu')
 
 
-def triu(self, diagonal=0):
+def method_triu(self, diagonal=0):
     """R torch ``x$triu(diagonal = 0)``; PyTorch ``triu``."""
     kw = {}
     if diagonal.__class__ is not int or diagonal != 0:
@@ -7189,7 +7189,7 @@ def triu(self, diagonal=0):
 _OP_triu_ = _bound(_TB, 'triu_')
 
 
-def triu_(self, diagonal=0):
+def method_triu_(self, diagonal=0):
     """R torch ``x$triu_(diagonal = 0)``; PyTorch ``triu_``."""
     kw = {}
     if diagonal.__class__ is not int or diagonal != 0:
@@ -7204,7 +7204,7 @@ def triu_(self, diagonal=0):
 _OP_true_divide = _bound(_TB, 'true_divide')
 
 
-def true_divide(self, other):
+def method_true_divide(self, other):
     """R torch ``x$true_divide(other)``; PyTorch ``true_divide``."""
     try:
         out = _OP_true_divide(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -7216,7 +7216,7 @@ def true_divide(self, other):
 _OP_true_divide_ = _bound(_TB, 'true_divide_')
 
 
-def true_divide_(self, other):
+def method_true_divide_(self, other):
     """R torch ``x$true_divide_(other)``; PyTorch ``true_divide_``."""
     try:
         out = _OP_true_divide_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -7228,7 +7228,7 @@ def true_divide_(self, other):
 _OP_trunc = _bound(_TB, 'trunc')
 
 
-def trunc(self):
+def method_trunc(self):
     """R torch ``x$trunc()``; PyTorch ``trunc``."""
     try:
         out = _OP_trunc(self._t)
@@ -7240,7 +7240,7 @@ def trunc(self):
 _OP_trunc_ = _bound(_TB, 'trunc_')
 
 
-def trunc_(self):
+def method_trunc_(self):
     """R torch ``x$trunc_()``; PyTorch ``trunc_``."""
     try:
         out = _OP_trunc_(self._t)
@@ -7252,7 +7252,7 @@ def trunc_(self):
 _OP_type_as = _bound(_TB, 'type_as')
 
 
-def type_as(self, other):
+def method_type_as(self, other):
     """R torch ``x$type_as(other)``; PyTorch ``type_as``."""
     try:
         out = _OP_type_as(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -7264,7 +7264,7 @@ def type_as(self, other):
 _OP_unbind = _bound(_TB, 'unbind')
 
 
-def unbind(self, dim=1):
+def method_unbind(self, dim=1):
     """R torch ``x$unbind(dim = 1)``; PyTorch ``unbind``. 1-based: ``dim``."""
     kw = {}
     if dim.__class__ is not int or dim != 1:
@@ -7279,7 +7279,7 @@ def unbind(self, dim=1):
 _OP_unflatten = _bound(_TB, 'unflatten')
 
 
-def unflatten(self, dim, sizes, names=None):
+def method_unflatten(self, dim, sizes, names=None):
     """R torch ``x$unflatten(dim, sizes, names)``; PyTorch ``unflatten``. 1-based: ``dim``."""
     _named(names)
     try:
@@ -7292,7 +7292,7 @@ def unflatten(self, dim, sizes, names=None):
 _OP_unfold = _bound(_TB, 'unfold')
 
 
-def unfold(self, dimension, size, step):
+def method_unfold(self, dimension, size, step):
     """R torch ``x$unfold(dimension, size, step)``; PyTorch ``unfold``. 1-based: ``dimension``."""
     try:
         out = _OP_unfold(self._t, dimension - 1 if dimension.__class__ is int and dimension > 0 else _dims(dimension), size if size.__class__ is int else _integer(size), step if step.__class__ is int else _integer(step))
@@ -7304,7 +7304,7 @@ def unfold(self, dimension, size, step):
 _OP_uniform_ = _bound(_TB, 'uniform_')
 
 
-def uniform_(self, from_=0.0, to=1.0, generator=None):
+def method_uniform_(self, from_=0.0, to=1.0, generator=None):
     """R torch ``x$uniform_(from = 0.0, to = 1.0, generator = NULL)``; PyTorch ``uniform_``."""
     kw = {}
     if from_.__class__ is not float or from_ != 0.0:
@@ -7323,7 +7323,7 @@ def uniform_(self, from_=0.0, to=1.0, generator=None):
 _OP_unsafe_chunk = _bound(_TB, 'unsafe_chunk')
 
 
-def unsafe_chunk(self, chunks, dim=1):
+def method_unsafe_chunk(self, chunks, dim=1):
     """R torch ``x$unsafe_chunk(chunks, dim = 1)``; PyTorch ``unsafe_chunk``. 1-based: ``dim``."""
     kw = {}
     if dim.__class__ is not int or dim != 1:
@@ -7338,7 +7338,7 @@ def unsafe_chunk(self, chunks, dim=1):
 _OP_unsafe_split = _bound(_TB, 'unsafe_split')
 
 
-def unsafe_split(self, split_size, dim=1):
+def method_unsafe_split(self, split_size, dim=1):
     """R torch ``x$unsafe_split(split_size, dim = 1)``; PyTorch ``unsafe_split``. 1-based: ``dim``."""
     kw = {}
     if dim.__class__ is not int or dim != 1:
@@ -7353,7 +7353,7 @@ def unsafe_split(self, split_size, dim=1):
 _OP_unsafe_split_with_sizes = _bound(_TB, 'unsafe_split_with_sizes')
 
 
-def unsafe_split_with_sizes(self, split_sizes, dim=1):
+def method_unsafe_split_with_sizes(self, split_sizes, dim=1):
     """R torch ``x$unsafe_split_with_sizes(split_sizes, dim = 1)``; PyTorch ``unsafe_split_with_sizes``. 1-based: ``dim``."""
     kw = {}
     if dim.__class__ is not int or dim != 1:
@@ -7368,7 +7368,7 @@ def unsafe_split_with_sizes(self, split_sizes, dim=1):
 _OP_unsqueeze = _bound(_TB, 'unsqueeze')
 
 
-def unsqueeze(self, dim):
+def method_unsqueeze(self, dim):
     """R torch ``x$unsqueeze(dim)``; PyTorch ``unsqueeze``. 1-based: ``dim``."""
     try:
         out = _OP_unsqueeze(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim))
@@ -7380,7 +7380,7 @@ def unsqueeze(self, dim):
 _OP_unsqueeze_ = _bound(_TB, 'unsqueeze_')
 
 
-def unsqueeze_(self, dim):
+def method_unsqueeze_(self, dim):
     """R torch ``x$unsqueeze_(dim)``; PyTorch ``unsqueeze_``. 1-based: ``dim``."""
     try:
         out = _OP_unsqueeze_(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim))
@@ -7392,7 +7392,7 @@ def unsqueeze_(self, dim):
 _OP_values = _bound(_TB, 'values')
 
 
-def values(self):
+def method_values(self):
     """R torch ``x$values()``; PyTorch ``values``."""
     try:
         out = _OP_values(self._t)
@@ -7404,7 +7404,7 @@ def values(self):
 _OP_var = _bound(_TB, 'var')
 
 
-def var(self, dim=None, correction=None, unbiased=True, keepdim=False):
+def method_var(self, dim=None, correction=None, unbiased=True, keepdim=False):
     """R torch ``x$var(dim = NULL, correction = NULL, unbiased = TRUE, keepdim = FALSE)``; PyTorch ``var``. 1-based: ``dim``."""
     kw = {}
     if dim is not None:
@@ -7425,7 +7425,7 @@ def var(self, dim=None, correction=None, unbiased=True, keepdim=False):
 _OP_vdot = _bound(_TB, 'vdot')
 
 
-def vdot(self, other):
+def method_vdot(self, other):
     """R torch ``x$vdot(other)``; PyTorch ``vdot``."""
     try:
         out = _OP_vdot(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -7437,7 +7437,7 @@ def vdot(self, other):
 _OP_view = _bound(_TB, 'view')
 
 
-def view(self, dtype=None, size=None):
+def method_view(self, dtype=None, size=None):
     """R torch ``x$view(dtype, size)``; PyTorch ``view``."""
     kw = {}
     if dtype is not None:
@@ -7454,7 +7454,7 @@ def view(self, dtype=None, size=None):
 _OP_view_as = _bound(_TB, 'view_as')
 
 
-def view_as(self, other):
+def method_view_as(self, other):
     """R torch ``x$view_as(other)``; PyTorch ``view_as``."""
     try:
         out = _OP_view_as(self._t, other._t if other.__class__ is _T else _tensor(other))
@@ -7466,7 +7466,7 @@ def view_as(self, other):
 _OP_vsplit = _bound(_TB, 'vsplit')
 
 
-def vsplit(self, indices=None, sections=None):
+def method_vsplit(self, indices=None, sections=None):
     """R torch ``x$vsplit(indices, sections)``; PyTorch ``vsplit``."""
     kw = {}
     if indices is not None:
@@ -7483,7 +7483,7 @@ def vsplit(self, indices=None, sections=None):
 _OP_where = _bound(_TB, 'where')
 
 
-def where(self, condition, other):
+def method_where(self, condition, other):
     """R torch ``x$where(condition, other)``; PyTorch ``where``."""
     try:
         out = _OP_where(self._t, condition._t if condition.__class__ is _T else _tensor(condition), other=other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -7495,7 +7495,7 @@ def where(self, condition, other):
 _OP_xlogy = _bound(_TB, 'xlogy')
 
 
-def xlogy(self, other):
+def method_xlogy(self, other):
     """R torch ``x$xlogy(other)``; PyTorch ``xlogy``."""
     try:
         out = _OP_xlogy(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -7507,7 +7507,7 @@ def xlogy(self, other):
 _OP_xlogy_ = _bound(_TB, 'xlogy_')
 
 
-def xlogy_(self, other):
+def method_xlogy_(self, other):
     """R torch ``x$xlogy_(other)``; PyTorch ``xlogy_``."""
     try:
         out = _OP_xlogy_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
@@ -7519,7 +7519,7 @@ def xlogy_(self, other):
 _OP_zero_ = _bound(_TB, 'zero_')
 
 
-def zero_(self):
+def method_zero_(self):
     """R torch ``x$zero_()``; PyTorch ``zero_``."""
     try:
         out = _OP_zero_(self._t)
@@ -7529,562 +7529,564 @@ def zero_(self):
 
 
 METHODS = {
-    '__and__': __and__,
-    '__lshift__': __lshift__,
-    '__or__': __or__,
-    '__rshift__': __rshift__,
-    '__xor__': __xor__,
-    '_addmm_activation': _addmm_activation,
-    '_autocast_to_full_precision': _autocast_to_full_precision,
-    '_autocast_to_reduced_precision': _autocast_to_reduced_precision,
-    '_coalesced_': _coalesced_,
-    '_conj': _conj,
-    '_conj_physical': _conj_physical,
-    '_dimI': _dimI,
-    '_dimV': _dimV,
-    '_fw_primal': _fw_primal,
-    '_indices': _indices,
-    '_is_all_true': _is_all_true,
-    '_is_any_true': _is_any_true,
-    '_is_zerotensor': _is_zerotensor,
-    '_lazy_clone': _lazy_clone,
-    '_neg_view': _neg_view,
-    '_nested_tensor_size': _nested_tensor_size,
-    '_nested_tensor_storage_offsets': _nested_tensor_storage_offsets,
-    '_nested_tensor_strides': _nested_tensor_strides,
-    '_nnz': _nnz,
-    '_reshape_alias': _reshape_alias,
-    '_sparse_mask_projection': _sparse_mask_projection,
-    '_to_dense': _to_dense,
-    '_to_sparse': _to_sparse,
-    '_to_sparse_bsc': _to_sparse_bsc,
-    '_to_sparse_bsr': _to_sparse_bsr,
-    '_to_sparse_csc': _to_sparse_csc,
-    '_to_sparse_csr': _to_sparse_csr,
-    '_values': _values,
-    '_version': _version,
-    'abs': abs,
-    'abs_': abs_,
-    'absolute': absolute,
-    'absolute_': absolute_,
-    'acos': acos,
-    'acos_': acos_,
-    'acosh': acosh,
-    'acosh_': acosh_,
-    'add': add,
-    'add_': add_,
-    'addbmm': addbmm,
-    'addbmm_': addbmm_,
-    'addcdiv': addcdiv,
-    'addcdiv_': addcdiv_,
-    'addcmul': addcmul,
-    'addcmul_': addcmul_,
-    'addmm': addmm,
-    'addmm_': addmm_,
-    'addmv': addmv,
-    'addmv_': addmv_,
-    'addr': addr,
-    'addr_': addr_,
-    'adjoint': adjoint,
-    'alias': alias,
-    'all': all,
-    'allclose': allclose,
-    'amax': amax,
-    'amin': amin,
-    'aminmax': aminmax,
-    'angle': angle,
-    'any': any,
-    'arccos': arccos,
-    'arccos_': arccos_,
-    'arccosh': arccosh,
-    'arccosh_': arccosh_,
-    'arcsin': arcsin,
-    'arcsin_': arcsin_,
-    'arcsinh': arcsinh,
-    'arcsinh_': arcsinh_,
-    'arctan': arctan,
-    'arctan2': arctan2,
-    'arctan2_': arctan2_,
-    'arctan_': arctan_,
-    'arctanh': arctanh,
-    'arctanh_': arctanh_,
-    'argmax': argmax,
-    'argmin': argmin,
-    'argsort': argsort,
-    'argwhere': argwhere,
-    'as_strided': as_strided,
-    'as_strided_': as_strided_,
-    'as_strided_scatter': as_strided_scatter,
-    'asin': asin,
-    'asin_': asin_,
-    'asinh': asinh,
-    'asinh_': asinh_,
-    'atan': atan,
-    'atan2': atan2,
-    'atan2_': atan2_,
-    'atan_': atan_,
-    'atanh': atanh,
-    'atanh_': atanh_,
-    'baddbmm': baddbmm,
-    'baddbmm_': baddbmm_,
-    'bernoulli': bernoulli,
-    'bernoulli_': bernoulli_,
-    'bincount': bincount,
-    'bitwise_and': bitwise_and,
-    'bitwise_and_': bitwise_and_,
-    'bitwise_left_shift': bitwise_left_shift,
-    'bitwise_left_shift_': bitwise_left_shift_,
-    'bitwise_not': bitwise_not,
-    'bitwise_not_': bitwise_not_,
-    'bitwise_or': bitwise_or,
-    'bitwise_or_': bitwise_or_,
-    'bitwise_right_shift': bitwise_right_shift,
-    'bitwise_right_shift_': bitwise_right_shift_,
-    'bitwise_xor': bitwise_xor,
-    'bitwise_xor_': bitwise_xor_,
-    'bmm': bmm,
-    'broadcast_to': broadcast_to,
-    'cauchy_': cauchy_,
-    'ccol_indices': ccol_indices,
-    'ceil': ceil,
-    'ceil_': ceil_,
-    'chalf': chalf,
-    'cholesky': cholesky,
-    'cholesky_inverse': cholesky_inverse,
-    'cholesky_solve': cholesky_solve,
-    'chunk': chunk,
-    'clamp': clamp,
-    'clamp_': clamp_,
-    'clamp_max': clamp_max,
-    'clamp_max_': clamp_max_,
-    'clamp_min': clamp_min,
-    'clamp_min_': clamp_min_,
-    'clip': clip,
-    'clip_': clip_,
-    'clone': clone,
-    'coalesce': coalesce,
-    'col_indices': col_indices,
-    'conj': conj,
-    'conj_physical': conj_physical,
-    'conj_physical_': conj_physical_,
-    'contiguous': contiguous,
-    'copy_': copy_,
-    'copysign': copysign,
-    'copysign_': copysign_,
-    'corrcoef': corrcoef,
-    'cos': cos,
-    'cos_': cos_,
-    'cosh': cosh,
-    'cosh_': cosh_,
-    'count_nonzero': count_nonzero,
-    'cov': cov,
-    'cross': cross,
-    'crow_indices': crow_indices,
-    'cummax': cummax,
-    'cummin': cummin,
-    'cumprod': cumprod,
-    'cumprod_': cumprod_,
-    'cumsum': cumsum,
-    'cumsum_': cumsum_,
-    'data': data,
-    'deg2rad': deg2rad,
-    'deg2rad_': deg2rad_,
-    'dense_dim': dense_dim,
-    'dequantize': dequantize,
-    'det': det,
-    'detach': detach,
-    'detach_': detach_,
-    'diag': diag,
-    'diag_embed': diag_embed,
-    'diagflat': diagflat,
-    'diagonal': diagonal,
-    'diagonal_scatter': diagonal_scatter,
-    'diff': diff,
-    'digamma': digamma,
-    'digamma_': digamma_,
-    'dim': dim,
-    'dist': dist,
-    'div': div,
-    'div_': div_,
-    'divide': divide,
-    'divide_': divide_,
-    'dot': dot,
-    'dsplit': dsplit,
-    'eq': eq,
-    'eq_': eq_,
-    'equal': equal,
-    'erf': erf,
-    'erf_': erf_,
-    'erfc': erfc,
-    'erfc_': erfc_,
-    'erfinv': erfinv,
-    'erfinv_': erfinv_,
-    'exp': exp,
-    'exp2': exp2,
-    'exp2_': exp2_,
-    'exp_': exp_,
-    'expand': expand,
-    'expand_as': expand_as,
-    'expm1': expm1,
-    'expm1_': expm1_,
-    'exponential_': exponential_,
-    'fill_': fill_,
-    'fill_diagonal_': fill_diagonal_,
-    'fix': fix,
-    'fix_': fix_,
-    'flatten': flatten,
-    'flip': flip,
-    'fliplr': fliplr,
-    'flipud': flipud,
-    'float_power': float_power,
-    'float_power_': float_power_,
-    'floor': floor,
-    'floor_': floor_,
-    'floor_divide': floor_divide,
-    'floor_divide_': floor_divide_,
-    'fmax': fmax,
-    'fmin': fmin,
-    'fmod': fmod,
-    'fmod_': fmod_,
-    'frac': frac,
-    'frac_': frac_,
-    'frexp': frexp,
-    'gather': gather,
-    'gcd': gcd,
-    'gcd_': gcd_,
-    'ge': ge,
-    'ge_': ge_,
-    'geometric_': geometric_,
-    'geqrf': geqrf,
-    'ger': ger,
-    'greater': greater,
-    'greater_': greater_,
-    'greater_equal': greater_equal,
-    'greater_equal_': greater_equal_,
-    'gt': gt,
-    'gt_': gt_,
-    'hardshrink': hardshrink,
-    'hardshrink_backward': hardshrink_backward,
-    'heaviside': heaviside,
-    'heaviside_': heaviside_,
-    'histc': histc,
-    'histogram': histogram,
-    'hsplit': hsplit,
-    'hypot': hypot,
-    'hypot_': hypot_,
-    'i0': i0,
-    'i0_': i0_,
-    'igamma': igamma,
-    'igamma_': igamma_,
-    'igammac': igammac,
-    'igammac_': igammac_,
-    'index': index,
-    'index_add': index_add,
-    'index_add_': index_add_,
-    'index_copy': index_copy,
-    'index_copy_': index_copy_,
-    'index_fill': index_fill,
-    'index_fill_': index_fill_,
-    'index_put': index_put,
-    'index_put_': index_put_,
-    'index_reduce': index_reduce,
-    'index_reduce_': index_reduce_,
-    'index_select': index_select,
-    'indices': indices,
-    'inner': inner,
-    'int_repr': int_repr,
-    'inverse': inverse,
-    'is_coalesced': is_coalesced,
-    'is_complex': is_complex,
-    'is_conj': is_conj,
-    'is_contiguous': is_contiguous,
-    'is_distributed': is_distributed,
-    'is_floating_point': is_floating_point,
-    'is_inference': is_inference,
-    'is_neg': is_neg,
-    'is_nonzero': is_nonzero,
-    'is_pinned': is_pinned,
-    'is_same_size': is_same_size,
-    'is_set_to': is_set_to,
-    'is_signed': is_signed,
-    'isclose': isclose,
-    'isfinite': isfinite,
-    'isinf': isinf,
-    'isnan': isnan,
-    'isneginf': isneginf,
-    'isposinf': isposinf,
-    'isreal': isreal,
-    'istft': istft,
-    'item': item,
-    'kron': kron,
-    'kthvalue': kthvalue,
-    'lcm': lcm,
-    'lcm_': lcm_,
-    'ldexp': ldexp,
-    'ldexp_': ldexp_,
-    'le': le,
-    'le_': le_,
-    'lerp': lerp,
-    'lerp_': lerp_,
-    'less': less,
-    'less_': less_,
-    'less_equal': less_equal,
-    'less_equal_': less_equal_,
-    'lgamma': lgamma,
-    'lgamma_': lgamma_,
-    'log': log,
-    'log10': log10,
-    'log10_': log10_,
-    'log1p': log1p,
-    'log1p_': log1p_,
-    'log2': log2,
-    'log2_': log2_,
-    'log_': log_,
-    'log_normal_': log_normal_,
-    'log_softmax': log_softmax,
-    'logaddexp': logaddexp,
-    'logaddexp2': logaddexp2,
-    'logcumsumexp': logcumsumexp,
-    'logdet': logdet,
-    'logical_and': logical_and,
-    'logical_and_': logical_and_,
-    'logical_not': logical_not,
-    'logical_not_': logical_not_,
-    'logical_or': logical_or,
-    'logical_or_': logical_or_,
-    'logical_xor': logical_xor,
-    'logical_xor_': logical_xor_,
-    'logit': logit,
-    'logit_': logit_,
-    'logsumexp': logsumexp,
-    'lt': lt,
-    'lt_': lt_,
-    'lu_solve': lu_solve,
-    'mH': mH,
-    'mT': mT,
-    'masked_fill': masked_fill,
-    'masked_fill_': masked_fill_,
-    'masked_scatter': masked_scatter,
-    'masked_scatter_': masked_scatter_,
-    'masked_select': masked_select,
-    'matmul': matmul,
-    'matrix_H': matrix_H,
-    'matrix_exp': matrix_exp,
-    'matrix_power': matrix_power,
-    'max': max,
-    'maximum': maximum,
-    'mean': mean,
-    'median': median,
-    'min': min,
-    'minimum': minimum,
-    'mm': mm,
-    'mode': mode,
-    'moveaxis': moveaxis,
-    'movedim': movedim,
-    'msort': msort,
-    'mul': mul,
-    'mul_': mul_,
-    'multinomial': multinomial,
-    'multiply': multiply,
-    'multiply_': multiply_,
-    'mv': mv,
-    'mvlgamma': mvlgamma,
-    'mvlgamma_': mvlgamma_,
-    'nan_to_num': nan_to_num,
-    'nan_to_num_': nan_to_num_,
-    'nanmean': nanmean,
-    'nanmedian': nanmedian,
-    'nanquantile': nanquantile,
-    'nansum': nansum,
-    'narrow': narrow,
-    'narrow_copy': narrow_copy,
-    'ne': ne,
-    'ne_': ne_,
-    'neg': neg,
-    'neg_': neg_,
-    'negative': negative,
-    'negative_': negative_,
-    'new_empty': new_empty,
-    'new_empty_strided': new_empty_strided,
-    'new_full': new_full,
-    'new_ones': new_ones,
-    'new_zeros': new_zeros,
-    'nextafter': nextafter,
-    'nextafter_': nextafter_,
-    'nonzero': nonzero,
-    'nonzero_static': nonzero_static,
-    'norm': norm,
-    'normal_': normal_,
-    'not_equal': not_equal,
-    'not_equal_': not_equal_,
-    'numel': numel,
-    'numpy_T': numpy_T,
-    'orgqr': orgqr,
-    'ormqr': ormqr,
-    'outer': outer,
-    'output_nr': output_nr,
-    'permute': permute,
-    'pin_memory': pin_memory,
-    'pinverse': pinverse,
-    'polygamma_': polygamma_,
-    'positive': positive,
-    'pow': pow,
-    'pow_': pow_,
-    'prelu': prelu,
-    'prod': prod,
-    'put': put,
-    'put_': put_,
-    'q_per_channel_axis': q_per_channel_axis,
-    'q_per_channel_scales': q_per_channel_scales,
-    'q_per_channel_zero_points': q_per_channel_zero_points,
-    'q_scale': q_scale,
-    'q_zero_point': q_zero_point,
-    'qr': qr,
-    'qscheme': qscheme,
-    'quantile': quantile,
-    'rad2deg': rad2deg,
-    'rad2deg_': rad2deg_,
-    'random_': random_,
-    'ravel': ravel,
-    'reciprocal': reciprocal,
-    'reciprocal_': reciprocal_,
-    'record_stream': record_stream,
-    'relu': relu,
-    'relu_': relu_,
-    'remainder': remainder,
-    'remainder_': remainder_,
-    'renorm': renorm,
-    'renorm_': renorm_,
-    'repeat': repeat,
-    'repeat_interleave': repeat_interleave,
-    'requires_grad_': requires_grad_,
-    'reshape': reshape,
-    'reshape_as': reshape_as,
-    'resize_': resize_,
-    'resize_as_': resize_as_,
-    'resize_as_sparse_': resize_as_sparse_,
-    'resolve_conj': resolve_conj,
-    'resolve_neg': resolve_neg,
-    'retain_grad': retain_grad,
-    'retains_grad': retains_grad,
-    'roll': roll,
-    'rot90': rot90,
-    'round': round,
-    'round_': round_,
-    'row_indices': row_indices,
-    'rsqrt': rsqrt,
-    'rsqrt_': rsqrt_,
-    'scatter': scatter,
-    'scatter_': scatter_,
-    'scatter_add': scatter_add,
-    'scatter_add_': scatter_add_,
-    'scatter_reduce': scatter_reduce,
-    'scatter_reduce_': scatter_reduce_,
-    'select': select,
-    'select_scatter': select_scatter,
-    'set_': set_,
-    'set_data': set_data,
-    'sgn': sgn,
-    'sgn_': sgn_,
-    'sigmoid': sigmoid,
-    'sigmoid_': sigmoid_,
-    'sign': sign,
-    'sign_': sign_,
-    'signbit': signbit,
-    'sin': sin,
-    'sin_': sin_,
-    'sinc': sinc,
-    'sinc_': sinc_,
-    'sinh': sinh,
-    'sinh_': sinh_,
-    'size': size,
-    'slice': slice,
-    'slice_inverse': slice_inverse,
-    'slice_scatter': slice_scatter,
-    'slogdet': slogdet,
-    'smm': smm,
-    'softmax': softmax,
-    'sort': sort,
-    'sparse_dim': sparse_dim,
-    'sparse_mask': sparse_mask,
-    'sparse_resize_': sparse_resize_,
-    'sparse_resize_and_clear_': sparse_resize_and_clear_,
-    'split': split,
-    'split_with_sizes': split_with_sizes,
-    'sqrt': sqrt,
-    'sqrt_': sqrt_,
-    'square': square,
-    'square_': square_,
-    'squeeze': squeeze,
-    'squeeze_': squeeze_,
-    'sspaddmm': sspaddmm,
-    'std': std,
-    'stft': stft,
-    'stride': stride,
-    'sub': sub,
-    'sub_': sub_,
-    'subtract': subtract,
-    'subtract_': subtract_,
-    'sum': sum,
-    'sum_to_size': sum_to_size,
-    'svd': svd,
-    'swapaxes': swapaxes,
-    'swapaxes_': swapaxes_,
-    'swapdims': swapdims,
-    'swapdims_': swapdims_,
-    't': t,
-    't_': t_,
-    'take': take,
-    'take_along_dim': take_along_dim,
-    'tan': tan,
-    'tan_': tan_,
-    'tanh': tanh,
-    'tanh_': tanh_,
-    'tensor_split': tensor_split,
-    'tile': tile,
-    'to': to,
-    'to_dense': to_dense,
-    'to_mkldnn': to_mkldnn,
-    'to_padded_tensor': to_padded_tensor,
-    'to_sparse': to_sparse,
-    'to_sparse_bsc': to_sparse_bsc,
-    'to_sparse_bsr': to_sparse_bsr,
-    'to_sparse_csc': to_sparse_csc,
-    'to_sparse_csr': to_sparse_csr,
-    'topk': topk,
-    'trace': trace,
-    'transpose': transpose,
-    'transpose_': transpose_,
-    'triangular_solve': triangular_solve,
-    'tril': tril,
-    'tril_': tril_,
-    'triu': triu,
-    'triu_': triu_,
-    'true_divide': true_divide,
-    'true_divide_': true_divide_,
-    'trunc': trunc,
-    'trunc_': trunc_,
-    'type_as': type_as,
-    'unbind': unbind,
-    'unflatten': unflatten,
-    'unfold': unfold,
-    'uniform_': uniform_,
-    'unsafe_chunk': unsafe_chunk,
-    'unsafe_split': unsafe_split,
-    'unsafe_split_with_sizes': unsafe_split_with_sizes,
-    'unsqueeze': unsqueeze,
-    'unsqueeze_': unsqueeze_,
-    'values': values,
-    'var': var,
-    'vdot': vdot,
-    'view': view,
-    'view_as': view_as,
-    'vsplit': vsplit,
-    'where': where,
-    'xlogy': xlogy,
-    'xlogy_': xlogy_,
-    'zero_': zero_,
+    '__and__': method___and__,
+    '__lshift__': method___lshift__,
+    '__or__': method___or__,
+    '__rshift__': method___rshift__,
+    '__xor__': method___xor__,
+    '_addmm_activation': method__addmm_activation,
+    '_autocast_to_full_precision': method__autocast_to_full_precision,
+    '_autocast_to_reduced_precision': method__autocast_to_reduced_precision,
+    '_coalesced_': method__coalesced_,
+    '_conj': method__conj,
+    '_conj_physical': method__conj_physical,
+    '_dimI': method__dimI,
+    '_dimV': method__dimV,
+    '_fw_primal': method__fw_primal,
+    '_indices': method__indices,
+    '_is_all_true': method__is_all_true,
+    '_is_any_true': method__is_any_true,
+    '_is_zerotensor': method__is_zerotensor,
+    '_lazy_clone': method__lazy_clone,
+    '_neg_view': method__neg_view,
+    '_nested_tensor_size': method__nested_tensor_size,
+    '_nested_tensor_storage_offsets': method__nested_tensor_storage_offsets,
+    '_nested_tensor_strides': method__nested_tensor_strides,
+    '_nnz': method__nnz,
+    '_reshape_alias': method__reshape_alias,
+    '_sparse_mask_projection': method__sparse_mask_projection,
+    '_to_dense': method__to_dense,
+    '_to_sparse': method__to_sparse,
+    '_to_sparse_bsc': method__to_sparse_bsc,
+    '_to_sparse_bsr': method__to_sparse_bsr,
+    '_to_sparse_csc': method__to_sparse_csc,
+    '_to_sparse_csr': method__to_sparse_csr,
+    '_values': method__values,
+    '_version': method__version,
+    'abs': method_abs,
+    'abs_': method_abs_,
+    'absolute': method_absolute,
+    'absolute_': method_absolute_,
+    'acos': method_acos,
+    'acos_': method_acos_,
+    'acosh': method_acosh,
+    'acosh_': method_acosh_,
+    'add': method_add,
+    'add_': method_add_,
+    'addbmm': method_addbmm,
+    'addbmm_': method_addbmm_,
+    'addcdiv': method_addcdiv,
+    'addcdiv_': method_addcdiv_,
+    'addcmul': method_addcmul,
+    'addcmul_': method_addcmul_,
+    'addmm': method_addmm,
+    'addmm_': method_addmm_,
+    'addmv': method_addmv,
+    'addmv_': method_addmv_,
+    'addr': method_addr,
+    'addr_': method_addr_,
+    'adjoint': method_adjoint,
+    'alias': method_alias,
+    'all': method_all,
+    'allclose': method_allclose,
+    'amax': method_amax,
+    'amin': method_amin,
+    'aminmax': method_aminmax,
+    'angle': method_angle,
+    'any': method_any,
+    'arccos': method_arccos,
+    'arccos_': method_arccos_,
+    'arccosh': method_arccosh,
+    'arccosh_': method_arccosh_,
+    'arcsin': method_arcsin,
+    'arcsin_': method_arcsin_,
+    'arcsinh': method_arcsinh,
+    'arcsinh_': method_arcsinh_,
+    'arctan': method_arctan,
+    'arctan2': method_arctan2,
+    'arctan2_': method_arctan2_,
+    'arctan_': method_arctan_,
+    'arctanh': method_arctanh,
+    'arctanh_': method_arctanh_,
+    'argmax': method_argmax,
+    'argmin': method_argmin,
+    'argsort': method_argsort,
+    'argwhere': method_argwhere,
+    'as_strided': method_as_strided,
+    'as_strided_': method_as_strided_,
+    'as_strided_scatter': method_as_strided_scatter,
+    'asin': method_asin,
+    'asin_': method_asin_,
+    'asinh': method_asinh,
+    'asinh_': method_asinh_,
+    'atan': method_atan,
+    'atan2': method_atan2,
+    'atan2_': method_atan2_,
+    'atan_': method_atan_,
+    'atanh': method_atanh,
+    'atanh_': method_atanh_,
+    'baddbmm': method_baddbmm,
+    'baddbmm_': method_baddbmm_,
+    'bernoulli': method_bernoulli,
+    'bernoulli_': method_bernoulli_,
+    'bincount': method_bincount,
+    'bitwise_and': method_bitwise_and,
+    'bitwise_and_': method_bitwise_and_,
+    'bitwise_left_shift': method_bitwise_left_shift,
+    'bitwise_left_shift_': method_bitwise_left_shift_,
+    'bitwise_not': method_bitwise_not,
+    'bitwise_not_': method_bitwise_not_,
+    'bitwise_or': method_bitwise_or,
+    'bitwise_or_': method_bitwise_or_,
+    'bitwise_right_shift': method_bitwise_right_shift,
+    'bitwise_right_shift_': method_bitwise_right_shift_,
+    'bitwise_xor': method_bitwise_xor,
+    'bitwise_xor_': method_bitwise_xor_,
+    'bmm': method_bmm,
+    'broadcast_to': method_broadcast_to,
+    'cauchy_': method_cauchy_,
+    'ccol_indices': method_ccol_indices,
+    'ceil': method_ceil,
+    'ceil_': method_ceil_,
+    'chalf': method_chalf,
+    'cholesky': method_cholesky,
+    'cholesky_inverse': method_cholesky_inverse,
+    'cholesky_solve': method_cholesky_solve,
+    'chunk': method_chunk,
+    'clamp': method_clamp,
+    'clamp_': method_clamp_,
+    'clamp_max': method_clamp_max,
+    'clamp_max_': method_clamp_max_,
+    'clamp_min': method_clamp_min,
+    'clamp_min_': method_clamp_min_,
+    'clip': method_clip,
+    'clip_': method_clip_,
+    'clone': method_clone,
+    'coalesce': method_coalesce,
+    'col_indices': method_col_indices,
+    'conj': method_conj,
+    'conj_physical': method_conj_physical,
+    'conj_physical_': method_conj_physical_,
+    'contiguous': method_contiguous,
+    'copy_': method_copy_,
+    'copysign': method_copysign,
+    'copysign_': method_copysign_,
+    'corrcoef': method_corrcoef,
+    'cos': method_cos,
+    'cos_': method_cos_,
+    'cosh': method_cosh,
+    'cosh_': method_cosh_,
+    'count_nonzero': method_count_nonzero,
+    'cov': method_cov,
+    'cross': method_cross,
+    'crow_indices': method_crow_indices,
+    'cummax': method_cummax,
+    'cummin': method_cummin,
+    'cumprod': method_cumprod,
+    'cumprod_': method_cumprod_,
+    'cumsum': method_cumsum,
+    'cumsum_': method_cumsum_,
+    'data': method_data,
+    'deg2rad': method_deg2rad,
+    'deg2rad_': method_deg2rad_,
+    'dense_dim': method_dense_dim,
+    'dequantize': method_dequantize,
+    'det': method_det,
+    'detach': method_detach,
+    'detach_': method_detach_,
+    'diag': method_diag,
+    'diag_embed': method_diag_embed,
+    'diagflat': method_diagflat,
+    'diagonal': method_diagonal,
+    'diagonal_scatter': method_diagonal_scatter,
+    'diff': method_diff,
+    'digamma': method_digamma,
+    'digamma_': method_digamma_,
+    'dim': method_dim,
+    'dist': method_dist,
+    'div': method_div,
+    'div_': method_div_,
+    'divide': method_divide,
+    'divide_': method_divide_,
+    'dot': method_dot,
+    'dsplit': method_dsplit,
+    'eq': method_eq,
+    'eq_': method_eq_,
+    'equal': method_equal,
+    'erf': method_erf,
+    'erf_': method_erf_,
+    'erfc': method_erfc,
+    'erfc_': method_erfc_,
+    'erfinv': method_erfinv,
+    'erfinv_': method_erfinv_,
+    'exp': method_exp,
+    'exp2': method_exp2,
+    'exp2_': method_exp2_,
+    'exp_': method_exp_,
+    'expand': method_expand,
+    'expand_as': method_expand_as,
+    'expm1': method_expm1,
+    'expm1_': method_expm1_,
+    'exponential_': method_exponential_,
+    'fill_': method_fill_,
+    'fill_diagonal_': method_fill_diagonal_,
+    'fix': method_fix,
+    'fix_': method_fix_,
+    'flatten': method_flatten,
+    'flip': method_flip,
+    'fliplr': method_fliplr,
+    'flipud': method_flipud,
+    'float_power': method_float_power,
+    'float_power_': method_float_power_,
+    'floor': method_floor,
+    'floor_': method_floor_,
+    'floor_divide': method_floor_divide,
+    'floor_divide_': method_floor_divide_,
+    'fmax': method_fmax,
+    'fmin': method_fmin,
+    'fmod': method_fmod,
+    'fmod_': method_fmod_,
+    'frac': method_frac,
+    'frac_': method_frac_,
+    'frexp': method_frexp,
+    'gather': method_gather,
+    'gcd': method_gcd,
+    'gcd_': method_gcd_,
+    'ge': method_ge,
+    'ge_': method_ge_,
+    'geometric_': method_geometric_,
+    'geqrf': method_geqrf,
+    'ger': method_ger,
+    'greater': method_greater,
+    'greater_': method_greater_,
+    'greater_equal': method_greater_equal,
+    'greater_equal_': method_greater_equal_,
+    'gt': method_gt,
+    'gt_': method_gt_,
+    'hardshrink': method_hardshrink,
+    'hardshrink_backward': method_hardshrink_backward,
+    'heaviside': method_heaviside,
+    'heaviside_': method_heaviside_,
+    'histc': method_histc,
+    'histogram': method_histogram,
+    'hsplit': method_hsplit,
+    'hypot': method_hypot,
+    'hypot_': method_hypot_,
+    'i0': method_i0,
+    'i0_': method_i0_,
+    'igamma': method_igamma,
+    'igamma_': method_igamma_,
+    'igammac': method_igammac,
+    'igammac_': method_igammac_,
+    'index': method_index,
+    'index_add': method_index_add,
+    'index_add_': method_index_add_,
+    'index_copy': method_index_copy,
+    'index_copy_': method_index_copy_,
+    'index_fill': method_index_fill,
+    'index_fill_': method_index_fill_,
+    'index_put': method_index_put,
+    'index_put_': method_index_put_,
+    'index_reduce': method_index_reduce,
+    'index_reduce_': method_index_reduce_,
+    'index_select': method_index_select,
+    'indices': method_indices,
+    'inner': method_inner,
+    'int_repr': method_int_repr,
+    'inverse': method_inverse,
+    'is_coalesced': method_is_coalesced,
+    'is_complex': method_is_complex,
+    'is_conj': method_is_conj,
+    'is_contiguous': method_is_contiguous,
+    'is_distributed': method_is_distributed,
+    'is_floating_point': method_is_floating_point,
+    'is_inference': method_is_inference,
+    'is_neg': method_is_neg,
+    'is_nonzero': method_is_nonzero,
+    'is_pinned': method_is_pinned,
+    'is_same_size': method_is_same_size,
+    'is_set_to': method_is_set_to,
+    'is_signed': method_is_signed,
+    'isclose': method_isclose,
+    'isfinite': method_isfinite,
+    'isinf': method_isinf,
+    'isnan': method_isnan,
+    'isneginf': method_isneginf,
+    'isposinf': method_isposinf,
+    'isreal': method_isreal,
+    'istft': method_istft,
+    'item': method_item,
+    'kron': method_kron,
+    'kthvalue': method_kthvalue,
+    'lcm': method_lcm,
+    'lcm_': method_lcm_,
+    'ldexp': method_ldexp,
+    'ldexp_': method_ldexp_,
+    'le': method_le,
+    'le_': method_le_,
+    'lerp': method_lerp,
+    'lerp_': method_lerp_,
+    'less': method_less,
+    'less_': method_less_,
+    'less_equal': method_less_equal,
+    'less_equal_': method_less_equal_,
+    'lgamma': method_lgamma,
+    'lgamma_': method_lgamma_,
+    'log': method_log,
+    'log10': method_log10,
+    'log10_': method_log10_,
+    'log1p': method_log1p,
+    'log1p_': method_log1p_,
+    'log2': method_log2,
+    'log2_': method_log2_,
+    'log_': method_log_,
+    'log_normal_': method_log_normal_,
+    'log_softmax': method_log_softmax,
+    'logaddexp': method_logaddexp,
+    'logaddexp2': method_logaddexp2,
+    'logcumsumexp': method_logcumsumexp,
+    'logdet': method_logdet,
+    'logical_and': method_logical_and,
+    'logical_and_': method_logical_and_,
+    'logical_not': method_logical_not,
+    'logical_not_': method_logical_not_,
+    'logical_or': method_logical_or,
+    'logical_or_': method_logical_or_,
+    'logical_xor': method_logical_xor,
+    'logical_xor_': method_logical_xor_,
+    'logit': method_logit,
+    'logit_': method_logit_,
+    'logsumexp': method_logsumexp,
+    'lt': method_lt,
+    'lt_': method_lt_,
+    'lu_solve': method_lu_solve,
+    'mH': method_mH,
+    'mT': method_mT,
+    'masked_fill': method_masked_fill,
+    'masked_fill_': method_masked_fill_,
+    'masked_scatter': method_masked_scatter,
+    'masked_scatter_': method_masked_scatter_,
+    'masked_select': method_masked_select,
+    'matmul': method_matmul,
+    'matrix_H': method_matrix_H,
+    'matrix_exp': method_matrix_exp,
+    'matrix_power': method_matrix_power,
+    'max': method_max,
+    'maximum': method_maximum,
+    'mean': method_mean,
+    'median': method_median,
+    'min': method_min,
+    'minimum': method_minimum,
+    'mm': method_mm,
+    'mode': method_mode,
+    'moveaxis': method_moveaxis,
+    'movedim': method_movedim,
+    'msort': method_msort,
+    'mul': method_mul,
+    'mul_': method_mul_,
+    'multinomial': method_multinomial,
+    'multiply': method_multiply,
+    'multiply_': method_multiply_,
+    'mv': method_mv,
+    'mvlgamma': method_mvlgamma,
+    'mvlgamma_': method_mvlgamma_,
+    'nan_to_num': method_nan_to_num,
+    'nan_to_num_': method_nan_to_num_,
+    'nanmean': method_nanmean,
+    'nanmedian': method_nanmedian,
+    'nanquantile': method_nanquantile,
+    'nansum': method_nansum,
+    'narrow': method_narrow,
+    'narrow_copy': method_narrow_copy,
+    'ne': method_ne,
+    'ne_': method_ne_,
+    'neg': method_neg,
+    'neg_': method_neg_,
+    'negative': method_negative,
+    'negative_': method_negative_,
+    'new_empty': method_new_empty,
+    'new_empty_strided': method_new_empty_strided,
+    'new_full': method_new_full,
+    'new_ones': method_new_ones,
+    'new_zeros': method_new_zeros,
+    'nextafter': method_nextafter,
+    'nextafter_': method_nextafter_,
+    'nonzero': method_nonzero,
+    'nonzero_static': method_nonzero_static,
+    'norm': method_norm,
+    'normal_': method_normal_,
+    'not_equal': method_not_equal,
+    'not_equal_': method_not_equal_,
+    'numel': method_numel,
+    'numpy_T': method_numpy_T,
+    'orgqr': method_orgqr,
+    'ormqr': method_ormqr,
+    'outer': method_outer,
+    'output_nr': method_output_nr,
+    'permute': method_permute,
+    'pin_memory': method_pin_memory,
+    'pinverse': method_pinverse,
+    'polygamma_': method_polygamma_,
+    'positive': method_positive,
+    'pow': method_pow,
+    'pow_': method_pow_,
+    'prelu': method_prelu,
+    'prod': method_prod,
+    'put': method_put,
+    'put_': method_put_,
+    'q_per_channel_axis': method_q_per_channel_axis,
+    'q_per_channel_scales': method_q_per_channel_scales,
+    'q_per_channel_zero_points': method_q_per_channel_zero_points,
+    'q_scale': method_q_scale,
+    'q_zero_point': method_q_zero_point,
+    'qr': method_qr,
+    'qscheme': method_qscheme,
+    'quantile': method_quantile,
+    'rad2deg': method_rad2deg,
+    'rad2deg_': method_rad2deg_,
+    'random_': method_random_,
+    'ravel': method_ravel,
+    'reciprocal': method_reciprocal,
+    'reciprocal_': method_reciprocal_,
+    'record_stream': method_record_stream,
+    'relu': method_relu,
+    'relu_': method_relu_,
+    'remainder': method_remainder,
+    'remainder_': method_remainder_,
+    'renorm': method_renorm,
+    'renorm_': method_renorm_,
+    'repeat': method_repeat,
+    'repeat_interleave': method_repeat_interleave,
+    'requires_grad_': method_requires_grad_,
+    'reshape': method_reshape,
+    'reshape_as': method_reshape_as,
+    'resize_': method_resize_,
+    'resize_as_': method_resize_as_,
+    'resize_as_sparse_': method_resize_as_sparse_,
+    'resolve_conj': method_resolve_conj,
+    'resolve_neg': method_resolve_neg,
+    'retain_grad': method_retain_grad,
+    'retains_grad': method_retains_grad,
+    'roll': method_roll,
+    'rot90': method_rot90,
+    'round': method_round,
+    'round_': method_round_,
+    'row_indices': method_row_indices,
+    'rsqrt': method_rsqrt,
+    'rsqrt_': method_rsqrt_,
+    'scatter': method_scatter,
+    'scatter_': method_scatter_,
+    'scatter_add': method_scatter_add,
+    'scatter_add_': method_scatter_add_,
+    'scatter_reduce': method_scatter_reduce,
+    'scatter_reduce_': method_scatter_reduce_,
+    'select': method_select,
+    'select_scatter': method_select_scatter,
+    'set_': method_set_,
+    'set_data': method_set_data,
+    'sgn': method_sgn,
+    'sgn_': method_sgn_,
+    'sigmoid': method_sigmoid,
+    'sigmoid_': method_sigmoid_,
+    'sign': method_sign,
+    'sign_': method_sign_,
+    'signbit': method_signbit,
+    'sin': method_sin,
+    'sin_': method_sin_,
+    'sinc': method_sinc,
+    'sinc_': method_sinc_,
+    'sinh': method_sinh,
+    'sinh_': method_sinh_,
+    'size': method_size,
+    'slice': method_slice,
+    'slice_inverse': method_slice_inverse,
+    'slice_scatter': method_slice_scatter,
+    'slogdet': method_slogdet,
+    'smm': method_smm,
+    'softmax': method_softmax,
+    'sort': method_sort,
+    'sparse_dim': method_sparse_dim,
+    'sparse_mask': method_sparse_mask,
+    'sparse_resize_': method_sparse_resize_,
+    'sparse_resize_and_clear_': method_sparse_resize_and_clear_,
+    'split': method_split,
+    'split_with_sizes': method_split_with_sizes,
+    'sqrt': method_sqrt,
+    'sqrt_': method_sqrt_,
+    'square': method_square,
+    'square_': method_square_,
+    'squeeze': method_squeeze,
+    'squeeze_': method_squeeze_,
+    'sspaddmm': method_sspaddmm,
+    'std': method_std,
+    'stft': method_stft,
+    'stride': method_stride,
+    'sub': method_sub,
+    'sub_': method_sub_,
+    'subtract': method_subtract,
+    'subtract_': method_subtract_,
+    'sum': method_sum,
+    'sum_to_size': method_sum_to_size,
+    'svd': method_svd,
+    'swapaxes': method_swapaxes,
+    'swapaxes_': method_swapaxes_,
+    'swapdims': method_swapdims,
+    'swapdims_': method_swapdims_,
+    't': method_t,
+    't_': method_t_,
+    'take': method_take,
+    'take_along_dim': method_take_along_dim,
+    'tan': method_tan,
+    'tan_': method_tan_,
+    'tanh': method_tanh,
+    'tanh_': method_tanh_,
+    'tensor_split': method_tensor_split,
+    'tile': method_tile,
+    'to': method_to,
+    'to_dense': method_to_dense,
+    'to_mkldnn': method_to_mkldnn,
+    'to_padded_tensor': method_to_padded_tensor,
+    'to_sparse': method_to_sparse,
+    'to_sparse_bsc': method_to_sparse_bsc,
+    'to_sparse_bsr': method_to_sparse_bsr,
+    'to_sparse_csc': method_to_sparse_csc,
+    'to_sparse_csr': method_to_sparse_csr,
+    'topk': method_topk,
+    'trace': method_trace,
+    'transpose': method_transpose,
+    'transpose_': method_transpose_,
+    'triangular_solve': method_triangular_solve,
+    'tril': method_tril,
+    'tril_': method_tril_,
+    'triu': method_triu,
+    'triu_': method_triu_,
+    'true_divide': method_true_divide,
+    'true_divide_': method_true_divide_,
+    'trunc': method_trunc,
+    'trunc_': method_trunc_,
+    'type_as': method_type_as,
+    'unbind': method_unbind,
+    'unflatten': method_unflatten,
+    'unfold': method_unfold,
+    'uniform_': method_uniform_,
+    'unsafe_chunk': method_unsafe_chunk,
+    'unsafe_split': method_unsafe_split,
+    'unsafe_split_with_sizes': method_unsafe_split_with_sizes,
+    'unsqueeze': method_unsqueeze,
+    'unsqueeze_': method_unsqueeze_,
+    'values': method_values,
+    'var': method_var,
+    'vdot': method_vdot,
+    'view': method_view,
+    'view_as': method_view_as,
+    'vsplit': method_vsplit,
+    'where': method_where,
+    'xlogy': method_xlogy,
+    'xlogy_': method_xlogy_,
+    'zero_': method_zero_,
 }
+for _name, _method in METHODS.items():
+    _method.__name__ = _method.__qualname__ = _name
 
 
 R_METHODS = (
