@@ -35,7 +35,7 @@ from rtorch._facade import TensorBase
 from rtorch.conversion import to_torch
 from rtorch.devices import as_torch_device
 from rtorch.dtypes import as_torch_dtype
-from rtorch.errors import RNotImplementedError, RValueError
+from rtorch.errors import RNotImplementedError, RValueError, call_torch
 from rtorch.tensor import Tensor, as_tensor_arg, wrap
 from rtorch.values import c
 
@@ -83,7 +83,7 @@ def torch_tensor(
     if pin_memory:
         t = t.pin_memory()
     if requires_grad:
-        t.requires_grad_(True)
+        call_torch(t.requires_grad_, True)
     return wrap(t)
 
 
@@ -103,7 +103,7 @@ def torch_scalar_tensor(
             "torch_tensor() for vectors."
         )
     t = t.reshape(()).to(as_torch_device(device))
-    return wrap(t.requires_grad_(True) if requires_grad else t)
+    return wrap(call_torch(t.requires_grad_, True) if requires_grad else t)
 
 
 def torch_tensor_from_buffer(buffer: Any, shape: Any, dtype: Any = "float") -> Tensor:
@@ -377,7 +377,7 @@ def _factory(fn: Any, size: tuple[Any, ...], options: dict[str, Any], **extra: A
     if names is not None:
         t = _named(t, c(names))
     if requires_grad:
-        t.requires_grad_(True)
+        call_torch(t.requires_grad_, True)
     return wrap(t)
 
 

@@ -171,6 +171,15 @@ _REWRITES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
      _plus_one(1, 2)),
 ]
 
+# R torch shows libtorch's C++ wording for this one; PyTorch's Python differs.
+_REWRITES.append(
+    (
+        re.compile(r"only Tensors of floating point dtype can require gradients"),
+        lambda m: "Only Tensors of floating point and complex dtype can require "
+        "gradients (convert first, e.g. dtype=torch_float())",
+    )
+)
+
 _TARGET = re.compile(r"Target (-?\d+) is out of bounds\.")
 # R torch shifts loss targets even when negative.
 _REWRITES.append(

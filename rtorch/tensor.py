@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import numbers
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NoReturn
 
 import numpy as np
 import torch
@@ -39,7 +39,13 @@ from rtorch.conversion import to_numpy, to_torch
 from rtorch.devices import Device, as_torch_device
 from rtorch.dims import one_based_dim, one_based_dims
 from rtorch.dtypes import DType, as_torch_dtype
-from rtorch.errors import RRuntimeError, RTypeError, RValueError, call_torch
+from rtorch.errors import (
+    RRuntimeError,
+    RTypeError,
+    RValueError,
+    call_torch,
+    translate_torch_error,
+)
 from rtorch.values import RList
 
 __all__ = ["Tensor", "wrap", "from_torch", "as_tensor_arg", "tensor_list"]
@@ -474,16 +480,11 @@ class Tensor(TensorBase):
     # -- in-place helpers that return the same object -----------------------------
 
     def requires_grad_(self, requires_grad: bool = True) -> Tensor:
-        """Turn gradient recording on or off in place; returns ``x`` itself."""
-        t = self._t
-        if requires_grad and not (t.is_floating_point() or t.is_complex()):
-            # R torch rule: libtorch's C++ wording (PyTorch's Python path differs).
-            raise RRuntimeError(
-                "Only Tensors of floating point and complex dtype can require "
-                f"gradients; this tensor is {DType(t.dtype)!r}. Convert it "
-                "first, e.g. x.to(dtype=torch_float())."
-            )
-        t.requires_grad_(bool(requires_grad))
+        """Turn gradient recording on or off in place; returns ``x`` itself.
+
+        Only floating point and complex tensors can require gradients.
+        """
+        call_torch(self._t.requires_grad_, bool(requires_grad))
         return self
 
     def zero_(self) -> Tensor:
@@ -546,55 +547,100 @@ class Tensor(TensorBase):
     # -- operators (R torch section 12) --------------------------------------------
 
     def __add__(self, other: Any) -> Tensor:
-        return wrap(self._t + (other._t if type(other) is Tensor else _operand(other)))
+        try:
+            return wrap(self._t + (other._t if type(other) is Tensor else _operand(other)))
+        except RuntimeError as error:
+            _operator_error(error, self, other)
 
     def __radd__(self, other: Any) -> Tensor:
-        return wrap(_operand(other) + self._t)
+        try:
+            return wrap(_operand(other) + self._t)
+        except RuntimeError as error:
+            _operator_error(error, self, other)
 
     def __sub__(self, other: Any) -> Tensor:
-        return wrap(self._t - (other._t if type(other) is Tensor else _operand(other)))
+        try:
+            return wrap(self._t - (other._t if type(other) is Tensor else _operand(other)))
+        except RuntimeError as error:
+            _operator_error(error, self, other)
 
     def __rsub__(self, other: Any) -> Tensor:
-        return wrap(_operand(other) - self._t)
+        try:
+            return wrap(_operand(other) - self._t)
+        except RuntimeError as error:
+            _operator_error(error, self, other)
 
     def __mul__(self, other: Any) -> Tensor:
-        return wrap(self._t * (other._t if type(other) is Tensor else _operand(other)))
+        try:
+            return wrap(self._t * (other._t if type(other) is Tensor else _operand(other)))
+        except RuntimeError as error:
+            _operator_error(error, self, other)
 
     def __rmul__(self, other: Any) -> Tensor:
-        return wrap(_operand(other) * self._t)
+        try:
+            return wrap(_operand(other) * self._t)
+        except RuntimeError as error:
+            _operator_error(error, self, other)
 
     def __truediv__(self, other: Any) -> Tensor:
-        return wrap(self._t / (other._t if type(other) is Tensor else _operand(other)))
+        try:
+            return wrap(self._t / (other._t if type(other) is Tensor else _operand(other)))
+        except RuntimeError as error:
+            _operator_error(error, self, other)
 
     def __rtruediv__(self, other: Any) -> Tensor:
-        return wrap(_operand(other) / self._t)
+        try:
+            return wrap(_operand(other) / self._t)
+        except RuntimeError as error:
+            _operator_error(error, self, other)
 
     def __pow__(self, other: Any) -> Tensor:
-        return wrap(self._t ** _operand(other))
+        try:
+            return wrap(self._t ** _operand(other))
+        except RuntimeError as error:
+            _operator_error(error, self, other)
 
     def __rpow__(self, other: Any) -> Tensor:
-        return wrap(torch.pow(_operand(other), self._t))
+        try:
+            return wrap(torch.pow(_operand(other), self._t))
+        except RuntimeError as error:
+            _operator_error(error, self, other)
 
     def __mod__(self, other: Any) -> Tensor:
         # R torch rule: %% is torch_fmod (the sign follows the dividend).
-        return wrap(torch.fmod(self._t, _operand(other)))
+        try:
+            return wrap(torch.fmod(self._t, _operand(other)))
+        except RuntimeError as error:
+            _operator_error(error, self, other)
 
     def __rmod__(self, other: Any) -> Tensor:
-        return wrap(torch.fmod(_as_left_tensor(other, self._t), self._t))
+        try:
+            return wrap(torch.fmod(_as_left_tensor(other, self._t), self._t))
+        except RuntimeError as error:
+            _operator_error(error, self, other)
 
     def __floordiv__(self, other: Any) -> Tensor:
         # R torch rule: %/% truncates toward zero (-5 %/% 2 is -2).
-        return wrap(torch.div(self._t, _operand(other), rounding_mode="trunc"))
+        try:
+            return wrap(torch.div(self._t, _operand(other), rounding_mode="trunc"))
+        except RuntimeError as error:
+            _operator_error(error, self, other)
 
     def __rfloordiv__(self, other: Any) -> Tensor:
         left = _as_left_tensor(other, self._t)
         return wrap(torch.div(left, self._t, rounding_mode="trunc"))
 
     def __matmul__(self, other: Any) -> Tensor:
-        return wrap(call_torch(torch.matmul, self._t, as_tensor_arg(other)))
+        try:
+            return wrap(call_torch(torch.matmul, self._t, as_tensor_arg(other)))
+        except RuntimeError as error:
+            _operator_error(error, self, other)
 
     def __rmatmul__(self, other: Any) -> Tensor:
-        return wrap(call_torch(torch.matmul, as_tensor_arg(other), self._t))
+        try:
+            return wrap(call_torch(torch.matmul, as_tensor_arg(other), self._t))
+        except RuntimeError as error:
+            _operator_error(error, self, other)
 
     def __neg__(self) -> Tensor:
         if self._t.dtype == torch.bool:
@@ -616,33 +662,57 @@ class Tensor(TensorBase):
 
     def __and__(self, other: Any) -> Tensor:
         # R torch rule: `&` is logical_and; the result is bool.
-        return wrap(torch.logical_and(self._t, _as_left_tensor(other, self._t)))
+        try:
+            return wrap(torch.logical_and(self._t, _as_left_tensor(other, self._t)))
+        except RuntimeError as error:
+            _operator_error(error, self, other)
 
     __rand__ = __and__
 
     def __or__(self, other: Any) -> Tensor:
         # R torch rule: `|` is logical_or; the result is bool.
-        return wrap(torch.logical_or(self._t, _as_left_tensor(other, self._t)))
+        try:
+            return wrap(torch.logical_or(self._t, _as_left_tensor(other, self._t)))
+        except RuntimeError as error:
+            _operator_error(error, self, other)
 
     __ror__ = __or__
 
     def __eq__(self, other: Any) -> Tensor:  # type: ignore[override]
-        return wrap(self._t == _operand(other))
+        try:
+            return wrap(self._t == _operand(other))
+        except RuntimeError as error:
+            _operator_error(error, self, other)
 
     def __ne__(self, other: Any) -> Tensor:  # type: ignore[override]
-        return wrap(self._t != _operand(other))
+        try:
+            return wrap(self._t != _operand(other))
+        except RuntimeError as error:
+            _operator_error(error, self, other)
 
     def __lt__(self, other: Any) -> Tensor:
-        return wrap(self._t < _operand(other))
+        try:
+            return wrap(self._t < _operand(other))
+        except RuntimeError as error:
+            _operator_error(error, self, other)
 
     def __le__(self, other: Any) -> Tensor:
-        return wrap(self._t <= _operand(other))
+        try:
+            return wrap(self._t <= _operand(other))
+        except RuntimeError as error:
+            _operator_error(error, self, other)
 
     def __gt__(self, other: Any) -> Tensor:
-        return wrap(self._t > _operand(other))
+        try:
+            return wrap(self._t > _operand(other))
+        except RuntimeError as error:
+            _operator_error(error, self, other)
 
     def __ge__(self, other: Any) -> Tensor:
-        return wrap(self._t >= _operand(other))
+        try:
+            return wrap(self._t >= _operand(other))
+        except RuntimeError as error:
+            _operator_error(error, self, other)
 
 
 class Storage:
@@ -742,6 +812,19 @@ def _size_arg(size: Any, more: tuple[int, ...]) -> list[int]:
     if isinstance(size, numbers.Integral):
         return [int(size)]
     return [int(s) for s in size]
+
+
+def _operator_error(error: RuntimeError, x: Tensor, other: Any) -> NoReturn:
+    """Re-raise a failed operator, naming both shapes when broadcasting failed."""
+    message = str(error)
+    if "must match the size of tensor b" in message:
+        other_shape = tuple(getattr(_operand(other), "shape", ()))
+        raise RRuntimeError(
+            f"{message}. Shapes {tuple(x.shape)} and {other_shape} cannot be "
+            "broadcast: aligned from the last dimension, sizes must be equal or "
+            "1 (there is no R-style recycling)."
+        ) from None
+    translate_torch_error(error)
 
 
 def _extreme(t: torch.Tensor, fn: Any, dim: Any, other: Any, keepdim: bool) -> Any:
