@@ -24,6 +24,7 @@ import torch
 
 from rtorch._facade import TensorBase
 from rtorch.errors import RRuntimeError, RTypeError
+from rtorch.printing import format_undefined
 from rtorch.values import RList
 
 __all__ = [
@@ -60,8 +61,6 @@ class UndefinedTensor(TensorBase):
         self._t = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        from rtorch.printing import format_undefined
-
         return format_undefined()
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
@@ -101,10 +100,27 @@ class UndefinedTensor(TensorBase):
 
 # R torch rule: arithmetic with an undefined tensor is an error, not a no-op.
 _REFUSED_OPERATORS = {
-    "add": "+", "sub": "-", "mul": "*", "truediv": "/", "floordiv": "//",
-    "mod": "%", "pow": "**", "matmul": "@", "radd": "+", "rsub": "-",
-    "rmul": "*", "rtruediv": "/", "rfloordiv": "//", "rmod": "%", "rpow": "**",
-    "rmatmul": "@", "neg": "unary -", "lt": "<", "le": "<=", "gt": ">", "ge": ">=",
+    "add": "+",
+    "sub": "-",
+    "mul": "*",
+    "truediv": "/",
+    "floordiv": "//",
+    "mod": "%",
+    "pow": "**",
+    "matmul": "@",
+    "radd": "+",
+    "rsub": "-",
+    "rmul": "*",
+    "rtruediv": "/",
+    "rfloordiv": "//",
+    "rmod": "%",
+    "rpow": "**",
+    "rmatmul": "@",
+    "neg": "unary -",
+    "lt": "<",
+    "le": "<=",
+    "gt": ">",
+    "ge": ">=",
 }
 
 
@@ -136,9 +152,7 @@ def is_undefined_tensor(x: Any) -> bool:
         return x._t is None
     if isinstance(x, torch.Tensor):
         return False
-    raise RTypeError(
-        f"is_undefined_tensor() takes a tensor, not {type(x).__name__}."
-    )
+    raise RTypeError(f"is_undefined_tensor() takes a tensor, not {type(x).__name__}.")
 
 
 class AutogradNode:

@@ -75,7 +75,9 @@ def autograd_function(
         try:
             bound = signature.bind(*args, **kwargs)
         except TypeError as error:
-            raise RTypeError(f"{error}; the arguments are ({', '.join(names)}).") from None
+            raise RTypeError(
+                f"{error}; the arguments are ({', '.join(names)})."
+            ) from None
         bound.apply_defaults()
 
         values = [_unwrap(bound.arguments[name]) for name in names]
@@ -235,8 +237,9 @@ def _gradients_by_name(
         raise RTypeError(
             "autograd_function(): backward must return a dict keyed by forward's "
             f"argument names, e.g. {{{names[0]!r}: grad}}, not "
-            f"{type(answer).__name__}." if names else
-            "autograd_function(): backward must return a dict."
+            f"{type(answer).__name__}."
+            if names
+            else "autograd_function(): backward must return a dict."
         )
     unknown = [key for key in answer if key not in names]
     if unknown:

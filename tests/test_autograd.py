@@ -58,27 +58,42 @@ def _paraboloid(x):
 
 def _rosenbrock(x, a=1.0, b=5.0):
     first, second = x  # the two coordinates, as 0-d tensors
-    return (a - first) ** 2.0 + b * (second - first ** 2.0) ** 2.0
+    return (a - first) ** 2.0 + b * (second - first**2.0) ** 2.0
 
 
 # (case or derivation, function, point, gradient worked out by hand)
 DERIVATIVES = [
-    ("ag-basic: d(w²)/dw = 2w", lambda w: w ** 2.0, c(3.0), [6.0]),
-    ("d(w³)/dw = 3w²", lambda w: w ** 3.0, c(2.0), [12.0]),
+    ("ag-basic: d(w²)/dw = 2w", lambda w: w**2.0, c(3.0), [6.0]),
+    ("d(w³)/dw = 3w²", lambda w: w**3.0, c(2.0), [12.0]),
     ("d exp(w)/dw = exp(w)", lambda w: torch_exp(w), c(0.0, 1.0), [1.0, math.e]),
     ("d log(w)/dw = 1/w", lambda w: torch_log(w), c(2.0, 4.0), [0.5, 0.25]),
     ("d sqrt(w)/dw = 1/(2 sqrt(w))", lambda w: torch_sqrt(w), c(4.0), [0.25]),
     ("d sin(w)/dw = cos(w)", lambda w: w.sin(), c(0.0, math.pi), [1.0, -1.0]),
-    ("d mean(w²)/dw = 2w/n", lambda w: (w ** 2.0).mean(), c(1.0, 2.0, 3.0, 4.0),
-     [0.5, 1.0, 1.5, 2.0]),
-    ("d sum(3w + 1)/dw = 3", lambda w: (3.0 * w + 1.0).sum(), c(-2.0, 7.0),
-     [3.0, 3.0]),
-    ("paraboloid: ∇ = (0.4 x1, 0.4 x2)", lambda w: _paraboloid(w).sum(),
-     c(1.0, -2.5), [0.4, -1.0]),
-    ("Rosenbrock a=1, b=5 at (-1, 1): ∇ = (-4, 0)", _rosenbrock, c(-1.0, 1.0),
-     [-4.0, 0.0]),
-    ("Rosenbrock a=1, b=5 at (0, 1): ∇ = (-2, 10)", _rosenbrock, c(0.0, 1.0),
-     [-2.0, 10.0]),
+    (
+        "d mean(w²)/dw = 2w/n",
+        lambda w: (w**2.0).mean(),
+        c(1.0, 2.0, 3.0, 4.0),
+        [0.5, 1.0, 1.5, 2.0],
+    ),
+    ("d sum(3w + 1)/dw = 3", lambda w: (3.0 * w + 1.0).sum(), c(-2.0, 7.0), [3.0, 3.0]),
+    (
+        "paraboloid: ∇ = (0.4 x1, 0.4 x2)",
+        lambda w: _paraboloid(w).sum(),
+        c(1.0, -2.5),
+        [0.4, -1.0],
+    ),
+    (
+        "Rosenbrock a=1, b=5 at (-1, 1): ∇ = (-4, 0)",
+        _rosenbrock,
+        c(-1.0, 1.0),
+        [-4.0, 0.0],
+    ),
+    (
+        "Rosenbrock a=1, b=5 at (0, 1): ∇ = (-2, 10)",
+        _rosenbrock,
+        c(0.0, 1.0),
+        [-2.0, 10.0],
+    ),
     ("d(1/w)/dw = -1/w²", lambda w: 1.0 / w, c(2.0), [-0.25]),
 ]
 
@@ -178,14 +193,14 @@ def test_gradients_accumulate_until_zeroed():
 def test_grad_is_assignable_and_resettable():
     # ag-set-grad
     p = torch_tensor(3.0, requires_grad=True)
-    (p ** 2.0).backward()
+    (p**2.0).backward()
     before = as_array(p.grad)
     p.grad = p.grad * 10.0
 
     assert [before[0], as_array(p.grad)[0]] == [6.0, 60.0]
     p.grad = None
     assert is_undefined_tensor(p.grad)
-    (p ** 2.0).backward()
+    (p**2.0).backward()
     p.grad = UndefinedTensor()
     assert is_undefined_tensor(p.grad)
 
@@ -203,7 +218,7 @@ def test_assigning_a_grad_of_the_wrong_shape_is_an_rtorch_error():
 def test_second_backward_without_retain_graph_mentions_graph_a_second_time():
     # ag-hook-modify / semantics 11: the freed graph error.
     w = torch_tensor(c(2.0), requires_grad=True)
-    loss = (w ** 2.0).sum()
+    loss = (w**2.0).sum()
     loss.backward()
 
     with pytest.raises(RRuntimeError, match="graph a second time"):
@@ -212,7 +227,7 @@ def test_second_backward_without_retain_graph_mentions_graph_a_second_time():
 
 def test_retain_graph_allows_a_second_backward_which_accumulates():
     w = torch_tensor(c(2.0), requires_grad=True)
-    loss = (w ** 3.0).sum()  # d/dw = 3w² = 12
+    loss = (w**3.0).sum()  # d/dw = 3w² = 12
     loss.backward(retain_graph=True)
     loss.backward()
 
@@ -221,7 +236,7 @@ def test_retain_graph_allows_a_second_backward_which_accumulates():
 
 def test_create_graph_keeps_the_graph_for_second_derivatives():
     x = torch_tensor(c(2.0), requires_grad=True)
-    (x ** 3.0).backward(create_graph=True)  # grad = 3x² = 12, differentiable
+    (x**3.0).backward(create_graph=True)  # grad = 3x² = 12, differentiable
     first = x.grad.clone()
     x.grad.backward()  # adds d(3x²)/dx = 6x = 12 into x.grad
 
@@ -580,7 +595,7 @@ def test_in_place_change_of_a_saved_tensor_points_to_anomaly_detection():
     # ag-detect-anomaly (without the scope)
     a = torch_tensor(c(1.0, 2.0), requires_grad=True)
     e = torch_tensor(c(2.0, 3.0))
-    out = (a ** e).sum()
+    out = (a**e).sum()
     e.mul_(2.0)
 
     with pytest.raises(RRuntimeError, match="modified by an inplace operation") as info:
@@ -596,7 +611,7 @@ def test_with_detect_anomaly_warns_once_and_reports_the_failing_step():
         warnings.simplefilter("always")
         with pytest.raises(RRuntimeError) as info:
             with with_detect_anomaly():
-                out = (a ** e).sum()
+                out = (a**e).sum()
                 e.mul_(2.0)
                 out.backward()
 
@@ -615,7 +630,7 @@ def test_autograd_backward_with_a_list_and_null_gradients():
     # ag-autograd-backward-list
     a = torch_tensor(2.0, requires_grad=True)
     b = torch_tensor(5.0, requires_grad=True)
-    result = autograd_backward([a * 3.0, b ** 2.0], [None, torch_ones(1)])
+    result = autograd_backward([a * 3.0, b**2.0], [None, torch_ones(1)])
 
     assert result is None
     assert [a.grad.item(), b.grad.item()] == [3.0, 10.0]
@@ -624,7 +639,7 @@ def test_autograd_backward_with_a_list_and_null_gradients():
 def test_autograd_backward_with_one_tensor():
     # ag-autograd-backward-single
     a = torch_tensor(4.0, requires_grad=True)
-    autograd_backward(a ** 2.0)
+    autograd_backward(a**2.0)
 
     assert a.grad.item() == 8.0
 
@@ -640,7 +655,7 @@ def test_autograd_grad_hessian_vector_product():
     # ag-autograd-grad-hvp: g = 3x² + y + x, so dg/dx = 6x + 1
     x = torch_tensor(c(1.0, 2.0, 3.0), requires_grad=True)
     y = torch_tensor(c(1.0, 1.0, 1.0), requires_grad=True)
-    z = x ** 3.0 + x * y
+    z = x**3.0 + x * y
     z.backward(torch_ones(3), create_graph=True)
     g = x.grad + y.grad
     (hv,) = autograd_grad(
@@ -680,5 +695,3 @@ def test_autograd_grad_unused_input():
     with pytest.raises(RRuntimeError, match="not have been used in the graph") as info:
         autograd_grad(obj, [used, idle])
     assert "Input 2 of `inputs`" in str(info.value)  # 1-based position
-
-

@@ -87,7 +87,9 @@ def test_arange_explicit_dtypes():
     a = torch_arange(0.0, 3.0, 0.5, dtype=torch_float64())
     assert a.dtype == torch_float64()
     assert torch_finfo(a.dtype).eps == torch_finfo("double").eps
-    assert torch_iinfo(torch_arange(2.0, 8.0, 2.0, dtype=torch_int64()).dtype).bits == 64
+    assert (
+        torch_iinfo(torch_arange(2.0, 8.0, 2.0, dtype=torch_int64()).dtype).bits == 64
+    )
 
 
 def test_range_is_deprecated_but_works():
@@ -118,8 +120,14 @@ def test_mixing_size_spellings_is_an_error():
 
 def test_factory_options():
     # create-ones-dots
-    o = torch_ones(2, 4, dtype=torch_float64(), layout=torch_strided(),
-                   device=torch_device("cpu"), requires_grad=True)
+    o = torch_ones(
+        2,
+        4,
+        dtype=torch_float64(),
+        layout=torch_strided(),
+        device=torch_device("cpu"),
+        requires_grad=True,
+    )
     assert o.dtype == torch_float64() and o.requires_grad
     np.testing.assert_array_equal(as_array(o), np.ones((2, 4)))
 
@@ -174,12 +182,14 @@ def test_eye():
 
 def test_full_and_full_like():
     # create-full, create-full-like; dtype follows the fill value.
-    np.testing.assert_array_equal(as_array(torch_full(c(3, 1), fill_value=7.0)),
-                                  np.full((3, 1), 7.0))
+    np.testing.assert_array_equal(
+        as_array(torch_full(c(3, 1), fill_value=7.0)), np.full((3, 1), 7.0)
+    )
     assert torch_full(c(2), 3).dtype == torch_long()
     base = torch_full(c(2, 3), fill_value=1.0)
-    np.testing.assert_array_equal(as_array(torch_full_like(base, fill_value=-1.0)),
-                                  np.full((2, 3), -1.0))
+    np.testing.assert_array_equal(
+        as_array(torch_full_like(base, fill_value=-1.0)), np.full((2, 3), -1.0)
+    )
 
 
 def test_zeros_like_takes_a_dtype():

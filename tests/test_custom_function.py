@@ -17,11 +17,11 @@ from rtorch.values import RList
 def _cube():
     def cube_forward(ctx, inp):
         ctx.save_for_backward(inp)
-        return inp ** 3.0
+        return inp**3.0
 
     def cube_backward(ctx, grad_output):
         (s,) = ctx.saved_variables
-        return {"inp": grad_output * 3.0 * s ** 2.0}
+        return {"inp": grad_output * 3.0 * s**2.0}
 
     return autograd_function(forward=cube_forward, backward=cube_backward)
 
@@ -49,11 +49,11 @@ def test_cube_used_twice_adds_up():
 def _p_times_q_squared():
     def f_forward(ctx, p, q):
         ctx.save_for_backward(p, q)
-        return p * q ** 2.0
+        return p * q**2.0
 
     def f_backward(ctx, grad_output):
         p, q = ctx.saved_variables
-        return {"q": grad_output * 2.0 * p * q, "p": grad_output * q ** 2.0}
+        return {"q": grad_output * 2.0 * p * q, "p": grad_output * q**2.0}
 
     return autograd_function(forward=f_forward, backward=f_backward)
 
@@ -94,7 +94,7 @@ def test_named_saved_values():
     # ag-function-named-saved
     def sq_forward(ctx, inp):
         ctx.save_for_backward(orig=inp, deriv=2.0 * inp)
-        return inp ** 2.0
+        return inp**2.0
 
     def sq_backward(ctx, grad_output):
         v = ctx.saved_variables
@@ -111,7 +111,7 @@ def test_saved_non_tensor_values():
     # ag-function-constants: base^k and k base^(k-1) at base 2, k 4
     def pw_forward(ctx, base, k):
         ctx.save_for_backward(base=base, k=k)
-        return base ** k
+        return base**k
 
     def pw_backward(ctx, grad_output):
         v = ctx.saved_variables
@@ -251,7 +251,7 @@ def test_saved_variables_after_the_graph_is_freed():
 
     def sq_forward(ctx, inp):
         ctx.save_for_backward(inp)
-        return inp ** 2.0
+        return inp**2.0
 
     def sq_backward(ctx, g):
         keep.append(ctx)

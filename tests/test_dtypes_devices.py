@@ -26,17 +26,33 @@ from rtorch import (
 from rtorch.errors import RTypeError, RValueError
 
 CONSTRUCTORS = [
-    ("torch_float", "Float"), ("torch_float32", "Float"), ("torch_double", "Double"),
-    ("torch_float64", "Double"), ("torch_half", "Half"), ("torch_float16", "Half"),
-    ("torch_bfloat16", "BFloat16"), ("torch_uint8", "Byte"), ("torch_int8", "Char"),
-    ("torch_int16", "Short"), ("torch_short", "Short"), ("torch_int32", "Int"),
-    ("torch_int", "Int"), ("torch_int64", "Long"), ("torch_long", "Long"),
-    ("torch_bool", "Bool"), ("torch_chalf", "ComplexHalf"),
-    ("torch_cfloat32", "ComplexHalf"), ("torch_cfloat", "ComplexFloat"),
-    ("torch_cfloat64", "ComplexFloat"), ("torch_cdouble", "ComplexDouble"),
-    ("torch_cfloat128", "ComplexDouble"), ("torch_quint8", "QUInt8"),
-    ("torch_qint8", "QInt8"), ("torch_qint32", "QInt32"),
-    ("torch_float8_e4m3fn", "Float8_e4m3fn"), ("torch_float8_e5m2", "Float8_e5m2"),
+    ("torch_float", "Float"),
+    ("torch_float32", "Float"),
+    ("torch_double", "Double"),
+    ("torch_float64", "Double"),
+    ("torch_half", "Half"),
+    ("torch_float16", "Half"),
+    ("torch_bfloat16", "BFloat16"),
+    ("torch_uint8", "Byte"),
+    ("torch_int8", "Char"),
+    ("torch_int16", "Short"),
+    ("torch_short", "Short"),
+    ("torch_int32", "Int"),
+    ("torch_int", "Int"),
+    ("torch_int64", "Long"),
+    ("torch_long", "Long"),
+    ("torch_bool", "Bool"),
+    ("torch_chalf", "ComplexHalf"),
+    ("torch_cfloat32", "ComplexHalf"),
+    ("torch_cfloat", "ComplexFloat"),
+    ("torch_cfloat64", "ComplexFloat"),
+    ("torch_cdouble", "ComplexDouble"),
+    ("torch_cfloat128", "ComplexDouble"),
+    ("torch_quint8", "QUInt8"),
+    ("torch_qint8", "QInt8"),
+    ("torch_qint32", "QInt32"),
+    ("torch_float8_e4m3fn", "Float8_e4m3fn"),
+    ("torch_float8_e5m2", "Float8_e5m2"),
 ]
 
 
@@ -73,11 +89,24 @@ def test_is_floating_point_is_a_field():
 
 @pytest.mark.parametrize(
     ("text", "name"),
-    [("float32", "Float"), ("float", "Float"), ("float64", "Double"),
-     ("double", "Double"), ("float16", "Half"), ("half", "Half"),
-     ("bfloat16", "BFloat16"), ("uint8", "Byte"), ("int8", "Char"),
-     ("int16", "Short"), ("short", "Short"), ("int32", "Int"), ("int", "Int"),
-     ("int64", "Long"), ("long", "Long"), ("bool", "Bool")],
+    [
+        ("float32", "Float"),
+        ("float", "Float"),
+        ("float64", "Double"),
+        ("double", "Double"),
+        ("float16", "Half"),
+        ("half", "Half"),
+        ("bfloat16", "BFloat16"),
+        ("uint8", "Byte"),
+        ("int8", "Char"),
+        ("int16", "Short"),
+        ("short", "Short"),
+        ("int32", "Int"),
+        ("int", "Int"),
+        ("int64", "Long"),
+        ("long", "Long"),
+        ("bool", "Bool"),
+    ],
 )
 def test_dtype_strings(text, name):
     # dtype-strings
@@ -104,7 +133,10 @@ def test_element_size_and_conversions():
     assert e == 8 and isinstance(e, int)
     assert torch_ones(3).half().dtype == rtorch.torch_float16()
     assert rtorch.as_array(torch_tensor(rtorch.c(0.0, -2.5, 3.0)).bool()).tolist() == [
-        False, True, True]
+        False,
+        True,
+        True,
+    ]
 
 
 @pytest.mark.parametrize(
@@ -112,10 +144,12 @@ def test_element_size_and_conversions():
     [
         (torch_device("cpu"), "cpu", "torch_device(type='cpu')"),
         (torch_device("meta"), "meta", "torch_device(type='meta')"),  # print-device
-        (torch_device("cuda", 1), "cuda:1",
-         "torch_device(type='cuda', index=1)"),
-        (torch_device(type="cpu", index=0), "cpu:0",
-         "torch_device(type='cpu', index=0)"),
+        (torch_device("cuda", 1), "cuda:1", "torch_device(type='cuda', index=1)"),
+        (
+            torch_device(type="cpu", index=0),
+            "cpu:0",
+            "torch_device(type='cpu', index=0)",
+        ),
     ],
 )
 def test_device_printing(device, text, shown):
@@ -162,7 +196,10 @@ def test_with_device_scopes_nest():
         tensor_in_scope = torch_tensor(rtorch.c(1.0))
     later = torch_zeros(2)
     assert (outer.device.type, inner.device.type, later.device.type) == (
-        "meta", "cpu", "cpu")
+        "meta",
+        "cpu",
+        "cpu",
+    )
     assert tensor_in_scope.device.type == "meta"
 
 
@@ -201,7 +238,10 @@ class TestCuda:
         # device-cuda-cpu-methods
         g = torch_ones(2).cuda()
         assert (g.device.type, g.cuda().device.type, g.cpu().device.type) == (
-            "cuda", "cuda", "cpu")
+            "cuda",
+            "cuda",
+            "cpu",
+        )
         assert g.is_cuda
 
     def test_capability_uses_0_based_devices(self):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rtorch import c, torch_ones, torch_sum, torch_tensor, torch_transpose, torch_zeros
 from rtorch import base as rb
+from rtorch import c, torch_ones, torch_sum, torch_tensor, torch_transpose, torch_zeros
 from rtorch.errors import (
     RIndexError,
     RRuntimeError,
@@ -18,8 +18,12 @@ from rtorch.errors import (
 
 @pytest.mark.parametrize(
     ("cls", "builtin"),
-    [(RValueError, ValueError), (RTypeError, TypeError), (RIndexError, IndexError),
-     (RRuntimeError, RuntimeError)],
+    [
+        (RValueError, ValueError),
+        (RTypeError, TypeError),
+        (RIndexError, IndexError),
+        (RRuntimeError, RuntimeError),
+    ],
 )
 def test_error_classes_are_also_the_builtins(cls, builtin):
     assert issubclass(cls, RTorchError) and issubclass(cls, builtin)
@@ -29,31 +33,49 @@ def test_error_classes_are_also_the_builtins(cls, builtin):
     ("libtorch", "r_torch"),
     [
         # test-translate.R rewrites, as listed in semantics 5.1
-        ("Dimension out of range (expected to be in range of [-2, 1], but got 2)",
-         "Dimension out of range (expected to be in range of [-2, 2], but got 3)"),
-        ("Dimension out of range (expected to be in range of [-2, 1], but got -3)",
-         "Dimension out of range (expected to be in range of [-2, 2], but got -3)"),
-        ("Dimension out of range (expected to be in range of [-11, 10], but got 11)",
-         "Dimension out of range (expected to be in range of [-11, 11], but got 12)"),
-        ("Sizes of tensors must match except in dimension 0. Expected size 4 but got "
-         "size 5 for tensor number 2 in the list.",
-         "Sizes of tensors must match except in dimension 1. Expected size 4 but got "
-         "size 5 for tensor number 3 in the list."),
-        ("index 5 out of range for tensor of size [4] at dimension 0",
-         "index 6 out of range for tensor of size [4] at dimension 1"),
-        ("inputs dimension 1 must have length 3", "inputs dimension 2 must have "
-         "length 3"),
-        ("contracted dimensions need to match, but first has size 2 in dim 0 and "
-         "second has size 3 in dim 0",
-         "contracted dimensions need to match, but first has size 2 in dim 1 and "
-         "second has size 3 in dim 1"),
+        (
+            "Dimension out of range (expected to be in range of [-2, 1], but got 2)",
+            "Dimension out of range (expected to be in range of [-2, 2], but got 3)",
+        ),
+        (
+            "Dimension out of range (expected to be in range of [-2, 1], but got -3)",
+            "Dimension out of range (expected to be in range of [-2, 2], but got -3)",
+        ),
+        (
+            "Dimension out of range (expected to be in range of [-11, 10], but got 11)",
+            "Dimension out of range (expected to be in range of [-11, 11], but got 12)",
+        ),
+        (
+            "Sizes of tensors must match except in dimension 0. Expected size 4 "
+            "but got size 5 for tensor number 2 in the list.",
+            "Sizes of tensors must match except in dimension 1. Expected size 4 "
+            "but got size 5 for tensor number 3 in the list.",
+        ),
+        (
+            "index 5 out of range for tensor of size [4] at dimension 0",
+            "index 6 out of range for tensor of size [4] at dimension 1",
+        ),
+        (
+            "inputs dimension 1 must have length 3",
+            "inputs dimension 2 must have length 3",
+        ),
+        (
+            "contracted dimensions need to match, but first has size 2 in dim 0 and "
+            "second has size 3 in dim 0",
+            "contracted dimensions need to match, but first has size 2 in dim 1 and "
+            "second has size 3 in dim 1",
+        ),
         ("Found an invalid max index: 19", "Found an invalid max index: 20"),
         ("Target 4 is out of bounds.", "Target 5 is out of bounds."),
         ("Target -1 is out of bounds.", "Target 0 is out of bounds."),
-        ("index 0 is out of bounds for dimension 0 with size 0",
-         "index 1 is out of bounds for dimension 1 with size 0"),
-        ("index -1 is out of bounds for dimension 0 with size 0",
-         "index -1 is out of bounds for dimension 1 with size 0"),
+        (
+            "index 0 is out of bounds for dimension 0 with size 0",
+            "index 1 is out of bounds for dimension 1 with size 0",
+        ),
+        (
+            "index -1 is out of bounds for dimension 0 with size 0",
+            "index -1 is out of bounds for dimension 1 with size 0",
+        ),
         ("something else entirely", "something else entirely"),
     ],
 )
@@ -67,25 +89,37 @@ def test_translation(libtorch, r_torch):
     ("call", "message"),
     [
         # dims-oob-sum-error
-        (lambda: torch_sum(torch_zeros(3, 4), dim=3),
-         "Dimension out of range (expected to be in range of [-2, 2], but got 3)"),
+        (
+            lambda: torch_sum(torch_zeros(3, 4), dim=3),
+            "Dimension out of range (expected to be in range of [-2, 2], but got 3)",
+        ),
         # dims-oob-negative-error
-        (lambda: torch_zeros(3, 4).mean(dim=-3),
-         "Dimension out of range (expected to be in range of [-2, 2], but got -3)"),
+        (
+            lambda: torch_zeros(3, 4).mean(dim=-3),
+            "Dimension out of range (expected to be in range of [-2, 2], but got -3)",
+        ),
         # dims-oob-10d-error
-        (lambda: torch_zeros(size=[1] * 11).std(dim=12),
-         "Dimension out of range (expected to be in range of [-11, 11], but got 12)"),
+        (
+            lambda: torch_zeros(size=[1] * 11).std(dim=12),
+            "Dimension out of range (expected to be in range of [-11, 11], but got 12)",
+        ),
         # dims-oob-multi-error
-        (lambda: torch_sum(torch_zeros(2, 2), dim=c(2, 3)),
-         "Dimension out of range (expected to be in range of [-2, 2], but got 3)"),
+        (
+            lambda: torch_sum(torch_zeros(2, 2), dim=c(2, 3)),
+            "Dimension out of range (expected to be in range of [-2, 2], but got 3)",
+        ),
         # dims-transpose-oob-error
-        (lambda: torch_transpose(torch_zeros(2, 3, 4), 1, 4),
-         "Dimension out of range (expected to be in range of [-3, 3], but got 4)"),
+        (
+            lambda: torch_transpose(torch_zeros(2, 3, 4), 1, 4),
+            "Dimension out of range (expected to be in range of [-3, 3], but got 4)",
+        ),
         # dims-size-zero-error
         (lambda: torch_zeros(6, 7).size(0), "Indexing starts at 1 and got a 0."),
         # dims-permute-zero-error
-        (lambda: torch_zeros(2, 5).permute(c(0, 1)),
-         "Indexing starts at 1 but found a 0."),
+        (
+            lambda: torch_zeros(2, 5).permute(c(0, 1)),
+            "Indexing starts at 1 but found a 0.",
+        ),
     ],
 )
 def test_dimension_errors_speak_one_based(call, message):
@@ -119,8 +153,9 @@ def test_unknown_method_names_what_is_missing():
     x = torch_ones(2)
     with pytest.raises(AttributeError, match="no attribute 'no_such_method'"):
         x.no_such_method()
-    missing = [name for name in ("softmax", "topk", "gather") if not hasattr(
-        type(x), name)]
+    missing = [
+        name for name in ("softmax", "topk", "gather") if not hasattr(type(x), name)
+    ]
     for name in missing:
         with pytest.raises(RNotImplementedError, match="not supported by rtorch yet"):
             getattr(x, name)

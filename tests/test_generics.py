@@ -34,8 +34,9 @@ def test_math_generics():
     assert as_array(sqrt(v)).tolist() == [1.0, 2.0, 4.0]
     np.testing.assert_allclose(as_array(log(v, base=2.0)), [0.0, 2.0, 4.0], atol=1e-6)
     assert as_array(abs(-v)).tolist() == [1.0, 4.0, 16.0]
-    np.testing.assert_allclose(as_array(log(v)), [0.0, math.log(4), math.log(16)],
-                               rtol=1e-6)
+    np.testing.assert_allclose(
+        as_array(log(v)), [0.0, math.log(4), math.log(16)], rtol=1e-6
+    )
 
 
 def test_cumsum_runs_down_dim_1():

@@ -46,9 +46,9 @@ def test_arithmetic(expression, expected):
     [
         (lambda w: w / 4.0, [0.5, 1.0, 2.0]),  # ops-div
         (lambda w: 16.0 / w, [8.0, 4.0, 2.0]),
-        (lambda w: w ** w, [4.0, 256.0, 16777216.0]),  # ops-pow (2, 4, 8)
-        (lambda w: w ** 3.0, [8.0, 64.0, 512.0]),
-        (lambda w: 3.0 ** w, [9.0, 81.0, 6561.0]),
+        (lambda w: w**w, [4.0, 256.0, 16777216.0]),  # ops-pow (2, 4, 8)
+        (lambda w: w**3.0, [8.0, 64.0, 512.0]),
+        (lambda w: 3.0**w, [9.0, 81.0, 6561.0]),
     ],
 )
 def test_division_and_power(expression, expected):
@@ -179,8 +179,11 @@ def test_clone_has_new_storage():
 def test_broadcasting_mismatch_is_reported():
     # 12.2: no R-style recycling; libtorch's message (dims as libtorch counts them).
     # The vignette's example: (4, 3, 2, 1) + (4, 3, 2) fails (2 vs 3).
-    with pytest.raises(RRuntimeError, match=r"must match the size of tensor b.*"
-                       r"Shapes \(4, 3, 2, 1\) and \(4, 3, 2\)"):
+    with pytest.raises(
+        RRuntimeError,
+        match=r"must match the size of tensor b.*"
+        r"Shapes \(4, 3, 2, 1\) and \(4, 3, 2\)",
+    ):
         torch_zeros(4, 3, 2, 1) + torch_ones(4, 3, 2)
 
 

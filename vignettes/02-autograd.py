@@ -51,6 +51,7 @@ from rtorch.autograd import *
 # bottom. Here is the surface, with the steepest-descent arrows drawn on the
 # floor of the plot.
 
+
 # %%
 def loss_surface(x1, x2):
     return 0.2 * x1**2 + 0.2 * x2**2 - 5.0
@@ -234,7 +235,9 @@ length_w.backward()
 w.grad
 
 # %%
-np.testing.assert_allclose(as_array(w.grad), np.array([2.0, -1.0]) / np.sqrt(5.0), rtol=1e-6)
+np.testing.assert_allclose(
+    as_array(w.grad), np.array([2.0, -1.0]) / np.sqrt(5.0), rtol=1e-6
+)
 
 # %% [markdown]
 # ## Intermediate gradients: `retain_grad()`
@@ -296,7 +299,9 @@ length_w.backward()
 w.grad
 
 # %%
-np.testing.assert_allclose(as_array(w.grad), 2 * np.array([2.0, -1.0]) / np.sqrt(5.0), rtol=1e-6)
+np.testing.assert_allclose(
+    as_array(w.grad), 2 * np.array([2.0, -1.0]) / np.sqrt(5.0), rtol=1e-6
+)
 
 # %% [markdown]
 # ## Switching recording off

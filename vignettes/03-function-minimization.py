@@ -65,7 +65,7 @@ b = 5.0
 def rosenbrock(x):
     x1 = x[1]
     x2 = x[2]
-    return (a - x1) ** 2.0 + b * (x2 - x1 ** 2.0) ** 2.0
+    return (a - x1) ** 2.0 + b * (x2 - x1**2.0) ** 2.0
 
 
 # %% [markdown]
@@ -212,7 +212,9 @@ surface = (a - grid_x1) ** 2 + b * (grid_x2 - grid_x1**2) ** 2
 figure, axes = plt.subplots(figsize=(6, 4))
 axes.contour(grid_x1, grid_x2, surface, levels=[0.05, 0.25, 1, 2, 4, 8, 16])
 axes.plot(path[:, 0], path[:, 1], color="red", linewidth=1.5, label="gradient descent")
-axes.plot([1.0], [1.0], marker="x", color="black", markersize=10, label="minimum (1, 1)")
+axes.plot(
+    [1.0], [1.0], marker="x", color="black", markersize=10, label="minimum (1, 1)"
+)
 axes.plot([-1.0], [1.0], marker="o", color="red", label="start (-1, 1)")
 axes.set_xlabel("x1")
 axes.set_ylabel("x2")
