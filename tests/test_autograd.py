@@ -45,7 +45,6 @@ from rtorch.errors import (
     RNotImplementedError,
     RRuntimeError,
     RTypeError,
-    RValueError,
 )
 from rtorch.values import RList
 

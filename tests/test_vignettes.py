@@ -2,9 +2,10 @@
 
 Each notebook is a jupytext percent-format ``.py`` file (reviewable diffs); it
 is converted to a notebook and executed in a fresh Jupyter kernel, offline;
-plots go through matplotlib's inline backend (Agg rendering to PNG). The notebooks assert R torch's
-results and closed-form values themselves, so a wrong number fails here.
-The Rosenbrock notebook's printed log is also checked line by line.
+plots go through matplotlib's inline backend (Agg rendering to PNG). The
+notebooks assert R torch's results and closed-form values themselves, so a
+wrong number fails here. The Rosenbrock notebook's printed log is also checked
+line by line.
 """
 
 from __future__ import annotations
