@@ -13,11 +13,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import jupytext
+import nbclient
 import numpy as np
 import pytest
-
-jupytext = pytest.importorskip("jupytext")
-nbclient = pytest.importorskip("nbclient")
 
 VIGNETTES = Path(__file__).resolve().parent.parent / "vignettes"
 NOTEBOOKS = sorted(VIGNETTES.glob("*.py"))
@@ -92,7 +91,7 @@ def test_vignette_plots_are_rendered(name, plots, executed):
 def test_vignettes_show_r_code_beside_the_port():
     for path in NOTEBOOKS:
         text = path.read_text()
-        assert text.count("# ```r") >= 5, path.name
+        assert text.count("# ```r") >= 4, path.name
 
 
 def test_rosenbrock_log_has_r_cat_format_and_reference_values(executed):

@@ -38,6 +38,7 @@ from rtorch import base as rb
 # ```r
 # t1 <- torch_tensor(2)
 # t1
+# list(t1$dtype, t1$device, t1$shape)
 # ```
 #
 # `2` is an R double, and R torch turns R doubles into 32-bit floats. A single
@@ -51,9 +52,9 @@ t1 = torch_tensor(2.0)
 t1
 
 # %%
-print(t1.dtype)
-print(t1.device)
-print(t1.shape)
+[t1.dtype, t1.device, t1.shape]
+
+# %%
 assert t1.dtype == torch_float()
 assert tuple(t1.shape) == (1,)
 
@@ -292,8 +293,7 @@ assert as_array(measurements[1, :]).tolist() == [118.0, 30.0]
 #
 # ```r
 # torch_tensor(okc$date)[1:2]
-# torch_tensor(okc$location)
-# #> Error: R type character is not supported
+# torch_tensor(okc$location)     # an error: tensors hold no strings
 # height <- torch_tensor(okc$height, dtype = torch_float())
 # torch_nanquantile(height, 0.5)
 # ```

@@ -218,7 +218,7 @@ axes.plot(
 axes.plot([-1.0], [1.0], marker="o", color="red", label="start (-1, 1)")
 axes.set_xlabel("x1")
 axes.set_ylabel("x2")
-axes.legend(loc="lower right")
+axes.legend(loc="upper left")
 plt.show()
 
 # %% [markdown]
