@@ -337,6 +337,6 @@ assert as_array(w.grad).tolist() == [0.0, 0.0]
 # | `x$grad` before backward | undefined tensor, `is_undefined_tensor()` | `None` |
 # | `print(y$grad_fn)` | `SqrtBackward0` | `<SqrtBackward0 object at 0x…>` |
 # | `$next_functions` | a list of nodes | tuples `(node, index)` |
-# | no-grad block | `with_no_grad({ })`, `with with_no_grad():` | `with torch.no_grad():` |
+# | no grad | `with_no_grad({ })`; `with with_no_grad():` | `with torch.no_grad():` |
 # | element 1 | `x[1]` | `x[0]` |
 # | `torch_tensor(c(3, -1))` | float32 (R doubles) | `torch.tensor([3, -1])` is int64 |
