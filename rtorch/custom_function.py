@@ -72,15 +72,10 @@ def autograd_function(
     node_class = _function_class(forward, backward, names)
 
     def apply(*args: Any, **kwargs: Any) -> Any:
-        try:
-            bound = signature.bind(*args, **kwargs)
-        except TypeError as error:
-            raise RTypeError(
-                f"{error}; the arguments are ({', '.join(names)})."
-            ) from None
-        bound.apply_defaults()
+        if kwargs or len(args) != len(names):
+            args = _arguments_in_order(signature, names, args, kwargs)
 
-        values = [_unwrap(bound.arguments[name]) for name in names]
+        values = [_unwrap(value) for value in args]
         return _wrap_outputs(call_torch(node_class.apply, *values))
 
     apply.__signature__ = signature  # type: ignore[attr-defined]
@@ -199,6 +194,21 @@ def _argument_names(forward: Callable[..., Any]) -> tuple[tuple[str, ...], Any]:
         [p.replace(kind=p.POSITIONAL_OR_KEYWORD) for p in rest]
     )
     return tuple(p.name for p in rest), signature
+
+
+def _arguments_in_order(
+    signature: inspect.Signature,
+    names: tuple[str, ...],
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+) -> tuple[Any, ...]:
+    """Match R-style positional and named arguments to forward's order."""
+    try:
+        bound = signature.bind(*args, **kwargs)
+    except TypeError as error:
+        raise RTypeError(f"{error}; the arguments are ({', '.join(names)}).") from None
+    bound.apply_defaults()
+    return tuple(bound.arguments[name] for name in names)
 
 
 def _function_class(

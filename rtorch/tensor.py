@@ -123,7 +123,11 @@ class Tensor(TensorBase):
             6.0
         """
         grad = self._t.grad
-        return UNDEFINED_TENSOR if grad is None else wrap(grad)
+        if grad is None:
+            return UNDEFINED_TENSOR
+        out = _new(Tensor)
+        out._t = grad
+        return out
 
     @grad.setter
     def grad(self, value: Tensor | UndefinedTensor | None) -> None:
@@ -138,7 +142,11 @@ class Tensor(TensorBase):
         for tensors without autograd history.
         """
         node = self._t.grad_fn
-        return None if node is None else AutogradNode(node)
+        if node is None:
+            return None
+        out = _new(AutogradNode)
+        out._node = node
+        return out
 
     @property
     def names(self) -> tuple[str | None, ...] | None:
