@@ -110,9 +110,9 @@ assert as_array(x.grad).tolist() == [-4.0, 0.0]
 #
 # R torch takes the block of code as an argument, `with_no_grad({ ... })`;
 # Python has a statement for exactly this, so rtorch spells it
-# `with with_no_grad():`. R's `cat()` becomes `print()`; the trailing `""`
-# reproduces the space that `cat()` writes before its `"\n"`, and `.7g` gives
-# the 7 significant digits R prints for numbers like these.
+# `with with_no_grad():`. R's `%%` is Python's `%` on plain numbers, and
+# rtorch's `cat()` writes what R's does: pieces joined by one space, numbers
+# with 7 significant digits, no newline unless you give one.
 #
 # ```r
 # num_iterations <- 1000
@@ -143,7 +143,7 @@ path[0, :] = as_array(x)
 for i in seq(1, num_iterations):
     value = rosenbrock(x)
     if i % 100 == 0:
-        print("Iteration", i, "- value:", f"{value.item():.7g}", "")
+        cat("Iteration", i, "- value:", as_numeric(value), "\n")
     value.backward()
     with with_no_grad():
         x.sub_(lr * x.grad)
