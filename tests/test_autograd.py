@@ -8,6 +8,7 @@ in each row.
 from __future__ import annotations
 
 import math
+import re
 import warnings
 
 import numpy as np
@@ -15,7 +16,9 @@ import pytest
 
 from rtorch import (
     as_array,
+    as_numeric,
     c,
+    cat,
     torch_exp,
     torch_log,
     torch_ones,
@@ -694,3 +697,46 @@ def test_autograd_grad_unused_input():
     with pytest.raises(RRuntimeError, match="not have been used in the graph") as info:
         autograd_grad(obj, [used, idle])
     assert "Input 2 of `inputs`" in str(info.value)  # 1-based position
+
+
+# --- the minimisation chapter: Rosenbrock a = 1, b = 5 ----------------------------
+
+
+def test_rosenbrock_descent_reaches_the_minimum_and_logs_like_r(capsys):
+    # The chapter's loop: 1,000 steps of lr = 0.01 from (-1, 1), updating in a
+    # no-grad scope; cat("Iteration", i, "- value:", as.numeric(value), "\n").
+    x = torch_tensor(c(-1.0, 1.0), requires_grad=True)
+    for i in range(1, 1001):
+        value = _rosenbrock(x)
+        if i % 100 == 0:
+            cat("Iteration", i, "- value:", as_numeric(value), "\n")
+        value.backward()
+        with with_no_grad():
+            x.sub_(0.01 * x.grad)
+            x.grad.zero_()
+
+    lines = capsys.readouterr().out.splitlines()
+    reference_x, reference_values = _rosenbrock_reference()
+    assert [line.split(" - ")[0] for line in lines] == [
+        f"Iteration {i}" for i in range(100, 1001, 100)
+    ]
+    # R's cat(): 7 significant digits, and a space before the newline.
+    assert re.fullmatch(r"Iteration 100 - value: 0\.35029\d\d ", lines[0])
+    logged = [float(line.split("value: ")[1]) for line in lines]
+    np.testing.assert_allclose(logged, reference_values, rtol=1e-3)
+    np.testing.assert_allclose(as_array(x), reference_x, atol=1e-4)
+    assert np.all(np.abs(as_array(x) - 1.0) < 0.02)  # (1, 1), 2% left after 1,000
+
+
+def _rosenbrock_reference():
+    """The same walk with the hand-derived gradient, in float64 NumPy."""
+    a, b = 1.0, 5.0
+    point = np.array([-1.0, 1.0])
+    values = []
+    for i in range(1, 1001):
+        x1, x2 = point
+        if i % 100 == 0:
+            values.append((a - x1) ** 2 + b * (x2 - x1**2) ** 2)
+        gradient = [-2 * (a - x1) - 4 * b * x1 * (x2 - x1**2), 2 * b * (x2 - x1**2)]
+        point = point - 0.01 * np.array(gradient)
+    return point, values
