@@ -223,7 +223,7 @@ def autograd_grad(
             create_graph=create_graph,
             allow_unused=allow_unused,
         )
-    except RuntimeError as error:
+    except (RuntimeError, IndexError, ValueError, TypeError) as error:
         _raise_one_based_unused(error)
     return RList(UNDEFINED_TENSOR if g is None else wrap(g) for g in results)
 
@@ -238,7 +238,7 @@ def _optional_tensors(values: Any) -> list[torch.Tensor | None]:
 _UNUSED_INPUT = re.compile(r"The differentiated Tensor at index (\d+) appears")
 
 
-def _raise_one_based_unused(error: RuntimeError) -> NoReturn:
+def _raise_one_based_unused(error: Exception) -> NoReturn:
     """Re-raise an autograd error, naming an unused input by its 1-based place."""
     message = str(error)
     match = _UNUSED_INPUT.search(message)

@@ -246,6 +246,16 @@ def test_create_graph_keeps_the_graph_for_second_derivatives():
     assert x.grad.item() == 24.0
 
 
+def test_create_graph_also_retains_the_graph_by_default():
+    # semantics 11: retain_graph = create_graph
+    x = torch_tensor(c(2.0), requires_grad=True)
+    y = x**2.0
+    y.backward(create_graph=True)
+    y.backward()  # the graph is still there
+
+    assert x.grad.item() == 8.0  # 2x twice
+
+
 def test_non_scalar_output_needs_gradient():
     w = torch_tensor(c(1.0, 2.0, 3.0), requires_grad=True)
     y = w * 2.0
@@ -514,6 +524,23 @@ def test_raw_torch_errors_inside_hooks_are_translated_too():
         (w * 3.0).sum().backward()
 
 
+def test_hook_errors_are_translated_even_when_backward_runs_in_pytorch():
+    w = torch_tensor(c(1.0, 2.0), requires_grad=True)
+    w.register_hook(lambda g: g.torch.sum(2))
+    loss = (w * 3.0).sum()
+
+    with pytest.raises(RIndexError, match=r"\[-1, 1\], but got 3"):
+        loss.torch.backward()  # the way out: PyTorch's own backward
+
+
+def test_hook_may_return_a_torch_tensor():
+    v = torch_tensor(c(1.0, 2.0), requires_grad=True)
+    v.register_hook(lambda g: g.torch * 2.0)
+    (v * 3.0).sum().backward()
+
+    np.testing.assert_array_equal(as_array(v.grad), [6.0, 6.0])
+
+
 def test_register_hook_refuses_bad_arguments():
     with pytest.raises(RTypeError, match="function of the gradient"):
         torch_ones(1, requires_grad=True).register_hook("not a function")
@@ -651,6 +678,18 @@ def test_autograd_backward_with_one_gradient_for_a_vector_output():
     autograd_backward(a * a, torch_tensor(c(1.0, 10.0)))  # 2a * (1, 10)
 
     assert as_array(a.grad).tolist() == [2.0, 40.0]
+
+
+def test_autograd_backward_and_grad_retain_the_graph_with_create_graph():
+    # semantics 11: retain_graph = create_graph in both functions
+    x = torch_tensor(c(3.0), requires_grad=True)
+    out = x**2.0
+    autograd_backward(out, create_graph=True)
+    (first,) = autograd_grad(out, x, create_graph=True)  # graph still there
+    autograd_backward(out)  # and still there after autograd_grad
+
+    assert first.item() == 6.0
+    assert x.grad.item() == 12.0  # 2x, twice
 
 
 def test_autograd_grad_hessian_vector_product():

@@ -125,6 +125,25 @@ def test_saved_non_tensor_values():
     assert [as_array(val)[0], as_array(b0.grad)[0]] == [16.0, 32.0]
 
 
+def test_gradients_for_inputs_that_need_none_are_dropped():
+    # semantics 11: entries for inputs that do not need grad are dropped, even
+    # for a plain number, which PyTorch itself would refuse a gradient for.
+    def scale_forward(ctx, x, factor, w):
+        ctx.save_for_backward(factor=factor)
+        return x * factor + w
+
+    def scale_backward(ctx, g):
+        factor = ctx.saved_variables["factor"]
+        return {"x": g * factor, "factor": g * 0.0, "w": g}
+
+    scale = autograd_function(forward=scale_forward, backward=scale_backward)
+    x = torch_tensor(c(1.0), requires_grad=True)
+    w = torch_tensor(c(1.0))
+    scale(x, 3.0, w).backward()
+
+    assert as_array(x.grad)[0] == 3.0
+
+
 def test_list_output_gives_one_gradient_per_output():
     # ag-function-list-output
     seen = []
