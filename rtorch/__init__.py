@@ -18,11 +18,14 @@ indices and dims, R's value conversions and R torch's printed form.
 """
 
 from rtorch import base as base
+from rtorch.autograd import *  # noqa: F403
+from rtorch.autograd import __all__ as _autograd_all
 from rtorch.creation import *  # noqa: F403
 from rtorch.creation import __all__ as _creation_all
 from rtorch.devices import *  # noqa: F403
 from rtorch.devices import __all__ as _devices_all
 from rtorch.dtypes import *  # noqa: F403
+from rtorch.custom_function import autograd_function
 from rtorch.dtypes import __all__ as _dtypes_all
 from rtorch.errors import *  # noqa: F403
 from rtorch.errors import __all__ as _errors_all
@@ -44,6 +47,8 @@ __version__ = "0.1.0"
 __all__ = [
     "Tensor",
     "from_torch",
+    "autograd_function",
+    *_autograd_all,
     *_creation_all,
     *_devices_all,
     *_dtypes_all,
