@@ -160,6 +160,12 @@ def _backward(self: Tensor, gradient: Any = None, retain_graph: Any = None,
     )
 
 
+def _set_grad_(self: Tensor, new_grad: Any) -> Tensor:
+    """Replace the gradient in place; returns ``x`` itself (R: ``x$set_grad_()``)."""
+    self._t.grad = None if new_grad is None else convert.tensor(new_grad)
+    return self
+
+
 def _register_hook(self: Tensor, hook: Callable[[Tensor], Any]) -> HookHandle:
     """Call ``hook(grad)`` during backward (R: ``x$register_hook()``).
 
@@ -193,7 +199,7 @@ _HAND_WRITTEN: dict[str, Callable[..., Any]] = {
     "scatter_": _scatter_, "has_names": _has_names,
     "is_sparse_csr": _is_sparse_csr, "is_quantized": _is_quantized,
     "has_storage": _has_storage, "length": _length, "backward": _backward,
-    "register_hook": _register_hook,
+    "register_hook": _register_hook, "set_grad_": _set_grad_,
 }
 for _name, _method in _HAND_WRITTEN.items():
     _method.__name__ = _method.__qualname__ = _name
