@@ -47,7 +47,6 @@ from rtorch.errors import (
     translate_torch_error,
 )
 from rtorch.printing import format_tensor
-from rtorch.values import RList
 
 __all__ = ["Tensor", "wrap", "from_torch", "as_tensor_arg", "tensor_list"]
 
@@ -399,94 +398,9 @@ class Tensor(TensorBase):
         return wrap(self._t.type_as(other._t))
 
     # -- reductions with 1-based dims ---------------------------------------------
-
-    def sum(self, dim: Any = None, keepdim: bool = False, dtype: Any = None) -> Tensor:
-        """Sum over all elements or 1-based ``dim`` (R: ``x$sum(dim = )``)."""
-        return _reduce(self._t, torch.Tensor.sum, dim, keepdim, dtype)
-
-    def mean(self, dim: Any = None, keepdim: bool = False, dtype: Any = None) -> Tensor:
-        """Mean over all elements or 1-based ``dim`` (R: ``x$mean(dim = )``)."""
-        return _reduce(self._t, torch.Tensor.mean, dim, keepdim, dtype)
-
-    def prod(self, dim: int | None = None, keepdim: bool = False) -> Tensor:
-        """Product over all elements or 1-based ``dim`` (R: ``x$prod(dim = )``)."""
-        if dim is None:
-            return wrap(self._t.prod())
-        return wrap(call_torch(self._t.prod, one_based_dim(dim), keepdim))
-
-    def max(
-        self, dim: int | None = None, other: Any = None, keepdim: bool = False
-    ) -> Any:
-        """Maximum: of all, along 1-based ``dim`` with 1-based indices, or vs other.
-
-        R torch equivalent: ``x$max(dim = )`` returns ``list(values, indices)``.
-
-        Example:
-            >>> values, indices = torch_tensor(c(1.0, 9.0, 3.0)).max(dim=1)
-            >>> indices.item()
-            2
-        """
-        return _extreme(self._t, torch.max, dim, other, keepdim)
-
-    def min(
-        self, dim: int | None = None, other: Any = None, keepdim: bool = False
-    ) -> Any:
-        """Minimum; the counterpart of :meth:`max`."""
-        return _extreme(self._t, torch.min, dim, other, keepdim)
-
-    def argmax(self, dim: int | None = None, keepdim: bool = False) -> Tensor:
-        """1-based position of the maximum (R torch: ``x$argmax()``, 1-based)."""
-        dim0 = None if dim is None else one_based_dim(dim)
-        return wrap(call_torch(self._t.argmax, dim0, keepdim) + 1)
-
-    def argmin(self, dim: int | None = None, keepdim: bool = False) -> Tensor:
-        """1-based position of the minimum (R torch: ``x$argmin()``, 1-based)."""
-        dim0 = None if dim is None else one_based_dim(dim)
-        return wrap(call_torch(self._t.argmin, dim0, keepdim) + 1)
-
-    def std(
-        self, dim: Any = None, unbiased: bool = True, keepdim: bool = False
-    ) -> Tensor:
-        """Sample standard deviation (divisor n - 1 by default, like R's ``sd``)."""
-        correction = 1 if unbiased else 0
-        dims = None if dim is None else one_based_dims(dim)
-        return wrap(
-            call_torch(self._t.std, dims, correction=correction, keepdim=keepdim)
-        )
-
-    def var(
-        self, dim: Any = None, unbiased: bool = True, keepdim: bool = False
-    ) -> Tensor:
-        """Sample variance (divisor n - 1 by default, like R's ``var``)."""
-        correction = 1 if unbiased else 0
-        dims = None if dim is None else one_based_dims(dim)
-        return wrap(
-            call_torch(self._t.var, dims, correction=correction, keepdim=keepdim)
-        )
-
-    def all(self, dim: int | None = None, keepdim: bool = False) -> Tensor:
-        """Whether all elements are true, overall or along 1-based ``dim``."""
-        if dim is None:
-            return wrap(self._t.all())
-        return wrap(call_torch(self._t.all, one_based_dim(dim), keepdim))
-
-    def any(self, dim: int | None = None, keepdim: bool = False) -> Tensor:
-        """Whether any element is true, overall or along 1-based ``dim``."""
-        if dim is None:
-            return wrap(self._t.any())
-        return wrap(call_torch(self._t.any, one_based_dim(dim), keepdim))
-
-    def cumsum(self, dim: int, dtype: Any = None) -> Tensor:
-        """Cumulative sum along 1-based ``dim`` (R: ``x$cumsum(dim)``)."""
-        return wrap(
-            call_torch(self._t.cumsum, one_based_dim(dim), dtype=as_torch_dtype(dtype))
-        )
-
-    def cumprod(self, dim: int, dtype: Any = None) -> Tensor:
-        """Cumulative product along 1-based ``dim`` (R: ``x$cumprod(dim)``)."""
-        return wrap(
-            call_torch(self._t.cumprod, one_based_dim(dim), dtype=as_torch_dtype(dtype))
-        )
+    # sum, mean, prod, max, min, argmax, argmin, std, var, all, any, cumsum and
+    # cumprod are generated from R torch's signatures (rtorch.surface) and bound
+    # by rtorch.methods.bind_methods.
 
     # -- in-place helpers that return the same object -----------------------------
 
@@ -880,33 +794,3 @@ def _operator_error(error: RuntimeError, x: Tensor, other: Any) -> NoReturn:
             "1 (there is no R-style recycling)."
         ) from None
     translate_torch_error(error)
-
-
-def _reduce(t: torch.Tensor, fn: Any, dim: Any, keepdim: bool, dtype: Any) -> Tensor:
-    """A dim-reduction with R torch's 1-based dims, on PyTorch's fastest overload."""
-    out = _new(Tensor)
-    try:
-        if dtype is not None:
-            dims = None if dim is None else one_based_dims(dim)
-            out._t = fn(t, dims, keepdim, dtype=as_torch_dtype(dtype))
-        elif dim is None:
-            out._t = fn(t)
-        else:
-            # R torch rule (5.1): positive dims are 1-based; negative from the end.
-            dims = dim - 1 if type(dim) is int and dim > 0 else one_based_dims(dim)
-            out._t = fn(t, dims, True) if keepdim else fn(t, dims)
-    except (RuntimeError, IndexError, ValueError, TypeError) as error:
-        translate_torch_error(error)
-    return out
-
-
-def _extreme(t: torch.Tensor, fn: Any, dim: Any, other: Any, keepdim: bool) -> Any:
-    if other is not None:
-        if dim is not None:
-            raise RValueError("Can't set other and dim arguments.")
-        return wrap(fn(t, as_tensor_arg(other)))
-    if dim is None:
-        return wrap(fn(t))
-    values, indices = call_torch(fn, t, one_based_dim(dim), keepdim)
-    # R torch rule: max/min along a dim return 1-based indices.
-    return RList((wrap(values), wrap(indices + 1)))

@@ -164,17 +164,15 @@ class _Writer:
         self.lines.append(f'    """{self._doc()}"""')
 
         positional, keywords, optional = self._call_plan(required)
+        exclusive = roles.EXCLUSIVE.get(self.op)
+        if exclusive:
+            first, second, message = exclusive
+            self.lines.append(f"    if {first} is not None and {second} is not None:")
+            self.lines.append(f"        raise RValueError({message!r})")
         for param in self.params:
             if self._role(param) == roles.NAMED:
                 self.lines.append(f"    _named({_py(param.name)})")
-        if optional:
-            self.lines.append("    kw = {}")
-            for param, test in optional:
-                self.lines.append(f"    if {test}:")
-                self.lines.append(
-                    f"        kw[{self._keyword(param)!r}] = {self._convert(param)}"
-                )
-        self._call(positional, keywords, bool(optional))
+        self._call(positional, keywords, optional)
         if self._factory():
             self.lines.append("    if requires_grad:")
             self.lines.append("        out.requires_grad_(True)")
@@ -224,52 +222,105 @@ class _Writer:
         self, required: set[str]
     ) -> tuple[list[RParameter], list[RParameter], list[tuple[RParameter, str]]]:
         positional, keywords, optional = [], [], []
-        next_position = 0
         for param in self.params:
             role = self._role(param)
             if role == roles.NAMED or self._is_receiver(param):
                 continue
-            expected = param.position
-            if self.method and expected is not None and self._self_first():
-                expected -= 1
-            if (param.name in required and expected == next_position
-                    and not self.target.expression.startswith("_aten(")
-                    and len(positional) == next_position):
+            if param.name in required and self._slot_is(len(positional), param):
                 positional.append(param)
-                next_position += 1
             elif param.name in required or param.name in self.defaults:
                 keywords.append(param)
             else:
                 optional.append((param, self._given_test(param)))
         return positional, keywords, optional
 
+    def _slot_is(self, slot: int, param: RParameter) -> bool:
+        """Whether every overload has ``param`` or nothing at positional ``slot``.
+
+        Only then can the argument go positionally without PyTorch's overload
+        resolution reading it as another parameter.
+        """
+        if self.target.expression.startswith("_aten("):
+            return False  # the dispatcher's operators are called by keyword
+        found = False
+        for decl in self.decls:
+            arguments = [a for a in decl.arguments if not a.kwarg_only]
+            if self.target.receiver:
+                arguments = [a for a in arguments if a.name != "self"]
+            if slot >= len(arguments):
+                continue
+            if arguments[slot].name != param.aten_name:
+                return False
+            found = True
+        return found
+
     def _call(self, positional: list[RParameter], keywords: list[RParameter],
-              has_optional: bool) -> None:
-        args = [self._convert(p) for p in positional]
+              optional: list[tuple[RParameter, str]]) -> None:
+        args = []
+        for param in positional:
+            args.append(self._local(param))
         if self.target.receiver:
             args.insert(0, "self._t")
         elif self.method:
             args.append("self=self._t")
-        args += [f"{self._keyword(p)}={self._convert(p)}" for p in keywords
-                 if self._keyword(p).isidentifier() and not keyword.iskeyword(
-                     self._keyword(p))]
-        odd = [p for p in keywords if not self._keyword(p).isidentifier()
-               or keyword.iskeyword(self._keyword(p))]
-        if odd or has_optional:
-            if not has_optional:
-                self.lines.append("    kw = {}")
+
+        # The first optional argument goes positionally when its slot is free.
+        lead = None
+        if optional and self._slot_is(len(positional), optional[0][0]) and all(
+            self._keyword(p).isidentifier() for p in keywords
+        ):
+            lead = optional[0]
+            optional = optional[1:]
+
+        plain_keywords = [p for p in keywords if _identifier(self._keyword(p))]
+        odd = [p for p in keywords if not _identifier(self._keyword(p))]
+        suffix = [f"{self._keyword(p)}={self._local(p)}" for p in plain_keywords]
+        has_kw = bool(optional or odd)
+        if has_kw:
+            self.lines.append("    kw = {}")
+            for param, test in optional:
+                self.lines.append(f"    if {test}:")
+                self.lines.append(
+                    f"        kw[{self._keyword(param)!r}] = {self._convert(param)}"
+                )
             for param in odd:
                 self.lines.append(
                     f"    kw[{self._keyword(param)!r}] = {self._convert(param)}"
                 )
-            args.append("**kw")
+
         indices = [_py(p.name) for p in self.params
                    if self._role(p) in (roles.INDEX, roles.INDEX_FAST, roles.INDICES)]
         self.lines.append("    try:")
-        self.lines.append(f"        out = {self._target_name()}({', '.join(args)})")
+        if lead is None:
+            self.lines.append(f"        out = {self._call_text(args + suffix, has_kw)}")
+        else:
+            param, test = lead
+            self.lines.append(f"        if {test}:")
+            self.lines.append(f"            c_{_py(param.name)} = {self._convert(param)}")
+            with_lead = args + [f"c_{_py(param.name)}"] + suffix
+            self.lines.append(f"            out = {self._call_text(with_lead, has_kw)}")
+            self.lines.append("        else:")
+            self.lines.append(f"            out = {self._call_text(args + suffix, has_kw)}")
         self.lines.append("    except _ERRORS as error:")
         shown = f", ({', '.join(indices)},)" if indices else ""
         self.lines.append(f"        _fail(error{shown})")
+
+    def _local(self, param: RParameter) -> str:
+        """Convert ``param`` into a local of its own name; return that name."""
+        name = _py(param.name)
+        converted = self._convert(param)
+        if converted != name:
+            # A new name: the caller's value stays for error messages.
+            self.lines.append(f"    c_{name} = {converted}")
+            return f"c_{name}"
+        return name
+
+    def _call_text(self, args: list[str], has_kw: bool) -> str:
+        """The call expression; ``**kw`` only when keywords were collected."""
+        plain = f"{self._target_name()}({', '.join(args)})"
+        if not has_kw:
+            return plain
+        return f"{self._target_name()}({', '.join([*args, '**kw'])}) if kw else {plain}"
 
     def _result(self) -> list[str]:
         returns = {d.returns for d in self.decls}
@@ -282,7 +333,10 @@ class _Writer:
                 return ["    return self"]
             if in_place:
                 return ["    return self if self.__class__ is _T else _wrap(out)"]
-            return ["    return _wrap(out + 1)" if whole else "    return _wrap(out)"]
+            if whole:
+                return ["    return _wrap(out + 1)"]
+            # wrap() inlined: this is the hot path of most generated calls.
+            return ["    r = _new(_T)", "    r._t = out", "    return r"]
         if all(len(r) > 1 and set(r) == {"Tensor"} for r in returns):
             return [f"    return _rlist(out, {positions!r})"]
         if returns == {()}:
@@ -376,6 +430,10 @@ class _Writer:
         if out is not None:
             note += " Returns 1-based indices."
         return f"R torch ``{call}({', '.join(shown)})``; PyTorch ``{self.op}``.{note}"
+
+
+def _identifier(name: str) -> bool:
+    return name.isidentifier() and not keyword.iskeyword(name)
 
 
 def method_function_name(name: str) -> str:

@@ -17,11 +17,14 @@ _OP_torch_abs = _bound(_VF, 'abs')
 
 def torch_abs(self):
     """R torch ``torch_abs(self)``; PyTorch ``abs``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_abs(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_abs(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_absolute = _bound(_VF, 'absolute')
@@ -29,11 +32,14 @@ _OP_torch_absolute = _bound(_VF, 'absolute')
 
 def torch_absolute(self):
     """R torch ``torch_absolute(self)``; PyTorch ``absolute``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_absolute(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_absolute(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_acos = _bound(_VF, 'acos')
@@ -41,11 +47,14 @@ _OP_torch_acos = _bound(_VF, 'acos')
 
 def torch_acos(self):
     """R torch ``torch_acos(self)``; PyTorch ``acos``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_acos(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_acos(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_acosh = _bound(_VF, 'acosh')
@@ -53,11 +62,14 @@ _OP_torch_acosh = _bound(_VF, 'acosh')
 
 def torch_acosh(self):
     """R torch ``torch_acosh(self)``; PyTorch ``acosh``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_acosh(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_acosh(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_adaptive_avg_pool1d = _bound(_VF, 'adaptive_avg_pool1d')
@@ -65,11 +77,15 @@ _OP_torch_adaptive_avg_pool1d = _bound(_VF, 'adaptive_avg_pool1d')
 
 def torch_adaptive_avg_pool1d(self, output_size):
     """R torch ``torch_adaptive_avg_pool1d(self, output_size)``; PyTorch ``adaptive_avg_pool1d``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_output_size = _integers(output_size)
     try:
-        out = _OP_torch_adaptive_avg_pool1d(self._t if self.__class__ is _T else _tensor(self), _integers(output_size))
+        out = _OP_torch_adaptive_avg_pool1d(c_self, c_output_size)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_adaptive_max_pool1d = _bound(_VF, 'adaptive_max_pool1d')
@@ -77,8 +93,10 @@ _OP_torch_adaptive_max_pool1d = _bound(_VF, 'adaptive_max_pool1d')
 
 def torch_adaptive_max_pool1d(self, output_size):
     """R torch ``torch_adaptive_max_pool1d(self, output_size)``; PyTorch ``adaptive_max_pool1d``. Returns 1-based indices."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_output_size = _integers(output_size)
     try:
-        out = _OP_torch_adaptive_max_pool1d(self._t if self.__class__ is _T else _tensor(self), _integers(output_size))
+        out = _OP_torch_adaptive_max_pool1d(c_self, c_output_size)
     except _ERRORS as error:
         _fail(error)
     return _rlist(out, (2,))
@@ -89,8 +107,10 @@ _OP_torch_adaptive_max_pool2d = _bound(_NN, 'adaptive_max_pool2d')
 
 def torch_adaptive_max_pool2d(self, output_size):
     """R torch ``torch_adaptive_max_pool2d(self, output_size)``; PyTorch ``adaptive_max_pool2d``. Returns 1-based indices."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_output_size = _integers(output_size)
     try:
-        out = _OP_torch_adaptive_max_pool2d(self._t if self.__class__ is _T else _tensor(self), _integers(output_size))
+        out = _OP_torch_adaptive_max_pool2d(c_self, c_output_size)
     except _ERRORS as error:
         _fail(error)
     return _rlist(out, (2,))
@@ -101,8 +121,10 @@ _OP_torch_adaptive_max_pool3d = _bound(_NN, 'adaptive_max_pool3d')
 
 def torch_adaptive_max_pool3d(self, output_size):
     """R torch ``torch_adaptive_max_pool3d(self, output_size)``; PyTorch ``adaptive_max_pool3d``. Returns 1-based indices."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_output_size = _integers(output_size)
     try:
-        out = _OP_torch_adaptive_max_pool3d(self._t if self.__class__ is _T else _tensor(self), _integers(output_size))
+        out = _OP_torch_adaptive_max_pool3d(c_self, c_output_size)
     except _ERRORS as error:
         _fail(error)
     return _rlist(out, (2,))
@@ -113,14 +135,19 @@ _OP_torch_add = _bound(_VF, 'add')
 
 def torch_add(self, other, alpha=1):
     """R torch ``torch_add(self, other, alpha = 1)``; PyTorch ``add``."""
-    kw = {}
-    if alpha.__class__ is not int or alpha != 1:
-        kw['alpha'] = _plain(alpha)
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_torch_add(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor_or_scalar(other), **kw)
+        if alpha.__class__ is not int or alpha != 1:
+            c_alpha = _plain(alpha)
+            out = _OP_torch_add(c_self, c_other, c_alpha)
+        else:
+            out = _OP_torch_add(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_addbmm = _bound(_VF, 'addbmm')
@@ -128,16 +155,21 @@ _OP_torch_addbmm = _bound(_VF, 'addbmm')
 
 def torch_addbmm(self, batch1, batch2, beta=1, alpha=1):
     """R torch ``torch_addbmm(self, batch1, batch2, beta = 1, alpha = 1)``; PyTorch ``addbmm``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_batch1 = batch1._t if batch1.__class__ is _T else _tensor(batch1)
+    c_batch2 = batch2._t if batch2.__class__ is _T else _tensor(batch2)
     kw = {}
     if beta.__class__ is not int or beta != 1:
         kw['beta'] = _plain(beta)
     if alpha.__class__ is not int or alpha != 1:
         kw['alpha'] = _plain(alpha)
     try:
-        out = _OP_torch_addbmm(self._t if self.__class__ is _T else _tensor(self), batch1._t if batch1.__class__ is _T else _tensor(batch1), batch2._t if batch2.__class__ is _T else _tensor(batch2), **kw)
+        out = _OP_torch_addbmm(c_self, c_batch1, c_batch2, **kw) if kw else _OP_torch_addbmm(c_self, c_batch1, c_batch2)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_addcdiv = _bound(_VF, 'addcdiv')
@@ -145,14 +177,19 @@ _OP_torch_addcdiv = _bound(_VF, 'addcdiv')
 
 def torch_addcdiv(self, tensor1, tensor2, value=1):
     """R torch ``torch_addcdiv(self, tensor1, tensor2, value = 1)``; PyTorch ``addcdiv``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_tensor1 = tensor1._t if tensor1.__class__ is _T else _tensor(tensor1)
+    c_tensor2 = tensor2._t if tensor2.__class__ is _T else _tensor(tensor2)
     kw = {}
     if value.__class__ is not int or value != 1:
         kw['value'] = _plain(value)
     try:
-        out = _OP_torch_addcdiv(self._t if self.__class__ is _T else _tensor(self), tensor1._t if tensor1.__class__ is _T else _tensor(tensor1), tensor2._t if tensor2.__class__ is _T else _tensor(tensor2), **kw)
+        out = _OP_torch_addcdiv(c_self, c_tensor1, c_tensor2, **kw) if kw else _OP_torch_addcdiv(c_self, c_tensor1, c_tensor2)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_addcmul = _bound(_VF, 'addcmul')
@@ -160,14 +197,19 @@ _OP_torch_addcmul = _bound(_VF, 'addcmul')
 
 def torch_addcmul(self, tensor1, tensor2, value=1):
     """R torch ``torch_addcmul(self, tensor1, tensor2, value = 1)``; PyTorch ``addcmul``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_tensor1 = tensor1._t if tensor1.__class__ is _T else _tensor(tensor1)
+    c_tensor2 = tensor2._t if tensor2.__class__ is _T else _tensor(tensor2)
     kw = {}
     if value.__class__ is not int or value != 1:
         kw['value'] = _plain(value)
     try:
-        out = _OP_torch_addcmul(self._t if self.__class__ is _T else _tensor(self), tensor1._t if tensor1.__class__ is _T else _tensor(tensor1), tensor2._t if tensor2.__class__ is _T else _tensor(tensor2), **kw)
+        out = _OP_torch_addcmul(c_self, c_tensor1, c_tensor2, **kw) if kw else _OP_torch_addcmul(c_self, c_tensor1, c_tensor2)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_addmm = _bound(_VF, 'addmm')
@@ -175,18 +217,25 @@ _OP_torch_addmm = _bound(_VF, 'addmm')
 
 def torch_addmm(self, mat1, mat2, out_dtype=None, beta=1, alpha=1):
     """R torch ``torch_addmm(self, mat1, mat2, out_dtype, beta = 1, alpha = 1)``; PyTorch ``addmm``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_mat1 = mat1._t if mat1.__class__ is _T else _tensor(mat1)
+    c_mat2 = mat2._t if mat2.__class__ is _T else _tensor(mat2)
     kw = {}
-    if out_dtype is not None:
-        kw['out_dtype'] = _dtype(out_dtype)
     if beta.__class__ is not int or beta != 1:
         kw['beta'] = _plain(beta)
     if alpha.__class__ is not int or alpha != 1:
         kw['alpha'] = _plain(alpha)
     try:
-        out = _OP_torch_addmm(self._t if self.__class__ is _T else _tensor(self), mat1._t if mat1.__class__ is _T else _tensor(mat1), mat2._t if mat2.__class__ is _T else _tensor(mat2), **kw)
+        if out_dtype is not None:
+            c_out_dtype = _dtype(out_dtype)
+            out = _OP_torch_addmm(c_self, c_mat1, c_mat2, c_out_dtype, **kw) if kw else _OP_torch_addmm(c_self, c_mat1, c_mat2, c_out_dtype)
+        else:
+            out = _OP_torch_addmm(c_self, c_mat1, c_mat2, **kw) if kw else _OP_torch_addmm(c_self, c_mat1, c_mat2)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_addmv = _bound(_VF, 'addmv')
@@ -194,16 +243,21 @@ _OP_torch_addmv = _bound(_VF, 'addmv')
 
 def torch_addmv(self, mat, vec, beta=1, alpha=1):
     """R torch ``torch_addmv(self, mat, vec, beta = 1, alpha = 1)``; PyTorch ``addmv``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_mat = mat._t if mat.__class__ is _T else _tensor(mat)
+    c_vec = vec._t if vec.__class__ is _T else _tensor(vec)
     kw = {}
     if beta.__class__ is not int or beta != 1:
         kw['beta'] = _plain(beta)
     if alpha.__class__ is not int or alpha != 1:
         kw['alpha'] = _plain(alpha)
     try:
-        out = _OP_torch_addmv(self._t if self.__class__ is _T else _tensor(self), mat._t if mat.__class__ is _T else _tensor(mat), vec._t if vec.__class__ is _T else _tensor(vec), **kw)
+        out = _OP_torch_addmv(c_self, c_mat, c_vec, **kw) if kw else _OP_torch_addmv(c_self, c_mat, c_vec)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_addr = _bound(_VF, 'addr')
@@ -211,16 +265,21 @@ _OP_torch_addr = _bound(_VF, 'addr')
 
 def torch_addr(self, vec1, vec2, beta=1, alpha=1):
     """R torch ``torch_addr(self, vec1, vec2, beta = 1, alpha = 1)``; PyTorch ``addr``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_vec1 = vec1._t if vec1.__class__ is _T else _tensor(vec1)
+    c_vec2 = vec2._t if vec2.__class__ is _T else _tensor(vec2)
     kw = {}
     if beta.__class__ is not int or beta != 1:
         kw['beta'] = _plain(beta)
     if alpha.__class__ is not int or alpha != 1:
         kw['alpha'] = _plain(alpha)
     try:
-        out = _OP_torch_addr(self._t if self.__class__ is _T else _tensor(self), vec1._t if vec1.__class__ is _T else _tensor(vec1), vec2._t if vec2.__class__ is _T else _tensor(vec2), **kw)
+        out = _OP_torch_addr(c_self, c_vec1, c_vec2, **kw) if kw else _OP_torch_addr(c_self, c_vec1, c_vec2)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_allclose = _bound(_VF, 'allclose')
@@ -228,15 +287,19 @@ _OP_torch_allclose = _bound(_VF, 'allclose')
 
 def torch_allclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
     """R torch ``torch_allclose(self, other, rtol = 1e-05, atol = 1e-08, equal_nan = FALSE)``; PyTorch ``allclose``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     kw = {}
-    if rtol.__class__ is not float or rtol != 1e-05:
-        kw['rtol'] = rtol
     if atol.__class__ is not float or atol != 1e-08:
         kw['atol'] = atol
     if equal_nan is not False:
         kw['equal_nan'] = equal_nan
     try:
-        out = _OP_torch_allclose(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor(other), **kw)
+        if rtol.__class__ is not float or rtol != 1e-05:
+            c_rtol = rtol
+            out = _OP_torch_allclose(c_self, c_other, c_rtol, **kw) if kw else _OP_torch_allclose(c_self, c_other, c_rtol)
+        else:
+            out = _OP_torch_allclose(c_self, c_other, **kw) if kw else _OP_torch_allclose(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (), False)
@@ -247,16 +310,21 @@ _OP_torch_amax = _bound(_VF, 'amax')
 
 def torch_amax(self, dim=(), keepdim=False):
     """R torch ``torch_amax(self, dim = c(), keepdim = FALSE)``; PyTorch ``amax``. 1-based: ``dim``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
-    if dim.__class__ is not tuple or dim != ():
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if keepdim is not False:
         kw['keepdim'] = keepdim
     try:
-        out = _OP_torch_amax(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if dim.__class__ is not tuple or dim != ():
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_torch_amax(c_self, c_dim, **kw) if kw else _OP_torch_amax(c_self, c_dim)
+        else:
+            out = _OP_torch_amax(c_self, **kw) if kw else _OP_torch_amax(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_amin = _bound(_VF, 'amin')
@@ -264,16 +332,21 @@ _OP_torch_amin = _bound(_VF, 'amin')
 
 def torch_amin(self, dim=(), keepdim=False):
     """R torch ``torch_amin(self, dim = c(), keepdim = FALSE)``; PyTorch ``amin``. 1-based: ``dim``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
-    if dim.__class__ is not tuple or dim != ():
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if keepdim is not False:
         kw['keepdim'] = keepdim
     try:
-        out = _OP_torch_amin(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if dim.__class__ is not tuple or dim != ():
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_torch_amin(c_self, c_dim, **kw) if kw else _OP_torch_amin(c_self, c_dim)
+        else:
+            out = _OP_torch_amin(c_self, **kw) if kw else _OP_torch_amin(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_angle = _bound(_VF, 'angle')
@@ -281,11 +354,14 @@ _OP_torch_angle = _bound(_VF, 'angle')
 
 def torch_angle(self):
     """R torch ``torch_angle(self)``; PyTorch ``angle``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_angle(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_angle(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_arccos = _bound(_VF, 'arccos')
@@ -293,11 +369,14 @@ _OP_torch_arccos = _bound(_VF, 'arccos')
 
 def torch_arccos(self):
     """R torch ``torch_arccos(self)``; PyTorch ``arccos``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_arccos(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_arccos(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_arccosh = _bound(_VF, 'arccosh')
@@ -305,11 +384,14 @@ _OP_torch_arccosh = _bound(_VF, 'arccosh')
 
 def torch_arccosh(self):
     """R torch ``torch_arccosh(self)``; PyTorch ``arccosh``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_arccosh(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_arccosh(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_arcsin = _bound(_VF, 'arcsin')
@@ -317,11 +399,14 @@ _OP_torch_arcsin = _bound(_VF, 'arcsin')
 
 def torch_arcsin(self):
     """R torch ``torch_arcsin(self)``; PyTorch ``arcsin``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_arcsin(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_arcsin(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_arcsinh = _bound(_VF, 'arcsinh')
@@ -329,11 +414,14 @@ _OP_torch_arcsinh = _bound(_VF, 'arcsinh')
 
 def torch_arcsinh(self):
     """R torch ``torch_arcsinh(self)``; PyTorch ``arcsinh``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_arcsinh(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_arcsinh(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_arctan = _bound(_VF, 'arctan')
@@ -341,11 +429,14 @@ _OP_torch_arctan = _bound(_VF, 'arctan')
 
 def torch_arctan(self):
     """R torch ``torch_arctan(self)``; PyTorch ``arctan``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_arctan(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_arctan(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_arctanh = _bound(_VF, 'arctanh')
@@ -353,11 +444,14 @@ _OP_torch_arctanh = _bound(_VF, 'arctanh')
 
 def torch_arctanh(self):
     """R torch ``torch_arctanh(self)``; PyTorch ``arctanh``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_arctanh(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_arctanh(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_argmax = _bound(_VF, 'argmax')
@@ -365,13 +459,16 @@ _OP_torch_argmax = _bound(_VF, 'argmax')
 
 def torch_argmax(self, dim=None, keepdim=False):
     """R torch ``torch_argmax(self, dim = NULL, keepdim = FALSE)``; PyTorch ``argmax``. 1-based: ``dim``. Returns 1-based indices."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
-    if dim is not None:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if keepdim is not False:
         kw['keepdim'] = keepdim
     try:
-        out = _OP_torch_argmax(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if dim is not None:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_torch_argmax(c_self, c_dim, **kw) if kw else _OP_torch_argmax(c_self, c_dim)
+        else:
+            out = _OP_torch_argmax(c_self, **kw) if kw else _OP_torch_argmax(c_self)
     except _ERRORS as error:
         _fail(error)
     return _wrap(out + 1)
@@ -382,13 +479,16 @@ _OP_torch_argmin = _bound(_VF, 'argmin')
 
 def torch_argmin(self, dim=None, keepdim=False):
     """R torch ``torch_argmin(self, dim = NULL, keepdim = FALSE)``; PyTorch ``argmin``. 1-based: ``dim``. Returns 1-based indices."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
-    if dim is not None:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if keepdim is not False:
         kw['keepdim'] = keepdim
     try:
-        out = _OP_torch_argmin(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if dim is not None:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_torch_argmin(c_self, c_dim, **kw) if kw else _OP_torch_argmin(c_self, c_dim)
+        else:
+            out = _OP_torch_argmin(c_self, **kw) if kw else _OP_torch_argmin(c_self)
     except _ERRORS as error:
         _fail(error)
     return _wrap(out + 1)
@@ -399,15 +499,18 @@ _OP_torch_argsort = _bound(_VF, 'argsort')
 
 def torch_argsort(self, dim=-1, descending=False, stable=None):
     """R torch ``torch_argsort(self, dim = -1, descending = FALSE, stable)``; PyTorch ``argsort``. 1-based: ``dim``. Returns 1-based indices."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
-    if dim.__class__ is not int or dim != -1:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if descending is not False:
         kw['descending'] = descending
     if stable is not None:
         kw['stable'] = stable
     try:
-        out = _OP_torch_argsort(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if dim.__class__ is not int or dim != -1:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_torch_argsort(c_self, c_dim, **kw) if kw else _OP_torch_argsort(c_self, c_dim)
+        else:
+            out = _OP_torch_argsort(c_self, **kw) if kw else _OP_torch_argsort(c_self)
     except _ERRORS as error:
         _fail(error)
     return _wrap(out + 1)
@@ -418,14 +521,20 @@ _OP_torch_as_strided = _bound(_VF, 'as_strided')
 
 def torch_as_strided(self, size, stride, storage_offset=None):
     """R torch ``torch_as_strided(self, size, stride, storage_offset = NULL)``; PyTorch ``as_strided``."""
-    kw = {}
-    if storage_offset is not None:
-        kw['storage_offset'] = storage_offset if storage_offset.__class__ is int else _integer(storage_offset)
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_size = _integers(size)
+    c_stride = _integers(stride)
     try:
-        out = _OP_torch_as_strided(self._t if self.__class__ is _T else _tensor(self), _integers(size), _integers(stride), **kw)
+        if storage_offset is not None:
+            c_storage_offset = storage_offset if storage_offset.__class__ is int else _integer(storage_offset)
+            out = _OP_torch_as_strided(c_self, c_size, c_stride, c_storage_offset)
+        else:
+            out = _OP_torch_as_strided(c_self, c_size, c_stride)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_asin = _bound(_VF, 'asin')
@@ -433,11 +542,14 @@ _OP_torch_asin = _bound(_VF, 'asin')
 
 def torch_asin(self):
     """R torch ``torch_asin(self)``; PyTorch ``asin``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_asin(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_asin(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_asinh = _bound(_VF, 'asinh')
@@ -445,11 +557,14 @@ _OP_torch_asinh = _bound(_VF, 'asinh')
 
 def torch_asinh(self):
     """R torch ``torch_asinh(self)``; PyTorch ``asinh``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_asinh(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_asinh(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_atan = _bound(_VF, 'atan')
@@ -457,11 +572,14 @@ _OP_torch_atan = _bound(_VF, 'atan')
 
 def torch_atan(self):
     """R torch ``torch_atan(self)``; PyTorch ``atan``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_atan(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_atan(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_atan2 = _bound(_VF, 'atan2')
@@ -469,11 +587,15 @@ _OP_torch_atan2 = _bound(_VF, 'atan2')
 
 def torch_atan2(self, other):
     """R torch ``torch_atan2(self, other)``; PyTorch ``atan2``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_torch_atan2(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_torch_atan2(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_atanh = _bound(_VF, 'atanh')
@@ -481,11 +603,14 @@ _OP_torch_atanh = _bound(_VF, 'atanh')
 
 def torch_atanh(self):
     """R torch ``torch_atanh(self)``; PyTorch ``atanh``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_atanh(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_atanh(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_avg_pool1d = _bound(_VF, 'avg_pool1d')
@@ -493,9 +618,9 @@ _OP_torch_avg_pool1d = _bound(_VF, 'avg_pool1d')
 
 def torch_avg_pool1d(self, kernel_size, stride=(), padding=(0,), ceil_mode=False, count_include_pad=True):
     """R torch ``torch_avg_pool1d(self, kernel_size, stride = c(), padding = c(0), ceil_mode = FALSE, count_include_pad = TRUE)``; PyTorch ``avg_pool1d``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_kernel_size = _integers(kernel_size)
     kw = {}
-    if stride.__class__ is not tuple or stride != ():
-        kw['stride'] = _integers(stride)
     if padding.__class__ is not tuple or padding != (0,):
         kw['padding'] = _integers(padding)
     if ceil_mode is not False:
@@ -503,10 +628,16 @@ def torch_avg_pool1d(self, kernel_size, stride=(), padding=(0,), ceil_mode=False
     if count_include_pad is not True:
         kw['count_include_pad'] = count_include_pad
     try:
-        out = _OP_torch_avg_pool1d(self._t if self.__class__ is _T else _tensor(self), _integers(kernel_size), **kw)
+        if stride.__class__ is not tuple or stride != ():
+            c_stride = _integers(stride)
+            out = _OP_torch_avg_pool1d(c_self, c_kernel_size, c_stride, **kw) if kw else _OP_torch_avg_pool1d(c_self, c_kernel_size, c_stride)
+        else:
+            out = _OP_torch_avg_pool1d(c_self, c_kernel_size, **kw) if kw else _OP_torch_avg_pool1d(c_self, c_kernel_size)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_baddbmm = _bound(_VF, 'baddbmm')
@@ -514,18 +645,25 @@ _OP_torch_baddbmm = _bound(_VF, 'baddbmm')
 
 def torch_baddbmm(self, batch1, batch2, out_dtype=None, beta=1, alpha=1):
     """R torch ``torch_baddbmm(self, batch1, batch2, out_dtype, beta = 1, alpha = 1)``; PyTorch ``baddbmm``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_batch1 = batch1._t if batch1.__class__ is _T else _tensor(batch1)
+    c_batch2 = batch2._t if batch2.__class__ is _T else _tensor(batch2)
     kw = {}
-    if out_dtype is not None:
-        kw['out_dtype'] = _dtype(out_dtype)
     if beta.__class__ is not int or beta != 1:
         kw['beta'] = _plain(beta)
     if alpha.__class__ is not int or alpha != 1:
         kw['alpha'] = _plain(alpha)
     try:
-        out = _OP_torch_baddbmm(self._t if self.__class__ is _T else _tensor(self), batch1._t if batch1.__class__ is _T else _tensor(batch1), batch2._t if batch2.__class__ is _T else _tensor(batch2), **kw)
+        if out_dtype is not None:
+            c_out_dtype = _dtype(out_dtype)
+            out = _OP_torch_baddbmm(c_self, c_batch1, c_batch2, c_out_dtype, **kw) if kw else _OP_torch_baddbmm(c_self, c_batch1, c_batch2, c_out_dtype)
+        else:
+            out = _OP_torch_baddbmm(c_self, c_batch1, c_batch2, **kw) if kw else _OP_torch_baddbmm(c_self, c_batch1, c_batch2)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_bartlett_window = _bound(_VF, 'bartlett_window')
@@ -533,6 +671,7 @@ _OP_torch_bartlett_window = _bound(_VF, 'bartlett_window')
 
 def torch_bartlett_window(window_length, periodic=True, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False):
     """R torch ``torch_bartlett_window(window_length, periodic = TRUE, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``bartlett_window``."""
+    c_window_length = window_length if window_length.__class__ is int else _integer(window_length)
     kw = {}
     if dtype is not None:
         kw['dtype'] = _dtype(dtype)
@@ -543,12 +682,14 @@ def torch_bartlett_window(window_length, periodic=True, dtype=None, layout=None,
     if pin_memory is not None:
         kw['pin_memory'] = pin_memory
     try:
-        out = _OP_torch_bartlett_window(window_length if window_length.__class__ is int else _integer(window_length), periodic=periodic, **kw)
+        out = _OP_torch_bartlett_window(c_window_length, periodic=periodic, **kw) if kw else _OP_torch_bartlett_window(c_window_length, periodic=periodic)
     except _ERRORS as error:
         _fail(error)
     if requires_grad:
         out.requires_grad_(True)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_bernoulli = _bound(_VF, 'bernoulli')
@@ -556,16 +697,21 @@ _OP_torch_bernoulli = _bound(_VF, 'bernoulli')
 
 def torch_bernoulli(self, p=None, generator=None):
     """R torch ``torch_bernoulli(self, p, generator = NULL)``; PyTorch ``bernoulli``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
-    if p is not None:
-        kw['p'] = p
     if generator is not None:
         kw['generator'] = _plain(generator)
     try:
-        out = _OP_torch_bernoulli(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if p is not None:
+            c_p = p
+            out = _OP_torch_bernoulli(c_self, c_p, **kw) if kw else _OP_torch_bernoulli(c_self, c_p)
+        else:
+            out = _OP_torch_bernoulli(c_self, **kw) if kw else _OP_torch_bernoulli(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_bitwise_and = _bound(_VF, 'bitwise_and')
@@ -573,11 +719,15 @@ _OP_torch_bitwise_and = _bound(_VF, 'bitwise_and')
 
 def torch_bitwise_and(self, other):
     """R torch ``torch_bitwise_and(self, other)``; PyTorch ``bitwise_and``."""
+    c_self = self._t if self.__class__ is _T else _tensor_or_scalar(self)
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_torch_bitwise_and(self._t if self.__class__ is _T else _tensor_or_scalar(self), other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_torch_bitwise_and(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_bitwise_not = _bound(_VF, 'bitwise_not')
@@ -585,11 +735,14 @@ _OP_torch_bitwise_not = _bound(_VF, 'bitwise_not')
 
 def torch_bitwise_not(self):
     """R torch ``torch_bitwise_not(self)``; PyTorch ``bitwise_not``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_bitwise_not(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_bitwise_not(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_bitwise_or = _bound(_VF, 'bitwise_or')
@@ -597,11 +750,15 @@ _OP_torch_bitwise_or = _bound(_VF, 'bitwise_or')
 
 def torch_bitwise_or(self, other):
     """R torch ``torch_bitwise_or(self, other)``; PyTorch ``bitwise_or``."""
+    c_self = self._t if self.__class__ is _T else _tensor_or_scalar(self)
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_torch_bitwise_or(self._t if self.__class__ is _T else _tensor_or_scalar(self), other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_torch_bitwise_or(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_bitwise_xor = _bound(_VF, 'bitwise_xor')
@@ -609,11 +766,15 @@ _OP_torch_bitwise_xor = _bound(_VF, 'bitwise_xor')
 
 def torch_bitwise_xor(self, other):
     """R torch ``torch_bitwise_xor(self, other)``; PyTorch ``bitwise_xor``."""
+    c_self = self._t if self.__class__ is _T else _tensor_or_scalar(self)
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_torch_bitwise_xor(self._t if self.__class__ is _T else _tensor_or_scalar(self), other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_torch_bitwise_xor(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_blackman_window = _bound(_VF, 'blackman_window')
@@ -621,6 +782,7 @@ _OP_torch_blackman_window = _bound(_VF, 'blackman_window')
 
 def torch_blackman_window(window_length, periodic=True, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False):
     """R torch ``torch_blackman_window(window_length, periodic = TRUE, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``blackman_window``."""
+    c_window_length = window_length if window_length.__class__ is int else _integer(window_length)
     kw = {}
     if dtype is not None:
         kw['dtype'] = _dtype(dtype)
@@ -631,12 +793,14 @@ def torch_blackman_window(window_length, periodic=True, dtype=None, layout=None,
     if pin_memory is not None:
         kw['pin_memory'] = pin_memory
     try:
-        out = _OP_torch_blackman_window(window_length if window_length.__class__ is int else _integer(window_length), periodic=periodic, **kw)
+        out = _OP_torch_blackman_window(c_window_length, periodic=periodic, **kw) if kw else _OP_torch_blackman_window(c_window_length, periodic=periodic)
     except _ERRORS as error:
         _fail(error)
     if requires_grad:
         out.requires_grad_(True)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_block_diag = _bound(_VF, 'block_diag')
@@ -644,11 +808,14 @@ _OP_torch_block_diag = _bound(_VF, 'block_diag')
 
 def torch_block_diag(tensors):
     """R torch ``torch_block_diag(tensors)``; PyTorch ``block_diag``."""
+    c_tensors = _tensor_list(tensors)
     try:
-        out = _OP_torch_block_diag(_tensor_list(tensors))
+        out = _OP_torch_block_diag(c_tensors)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_bmm = _bound(_VF, 'bmm')
@@ -656,14 +823,19 @@ _OP_torch_bmm = _bound(_VF, 'bmm')
 
 def torch_bmm(self, mat2, out_dtype=None):
     """R torch ``torch_bmm(self, mat2, out_dtype)``; PyTorch ``bmm``."""
-    kw = {}
-    if out_dtype is not None:
-        kw['out_dtype'] = _dtype(out_dtype)
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_mat2 = mat2._t if mat2.__class__ is _T else _tensor(mat2)
     try:
-        out = _OP_torch_bmm(self._t if self.__class__ is _T else _tensor(self), mat2._t if mat2.__class__ is _T else _tensor(mat2), **kw)
+        if out_dtype is not None:
+            c_out_dtype = _dtype(out_dtype)
+            out = _OP_torch_bmm(c_self, c_mat2, c_out_dtype)
+        else:
+            out = _OP_torch_bmm(c_self, c_mat2)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_broadcast_tensors = _bound(_VF, 'broadcast_tensors')
@@ -671,8 +843,9 @@ _OP_torch_broadcast_tensors = _bound(_VF, 'broadcast_tensors')
 
 def torch_broadcast_tensors(tensors):
     """R torch ``torch_broadcast_tensors(tensors)``; PyTorch ``broadcast_tensors``."""
+    c_tensors = _tensor_list(tensors)
     try:
-        out = _OP_torch_broadcast_tensors(_tensor_list(tensors))
+        out = _OP_torch_broadcast_tensors(c_tensors)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (), False)
@@ -683,13 +856,15 @@ _OP_torch_bucketize = _bound(_VF, 'bucketize')
 
 def torch_bucketize(self, boundaries, out_int32=False, right=False):
     """R torch ``torch_bucketize(self, boundaries, out_int32 = FALSE, right = FALSE)``; PyTorch ``bucketize``. Returns 1-based indices."""
+    c_self = self._t if self.__class__ is _T else _tensor_or_scalar(self)
+    c_boundaries = boundaries._t if boundaries.__class__ is _T else _tensor(boundaries)
     kw = {}
     if out_int32 is not False:
         kw['out_int32'] = out_int32
     if right is not False:
         kw['right'] = right
     try:
-        out = _OP_torch_bucketize(self._t if self.__class__ is _T else _tensor_or_scalar(self), boundaries._t if boundaries.__class__ is _T else _tensor(boundaries), **kw)
+        out = _OP_torch_bucketize(c_self, c_boundaries, **kw) if kw else _OP_torch_bucketize(c_self, c_boundaries)
     except _ERRORS as error:
         _fail(error)
     return _wrap(out + 1)
@@ -700,8 +875,10 @@ _OP_torch_can_cast = _bound(_VF, 'can_cast')
 
 def torch_can_cast(from_, to):
     """R torch ``torch_can_cast(from_, to)``; PyTorch ``can_cast``."""
+    c_from_ = _dtype(from_)
+    c_to = _dtype(to)
     try:
-        out = _OP_torch_can_cast(_dtype(from_), _dtype(to))
+        out = _OP_torch_can_cast(c_from_, c_to)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (), False)
@@ -712,11 +889,14 @@ _OP_torch_cartesian_prod = _bound(_VF, 'cartesian_prod')
 
 def torch_cartesian_prod(tensors):
     """R torch ``torch_cartesian_prod(tensors)``; PyTorch ``cartesian_prod``."""
+    c_tensors = _tensor_list(tensors)
     try:
-        out = _OP_torch_cartesian_prod(_tensor_list(tensors))
+        out = _OP_torch_cartesian_prod(c_tensors)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_cat = _bound(_VF, 'cat')
@@ -724,14 +904,18 @@ _OP_torch_cat = _bound(_VF, 'cat')
 
 def torch_cat(tensors, dim=1):
     """R torch ``torch_cat(tensors, dim = 1)``; PyTorch ``cat``. 1-based: ``dim``."""
-    kw = {}
-    if dim.__class__ is not int or dim != 1:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_tensors = _tensor_list(tensors)
     try:
-        out = _OP_torch_cat(_tensor_list(tensors), **kw)
+        if dim.__class__ is not int or dim != 1:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_torch_cat(c_tensors, c_dim)
+        else:
+            out = _OP_torch_cat(c_tensors)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_cdist = _bound(_VF, 'cdist')
@@ -739,16 +923,22 @@ _OP_torch_cdist = _bound(_VF, 'cdist')
 
 def torch_cdist(x1, x2, p=2.0, compute_mode=None):
     """R torch ``torch_cdist(x1, x2, p = 2.0, compute_mode = NULL)``; PyTorch ``cdist``."""
+    c_x1 = x1._t if x1.__class__ is _T else _tensor(x1)
+    c_x2 = x2._t if x2.__class__ is _T else _tensor(x2)
     kw = {}
-    if p.__class__ is not float or p != 2.0:
-        kw['p'] = p
     if compute_mode is not None:
         kw['compute_mode'] = compute_mode if compute_mode.__class__ is int else _integer(compute_mode)
     try:
-        out = _OP_torch_cdist(x1._t if x1.__class__ is _T else _tensor(x1), x2._t if x2.__class__ is _T else _tensor(x2), **kw)
+        if p.__class__ is not float or p != 2.0:
+            c_p = p
+            out = _OP_torch_cdist(c_x1, c_x2, c_p, **kw) if kw else _OP_torch_cdist(c_x1, c_x2, c_p)
+        else:
+            out = _OP_torch_cdist(c_x1, c_x2, **kw) if kw else _OP_torch_cdist(c_x1, c_x2)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_ceil = _bound(_VF, 'ceil')
@@ -756,11 +946,14 @@ _OP_torch_ceil = _bound(_VF, 'ceil')
 
 def torch_ceil(self):
     """R torch ``torch_ceil(self)``; PyTorch ``ceil``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_ceil(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_ceil(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_celu = _bound(_VF, 'celu')
@@ -768,14 +961,18 @@ _OP_torch_celu = _bound(_VF, 'celu')
 
 def torch_celu(self, alpha=1.0):
     """R torch ``torch_celu(self, alpha = 1.0)``; PyTorch ``celu``."""
-    kw = {}
-    if alpha.__class__ is not float or alpha != 1.0:
-        kw['alpha'] = _plain(alpha)
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_celu(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if alpha.__class__ is not float or alpha != 1.0:
+            c_alpha = _plain(alpha)
+            out = _OP_torch_celu(c_self, c_alpha)
+        else:
+            out = _OP_torch_celu(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_celu_ = _bound(_VF, 'celu_')
@@ -783,11 +980,13 @@ _OP_torch_celu_ = _bound(_VF, 'celu_')
 
 def torch_celu_(self, alpha=1.0):
     """R torch ``torch_celu_(self, alpha = 1.0)``; PyTorch ``celu_``."""
-    kw = {}
-    if alpha.__class__ is not float or alpha != 1.0:
-        kw['alpha'] = _plain(alpha)
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_celu_(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if alpha.__class__ is not float or alpha != 1.0:
+            c_alpha = _plain(alpha)
+            out = _OP_torch_celu_(c_self, c_alpha)
+        else:
+            out = _OP_torch_celu_(c_self)
     except _ERRORS as error:
         _fail(error)
     return self if self.__class__ is _T else _wrap(out)
@@ -798,11 +997,14 @@ _OP_torch_chain_matmul = _bound(_VF, 'chain_matmul')
 
 def torch_chain_matmul(matrices):
     """R torch ``torch_chain_matmul(matrices)``; PyTorch ``chain_matmul``."""
+    c_matrices = _tensor_list(matrices)
     try:
-        out = _OP_torch_chain_matmul(_tensor_list(matrices))
+        out = _OP_torch_chain_matmul(c_matrices)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_channel_shuffle = _bound(_VF, 'channel_shuffle')
@@ -810,11 +1012,15 @@ _OP_torch_channel_shuffle = _bound(_VF, 'channel_shuffle')
 
 def torch_channel_shuffle(self, groups):
     """R torch ``torch_channel_shuffle(self, groups)``; PyTorch ``channel_shuffle``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_groups = groups if groups.__class__ is int else _integer(groups)
     try:
-        out = _OP_torch_channel_shuffle(self._t if self.__class__ is _T else _tensor(self), groups if groups.__class__ is int else _integer(groups))
+        out = _OP_torch_channel_shuffle(c_self, c_groups)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_cholesky = _bound(_VF, 'cholesky')
@@ -822,14 +1028,18 @@ _OP_torch_cholesky = _bound(_VF, 'cholesky')
 
 def torch_cholesky(self, upper=False):
     """R torch ``torch_cholesky(self, upper = FALSE)``; PyTorch ``cholesky``."""
-    kw = {}
-    if upper is not False:
-        kw['upper'] = upper
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_cholesky(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if upper is not False:
+            c_upper = upper
+            out = _OP_torch_cholesky(c_self, c_upper)
+        else:
+            out = _OP_torch_cholesky(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_cholesky_inverse = _bound(_VF, 'cholesky_inverse')
@@ -837,14 +1047,18 @@ _OP_torch_cholesky_inverse = _bound(_VF, 'cholesky_inverse')
 
 def torch_cholesky_inverse(self, upper=False):
     """R torch ``torch_cholesky_inverse(self, upper = FALSE)``; PyTorch ``cholesky_inverse``."""
-    kw = {}
-    if upper is not False:
-        kw['upper'] = upper
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_cholesky_inverse(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if upper is not False:
+            c_upper = upper
+            out = _OP_torch_cholesky_inverse(c_self, c_upper)
+        else:
+            out = _OP_torch_cholesky_inverse(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_cholesky_solve = _bound(_VF, 'cholesky_solve')
@@ -852,14 +1066,19 @@ _OP_torch_cholesky_solve = _bound(_VF, 'cholesky_solve')
 
 def torch_cholesky_solve(self, input2, upper=False):
     """R torch ``torch_cholesky_solve(self, input2, upper = FALSE)``; PyTorch ``cholesky_solve``."""
-    kw = {}
-    if upper is not False:
-        kw['upper'] = upper
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_input2 = input2._t if input2.__class__ is _T else _tensor(input2)
     try:
-        out = _OP_torch_cholesky_solve(self._t if self.__class__ is _T else _tensor(self), input2._t if input2.__class__ is _T else _tensor(input2), **kw)
+        if upper is not False:
+            c_upper = upper
+            out = _OP_torch_cholesky_solve(c_self, c_input2, c_upper)
+        else:
+            out = _OP_torch_cholesky_solve(c_self, c_input2)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_chunk = _bound(_VF, 'chunk')
@@ -867,11 +1086,14 @@ _OP_torch_chunk = _bound(_VF, 'chunk')
 
 def torch_chunk(self, chunks, dim=1):
     """R torch ``torch_chunk(self, chunks, dim = 1)``; PyTorch ``chunk``. 1-based: ``dim``."""
-    kw = {}
-    if dim.__class__ is not int or dim != 1:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_chunks = chunks if chunks.__class__ is int else _integer(chunks)
     try:
-        out = _OP_torch_chunk(self._t if self.__class__ is _T else _tensor(self), chunks if chunks.__class__ is int else _integer(chunks), **kw)
+        if dim.__class__ is not int or dim != 1:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_torch_chunk(c_self, c_chunks, c_dim)
+        else:
+            out = _OP_torch_chunk(c_self, c_chunks)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (), False)
@@ -882,16 +1104,21 @@ _OP_torch_clamp = _bound(_VF, 'clamp')
 
 def torch_clamp(self, min=None, max=None):
     """R torch ``torch_clamp(self, min = NULL, max = NULL)``; PyTorch ``clamp``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
-    if min is not None:
-        kw['min'] = min._t if min.__class__ is _T else _tensor_or_scalar(min)
     if max is not None:
         kw['max'] = max._t if max.__class__ is _T else _tensor_or_scalar(max)
     try:
-        out = _OP_torch_clamp(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if min is not None:
+            c_min = min._t if min.__class__ is _T else _tensor_or_scalar(min)
+            out = _OP_torch_clamp(c_self, c_min, **kw) if kw else _OP_torch_clamp(c_self, c_min)
+        else:
+            out = _OP_torch_clamp(c_self, **kw) if kw else _OP_torch_clamp(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_clip = _bound(_VF, 'clip')
@@ -899,16 +1126,21 @@ _OP_torch_clip = _bound(_VF, 'clip')
 
 def torch_clip(self, min=None, max=None):
     """R torch ``torch_clip(self, min = NULL, max = NULL)``; PyTorch ``clip``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
-    if min is not None:
-        kw['min'] = min._t if min.__class__ is _T else _tensor_or_scalar(min)
     if max is not None:
         kw['max'] = max._t if max.__class__ is _T else _tensor_or_scalar(max)
     try:
-        out = _OP_torch_clip(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if min is not None:
+            c_min = min._t if min.__class__ is _T else _tensor_or_scalar(min)
+            out = _OP_torch_clip(c_self, c_min, **kw) if kw else _OP_torch_clip(c_self, c_min)
+        else:
+            out = _OP_torch_clip(c_self, **kw) if kw else _OP_torch_clip(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_clone = _bound(_VF, 'clone')
@@ -916,14 +1148,17 @@ _OP_torch_clone = _bound(_VF, 'clone')
 
 def torch_clone(self, memory_format=None):
     """R torch ``torch_clone(self, memory_format = NULL)``; PyTorch ``clone``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
     if memory_format is not None:
         kw['memory_format'] = _plain(memory_format)
     try:
-        out = _OP_torch_clone(self._t if self.__class__ is _T else _tensor(self), **kw)
+        out = _OP_torch_clone(c_self, **kw) if kw else _OP_torch_clone(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_combinations = _bound(_VF, 'combinations')
@@ -931,16 +1166,21 @@ _OP_torch_combinations = _bound(_VF, 'combinations')
 
 def torch_combinations(self, r=2, with_replacement=False):
     """R torch ``torch_combinations(self, r = 2, with_replacement = FALSE)``; PyTorch ``combinations``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
-    if r.__class__ is not int or r != 2:
-        kw['r'] = r if r.__class__ is int else _integer(r)
     if with_replacement is not False:
         kw['with_replacement'] = with_replacement
     try:
-        out = _OP_torch_combinations(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if r.__class__ is not int or r != 2:
+            c_r = r if r.__class__ is int else _integer(r)
+            out = _OP_torch_combinations(c_self, c_r, **kw) if kw else _OP_torch_combinations(c_self, c_r)
+        else:
+            out = _OP_torch_combinations(c_self, **kw) if kw else _OP_torch_combinations(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_conj = _bound(_VF, 'conj')
@@ -948,11 +1188,14 @@ _OP_torch_conj = _bound(_VF, 'conj')
 
 def torch_conj(self):
     """R torch ``torch_conj(self)``; PyTorch ``conj``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_conj(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_conj(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_conv1d = _bound(_VF, 'conv1d')
@@ -960,9 +1203,9 @@ _OP_torch_conv1d = _bound(_VF, 'conv1d')
 
 def torch_conv1d(input, weight, bias=None, stride=(1,), padding=(0,), dilation=(1,), groups=1):
     """R torch ``torch_conv1d(input, weight, bias = NULL, stride = c(1), padding = c(0), dilation = c(1), groups = 1)``; PyTorch ``conv1d``."""
+    c_input = input._t if input.__class__ is _T else _tensor(input)
+    c_weight = weight._t if weight.__class__ is _T else _tensor(weight)
     kw = {}
-    if bias is not None:
-        kw['bias'] = bias._t if bias.__class__ is _T else _tensor(bias)
     if stride.__class__ is not tuple or stride != (1,):
         kw['stride'] = _integers(stride)
     if padding.__class__ is not tuple or padding != (0,):
@@ -972,10 +1215,16 @@ def torch_conv1d(input, weight, bias=None, stride=(1,), padding=(0,), dilation=(
     if groups.__class__ is not int or groups != 1:
         kw['groups'] = groups if groups.__class__ is int else _integer(groups)
     try:
-        out = _OP_torch_conv1d(input._t if input.__class__ is _T else _tensor(input), weight._t if weight.__class__ is _T else _tensor(weight), **kw)
+        if bias is not None:
+            c_bias = bias._t if bias.__class__ is _T else _tensor(bias)
+            out = _OP_torch_conv1d(c_input, c_weight, c_bias, **kw) if kw else _OP_torch_conv1d(c_input, c_weight, c_bias)
+        else:
+            out = _OP_torch_conv1d(c_input, c_weight, **kw) if kw else _OP_torch_conv1d(c_input, c_weight)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_conv2d = _bound(_VF, 'conv2d')
@@ -983,9 +1232,9 @@ _OP_torch_conv2d = _bound(_VF, 'conv2d')
 
 def torch_conv2d(input, weight, bias=None, stride=(1, 1), padding=(0, 0), dilation=(1, 1), groups=1):
     """R torch ``torch_conv2d(input, weight, bias = NULL, stride = c(1, 1), padding = c(0, 0), dilation = c(1, 1), groups = 1)``; PyTorch ``conv2d``."""
+    c_input = input._t if input.__class__ is _T else _tensor(input)
+    c_weight = weight._t if weight.__class__ is _T else _tensor(weight)
     kw = {}
-    if bias is not None:
-        kw['bias'] = bias._t if bias.__class__ is _T else _tensor(bias)
     if stride.__class__ is not tuple or stride != (1, 1):
         kw['stride'] = _integers(stride)
     if padding.__class__ is not tuple or padding != (0, 0):
@@ -995,10 +1244,16 @@ def torch_conv2d(input, weight, bias=None, stride=(1, 1), padding=(0, 0), dilati
     if groups.__class__ is not int or groups != 1:
         kw['groups'] = groups if groups.__class__ is int else _integer(groups)
     try:
-        out = _OP_torch_conv2d(input._t if input.__class__ is _T else _tensor(input), weight._t if weight.__class__ is _T else _tensor(weight), **kw)
+        if bias is not None:
+            c_bias = bias._t if bias.__class__ is _T else _tensor(bias)
+            out = _OP_torch_conv2d(c_input, c_weight, c_bias, **kw) if kw else _OP_torch_conv2d(c_input, c_weight, c_bias)
+        else:
+            out = _OP_torch_conv2d(c_input, c_weight, **kw) if kw else _OP_torch_conv2d(c_input, c_weight)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_conv3d = _bound(_VF, 'conv3d')
@@ -1006,9 +1261,9 @@ _OP_torch_conv3d = _bound(_VF, 'conv3d')
 
 def torch_conv3d(input, weight, bias=None, stride=(1, 1, 1), padding=(0, 0, 0), dilation=(1, 1, 1), groups=1):
     """R torch ``torch_conv3d(input, weight, bias = NULL, stride = c(1, 1, 1), padding = c(0, 0, 0), dilation = c(1, 1, 1), groups = 1)``; PyTorch ``conv3d``."""
+    c_input = input._t if input.__class__ is _T else _tensor(input)
+    c_weight = weight._t if weight.__class__ is _T else _tensor(weight)
     kw = {}
-    if bias is not None:
-        kw['bias'] = bias._t if bias.__class__ is _T else _tensor(bias)
     if stride.__class__ is not tuple or stride != (1, 1, 1):
         kw['stride'] = _integers(stride)
     if padding.__class__ is not tuple or padding != (0, 0, 0):
@@ -1018,10 +1273,16 @@ def torch_conv3d(input, weight, bias=None, stride=(1, 1, 1), padding=(0, 0, 0), 
     if groups.__class__ is not int or groups != 1:
         kw['groups'] = groups if groups.__class__ is int else _integer(groups)
     try:
-        out = _OP_torch_conv3d(input._t if input.__class__ is _T else _tensor(input), weight._t if weight.__class__ is _T else _tensor(weight), **kw)
+        if bias is not None:
+            c_bias = bias._t if bias.__class__ is _T else _tensor(bias)
+            out = _OP_torch_conv3d(c_input, c_weight, c_bias, **kw) if kw else _OP_torch_conv3d(c_input, c_weight, c_bias)
+        else:
+            out = _OP_torch_conv3d(c_input, c_weight, **kw) if kw else _OP_torch_conv3d(c_input, c_weight)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_conv_tbc = _bound(_VF, 'conv_tbc')
@@ -1029,14 +1290,20 @@ _OP_torch_conv_tbc = _bound(_VF, 'conv_tbc')
 
 def torch_conv_tbc(self, weight, bias, pad=0):
     """R torch ``torch_conv_tbc(self, weight, bias, pad = 0)``; PyTorch ``conv_tbc``."""
-    kw = {}
-    if pad.__class__ is not int or pad != 0:
-        kw['pad'] = pad if pad.__class__ is int else _integer(pad)
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_weight = weight._t if weight.__class__ is _T else _tensor(weight)
+    c_bias = bias._t if bias.__class__ is _T else _tensor(bias)
     try:
-        out = _OP_torch_conv_tbc(self._t if self.__class__ is _T else _tensor(self), weight._t if weight.__class__ is _T else _tensor(weight), bias._t if bias.__class__ is _T else _tensor(bias), **kw)
+        if pad.__class__ is not int or pad != 0:
+            c_pad = pad if pad.__class__ is int else _integer(pad)
+            out = _OP_torch_conv_tbc(c_self, c_weight, c_bias, c_pad)
+        else:
+            out = _OP_torch_conv_tbc(c_self, c_weight, c_bias)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_conv_transpose1d = _bound(_VF, 'conv_transpose1d')
@@ -1044,9 +1311,9 @@ _OP_torch_conv_transpose1d = _bound(_VF, 'conv_transpose1d')
 
 def torch_conv_transpose1d(input, weight, bias=None, stride=(1,), padding=(0,), output_padding=(0,), groups=1, dilation=(1,)):
     """R torch ``torch_conv_transpose1d(input, weight, bias = NULL, stride = c(1), padding = c(0), output_padding = c(0), groups = 1, dilation = c(1))``; PyTorch ``conv_transpose1d``."""
+    c_input = input._t if input.__class__ is _T else _tensor(input)
+    c_weight = weight._t if weight.__class__ is _T else _tensor(weight)
     kw = {}
-    if bias is not None:
-        kw['bias'] = bias._t if bias.__class__ is _T else _tensor(bias)
     if stride.__class__ is not tuple or stride != (1,):
         kw['stride'] = _integers(stride)
     if padding.__class__ is not tuple or padding != (0,):
@@ -1058,10 +1325,16 @@ def torch_conv_transpose1d(input, weight, bias=None, stride=(1,), padding=(0,), 
     if dilation.__class__ is not tuple or dilation != (1,):
         kw['dilation'] = _integers(dilation)
     try:
-        out = _OP_torch_conv_transpose1d(input._t if input.__class__ is _T else _tensor(input), weight._t if weight.__class__ is _T else _tensor(weight), **kw)
+        if bias is not None:
+            c_bias = bias._t if bias.__class__ is _T else _tensor(bias)
+            out = _OP_torch_conv_transpose1d(c_input, c_weight, c_bias, **kw) if kw else _OP_torch_conv_transpose1d(c_input, c_weight, c_bias)
+        else:
+            out = _OP_torch_conv_transpose1d(c_input, c_weight, **kw) if kw else _OP_torch_conv_transpose1d(c_input, c_weight)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_conv_transpose2d = _bound(_VF, 'conv_transpose2d')
@@ -1069,9 +1342,9 @@ _OP_torch_conv_transpose2d = _bound(_VF, 'conv_transpose2d')
 
 def torch_conv_transpose2d(input, weight, bias=None, stride=(1, 1), padding=(0, 0), output_padding=(0, 0), groups=1, dilation=(1, 1)):
     """R torch ``torch_conv_transpose2d(input, weight, bias = NULL, stride = c(1, 1), padding = c(0, 0), output_padding = c(0, 0), groups = 1, dilation = c(1, 1))``; PyTorch ``conv_transpose2d``."""
+    c_input = input._t if input.__class__ is _T else _tensor(input)
+    c_weight = weight._t if weight.__class__ is _T else _tensor(weight)
     kw = {}
-    if bias is not None:
-        kw['bias'] = bias._t if bias.__class__ is _T else _tensor(bias)
     if stride.__class__ is not tuple or stride != (1, 1):
         kw['stride'] = _integers(stride)
     if padding.__class__ is not tuple or padding != (0, 0):
@@ -1083,10 +1356,16 @@ def torch_conv_transpose2d(input, weight, bias=None, stride=(1, 1), padding=(0, 
     if dilation.__class__ is not tuple or dilation != (1, 1):
         kw['dilation'] = _integers(dilation)
     try:
-        out = _OP_torch_conv_transpose2d(input._t if input.__class__ is _T else _tensor(input), weight._t if weight.__class__ is _T else _tensor(weight), **kw)
+        if bias is not None:
+            c_bias = bias._t if bias.__class__ is _T else _tensor(bias)
+            out = _OP_torch_conv_transpose2d(c_input, c_weight, c_bias, **kw) if kw else _OP_torch_conv_transpose2d(c_input, c_weight, c_bias)
+        else:
+            out = _OP_torch_conv_transpose2d(c_input, c_weight, **kw) if kw else _OP_torch_conv_transpose2d(c_input, c_weight)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_conv_transpose3d = _bound(_VF, 'conv_transpose3d')
@@ -1094,9 +1373,9 @@ _OP_torch_conv_transpose3d = _bound(_VF, 'conv_transpose3d')
 
 def torch_conv_transpose3d(input, weight, bias=None, stride=(1, 1, 1), padding=(0, 0, 0), output_padding=(0, 0, 0), groups=1, dilation=(1, 1, 1)):
     """R torch ``torch_conv_transpose3d(input, weight, bias = NULL, stride = c(1, 1, 1), padding = c(0, 0, 0), output_padding = c(0, 0, 0), groups = 1, dilation = c(1, 1, 1))``; PyTorch ``conv_transpose3d``."""
+    c_input = input._t if input.__class__ is _T else _tensor(input)
+    c_weight = weight._t if weight.__class__ is _T else _tensor(weight)
     kw = {}
-    if bias is not None:
-        kw['bias'] = bias._t if bias.__class__ is _T else _tensor(bias)
     if stride.__class__ is not tuple or stride != (1, 1, 1):
         kw['stride'] = _integers(stride)
     if padding.__class__ is not tuple or padding != (0, 0, 0):
@@ -1108,10 +1387,16 @@ def torch_conv_transpose3d(input, weight, bias=None, stride=(1, 1, 1), padding=(
     if dilation.__class__ is not tuple or dilation != (1, 1, 1):
         kw['dilation'] = _integers(dilation)
     try:
-        out = _OP_torch_conv_transpose3d(input._t if input.__class__ is _T else _tensor(input), weight._t if weight.__class__ is _T else _tensor(weight), **kw)
+        if bias is not None:
+            c_bias = bias._t if bias.__class__ is _T else _tensor(bias)
+            out = _OP_torch_conv_transpose3d(c_input, c_weight, c_bias, **kw) if kw else _OP_torch_conv_transpose3d(c_input, c_weight, c_bias)
+        else:
+            out = _OP_torch_conv_transpose3d(c_input, c_weight, **kw) if kw else _OP_torch_conv_transpose3d(c_input, c_weight)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_cos = _bound(_VF, 'cos')
@@ -1119,11 +1404,14 @@ _OP_torch_cos = _bound(_VF, 'cos')
 
 def torch_cos(self):
     """R torch ``torch_cos(self)``; PyTorch ``cos``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_cos(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_cos(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_cosh = _bound(_VF, 'cosh')
@@ -1131,11 +1419,14 @@ _OP_torch_cosh = _bound(_VF, 'cosh')
 
 def torch_cosh(self):
     """R torch ``torch_cosh(self)``; PyTorch ``cosh``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_cosh(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_cosh(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_cosine_similarity = _bound(_VF, 'cosine_similarity')
@@ -1143,16 +1434,22 @@ _OP_torch_cosine_similarity = _bound(_VF, 'cosine_similarity')
 
 def torch_cosine_similarity(x1, x2, dim=2, eps=1e-08):
     """R torch ``torch_cosine_similarity(x1, x2, dim = 2, eps = 1e-08)``; PyTorch ``cosine_similarity``. 1-based: ``dim``."""
+    c_x1 = x1._t if x1.__class__ is _T else _tensor(x1)
+    c_x2 = x2._t if x2.__class__ is _T else _tensor(x2)
     kw = {}
-    if dim.__class__ is not int or dim != 2:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if eps.__class__ is not float or eps != 1e-08:
         kw['eps'] = eps
     try:
-        out = _OP_torch_cosine_similarity(x1._t if x1.__class__ is _T else _tensor(x1), x2._t if x2.__class__ is _T else _tensor(x2), **kw)
+        if dim.__class__ is not int or dim != 2:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_torch_cosine_similarity(c_x1, c_x2, c_dim, **kw) if kw else _OP_torch_cosine_similarity(c_x1, c_x2, c_dim)
+        else:
+            out = _OP_torch_cosine_similarity(c_x1, c_x2, **kw) if kw else _OP_torch_cosine_similarity(c_x1, c_x2)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_count_nonzero = _bound(_VF, 'count_nonzero')
@@ -1160,14 +1457,18 @@ _OP_torch_count_nonzero = _bound(_VF, 'count_nonzero')
 
 def torch_count_nonzero(self, dim=None):
     """R torch ``torch_count_nonzero(self, dim = NULL)``; PyTorch ``count_nonzero``. 1-based: ``dim``."""
-    kw = {}
-    if dim is not None:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_count_nonzero(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if dim is not None:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_torch_count_nonzero(c_self, c_dim)
+        else:
+            out = _OP_torch_count_nonzero(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_cross = _bound(_VF, 'cross')
@@ -1175,14 +1476,19 @@ _OP_torch_cross = _bound(_VF, 'cross')
 
 def torch_cross(self, other, dim=None):
     """R torch ``torch_cross(self, other, dim = NULL)``; PyTorch ``cross``. 1-based: ``dim``."""
-    kw = {}
-    if dim is not None:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_torch_cross(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor(other), **kw)
+        if dim is not None:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_torch_cross(c_self, c_other, c_dim)
+        else:
+            out = _OP_torch_cross(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_cummax = _bound(_VF, 'cummax')
@@ -1190,8 +1496,10 @@ _OP_torch_cummax = _bound(_VF, 'cummax')
 
 def torch_cummax(self, dim):
     """R torch ``torch_cummax(self, dim)``; PyTorch ``cummax``. 1-based: ``dim``. Returns 1-based indices."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     try:
-        out = _OP_torch_cummax(self._t if self.__class__ is _T else _tensor(self), dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim))
+        out = _OP_torch_cummax(c_self, c_dim)
     except _ERRORS as error:
         _fail(error)
     return _rlist(out, (2,))
@@ -1202,8 +1510,10 @@ _OP_torch_cummin = _bound(_VF, 'cummin')
 
 def torch_cummin(self, dim):
     """R torch ``torch_cummin(self, dim)``; PyTorch ``cummin``. 1-based: ``dim``. Returns 1-based indices."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     try:
-        out = _OP_torch_cummin(self._t if self.__class__ is _T else _tensor(self), dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim))
+        out = _OP_torch_cummin(c_self, c_dim)
     except _ERRORS as error:
         _fail(error)
     return _rlist(out, (2,))
@@ -1214,14 +1524,18 @@ _OP_torch_cumprod = _bound(_VF, 'cumprod')
 
 def torch_cumprod(self, dim, dtype=None):
     """R torch ``torch_cumprod(self, dim, dtype = NULL)``; PyTorch ``cumprod``. 1-based: ``dim``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     kw = {}
     if dtype is not None:
         kw['dtype'] = _dtype(dtype)
     try:
-        out = _OP_torch_cumprod(self._t if self.__class__ is _T else _tensor(self), dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), **kw)
+        out = _OP_torch_cumprod(c_self, c_dim, **kw) if kw else _OP_torch_cumprod(c_self, c_dim)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_cumsum = _bound(_VF, 'cumsum')
@@ -1229,14 +1543,18 @@ _OP_torch_cumsum = _bound(_VF, 'cumsum')
 
 def torch_cumsum(self, dim, dtype=None):
     """R torch ``torch_cumsum(self, dim, dtype = NULL)``; PyTorch ``cumsum``. 1-based: ``dim``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     kw = {}
     if dtype is not None:
         kw['dtype'] = _dtype(dtype)
     try:
-        out = _OP_torch_cumsum(self._t if self.__class__ is _T else _tensor(self), dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), **kw)
+        out = _OP_torch_cumsum(c_self, c_dim, **kw) if kw else _OP_torch_cumsum(c_self, c_dim)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_deg2rad = _bound(_VF, 'deg2rad')
@@ -1244,11 +1562,14 @@ _OP_torch_deg2rad = _bound(_VF, 'deg2rad')
 
 def torch_deg2rad(self):
     """R torch ``torch_deg2rad(self)``; PyTorch ``deg2rad``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_deg2rad(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_deg2rad(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_det = _bound(_VF, 'det')
@@ -1256,11 +1577,14 @@ _OP_torch_det = _bound(_VF, 'det')
 
 def torch_det(self):
     """R torch ``torch_det(self)``; PyTorch ``det``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_det(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_det(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_diag_embed = _bound(_VF, 'diag_embed')
@@ -1268,18 +1592,23 @@ _OP_torch_diag_embed = _bound(_VF, 'diag_embed')
 
 def torch_diag_embed(self, offset=0, dim1=-2, dim2=-1):
     """R torch ``torch_diag_embed(self, offset = 0, dim1 = -2, dim2 = -1)``; PyTorch ``diag_embed``. 1-based: ``dim1``, ``dim2``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
-    if offset.__class__ is not int or offset != 0:
-        kw['offset'] = offset if offset.__class__ is int else _integer(offset)
     if dim1.__class__ is not int or dim1 != -2:
         kw['dim1'] = dim1 - 1 if dim1.__class__ is int and dim1 > 0 else _dims(dim1)
     if dim2.__class__ is not int or dim2 != -1:
         kw['dim2'] = dim2 - 1 if dim2.__class__ is int and dim2 > 0 else _dims(dim2)
     try:
-        out = _OP_torch_diag_embed(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if offset.__class__ is not int or offset != 0:
+            c_offset = offset if offset.__class__ is int else _integer(offset)
+            out = _OP_torch_diag_embed(c_self, c_offset, **kw) if kw else _OP_torch_diag_embed(c_self, c_offset)
+        else:
+            out = _OP_torch_diag_embed(c_self, **kw) if kw else _OP_torch_diag_embed(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_diagflat = _bound(_VF, 'diagflat')
@@ -1287,14 +1616,18 @@ _OP_torch_diagflat = _bound(_VF, 'diagflat')
 
 def torch_diagflat(self, offset=0):
     """R torch ``torch_diagflat(self, offset = 0)``; PyTorch ``diagflat``."""
-    kw = {}
-    if offset.__class__ is not int or offset != 0:
-        kw['offset'] = offset if offset.__class__ is int else _integer(offset)
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_diagflat(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if offset.__class__ is not int or offset != 0:
+            c_offset = offset if offset.__class__ is int else _integer(offset)
+            out = _OP_torch_diagflat(c_self, c_offset)
+        else:
+            out = _OP_torch_diagflat(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_diagonal = _bound(_VF, 'diagonal')
@@ -1303,6 +1636,7 @@ _OP_torch_diagonal = _bound(_VF, 'diagonal')
 def torch_diagonal(self, outdim=None, dim1=1, dim2=2, offset=0):
     """R torch ``torch_diagonal(self, outdim, dim1 = 1, dim2 = 2, offset = 0)``; PyTorch ``diagonal``. 1-based: ``dim1``, ``dim2``."""
     _named(outdim)
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
     if dim1.__class__ is not int or dim1 != 1:
         kw['dim1'] = dim1 - 1 if dim1.__class__ is int and dim1 > 0 else _dims(dim1)
@@ -1311,10 +1645,12 @@ def torch_diagonal(self, outdim=None, dim1=1, dim2=2, offset=0):
     if offset.__class__ is not int or offset != 0:
         kw['offset'] = offset if offset.__class__ is int else _integer(offset)
     try:
-        out = _OP_torch_diagonal(self._t if self.__class__ is _T else _tensor(self), **kw)
+        out = _OP_torch_diagonal(c_self, **kw) if kw else _OP_torch_diagonal(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_diff = _bound(_VF, 'diff')
@@ -1322,9 +1658,8 @@ _OP_torch_diff = _bound(_VF, 'diff')
 
 def torch_diff(self, n=1, dim=-1, prepend=None, append=None):
     """R torch ``torch_diff(self, n = 1, dim = -1, prepend = NULL, append = NULL)``; PyTorch ``diff``. 1-based: ``dim``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
-    if n.__class__ is not int or n != 1:
-        kw['n'] = n if n.__class__ is int else _integer(n)
     if dim.__class__ is not int or dim != -1:
         kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if prepend is not None:
@@ -1332,10 +1667,16 @@ def torch_diff(self, n=1, dim=-1, prepend=None, append=None):
     if append is not None:
         kw['append'] = append._t if append.__class__ is _T else _tensor(append)
     try:
-        out = _OP_torch_diff(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if n.__class__ is not int or n != 1:
+            c_n = n if n.__class__ is int else _integer(n)
+            out = _OP_torch_diff(c_self, c_n, **kw) if kw else _OP_torch_diff(c_self, c_n)
+        else:
+            out = _OP_torch_diff(c_self, **kw) if kw else _OP_torch_diff(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_digamma = _bound(_VF, 'digamma')
@@ -1343,11 +1684,14 @@ _OP_torch_digamma = _bound(_VF, 'digamma')
 
 def torch_digamma(self):
     """R torch ``torch_digamma(self)``; PyTorch ``digamma``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_digamma(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_digamma(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_dist = _bound(_VF, 'dist')
@@ -1355,14 +1699,19 @@ _OP_torch_dist = _bound(_VF, 'dist')
 
 def torch_dist(self, other, p=2):
     """R torch ``torch_dist(self, other, p = 2)``; PyTorch ``dist``."""
-    kw = {}
-    if p.__class__ is not int or p != 2:
-        kw['p'] = _plain(p)
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_torch_dist(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor(other), **kw)
+        if p.__class__ is not int or p != 2:
+            c_p = _plain(p)
+            out = _OP_torch_dist(c_self, c_other, c_p)
+        else:
+            out = _OP_torch_dist(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_div = _bound(_VF, 'div')
@@ -1370,14 +1719,18 @@ _OP_torch_div = _bound(_VF, 'div')
 
 def torch_div(self, other, rounding_mode=None):
     """R torch ``torch_div(self, other, rounding_mode)``; PyTorch ``div``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     kw = {}
     if rounding_mode is not None:
         kw['rounding_mode'] = rounding_mode
     try:
-        out = _OP_torch_div(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor_or_scalar(other), **kw)
+        out = _OP_torch_div(c_self, c_other, **kw) if kw else _OP_torch_div(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_divide = _bound(_VF, 'divide')
@@ -1385,14 +1738,18 @@ _OP_torch_divide = _bound(_VF, 'divide')
 
 def torch_divide(self, other, rounding_mode=None):
     """R torch ``torch_divide(self, other, rounding_mode)``; PyTorch ``divide``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     kw = {}
     if rounding_mode is not None:
         kw['rounding_mode'] = rounding_mode
     try:
-        out = _OP_torch_divide(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor_or_scalar(other), **kw)
+        out = _OP_torch_divide(c_self, c_other, **kw) if kw else _OP_torch_divide(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_dot = _bound(_VF, 'dot')
@@ -1400,11 +1757,15 @@ _OP_torch_dot = _bound(_VF, 'dot')
 
 def torch_dot(self, tensor):
     """R torch ``torch_dot(self, tensor)``; PyTorch ``dot``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_tensor = tensor._t if tensor.__class__ is _T else _tensor(tensor)
     try:
-        out = _OP_torch_dot(self._t if self.__class__ is _T else _tensor(self), tensor._t if tensor.__class__ is _T else _tensor(tensor))
+        out = _OP_torch_dot(c_self, c_tensor)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_dstack = _bound(_VF, 'dstack')
@@ -1412,11 +1773,14 @@ _OP_torch_dstack = _bound(_VF, 'dstack')
 
 def torch_dstack(tensors):
     """R torch ``torch_dstack(tensors)``; PyTorch ``dstack``."""
+    c_tensors = _tensor_list(tensors)
     try:
-        out = _OP_torch_dstack(_tensor_list(tensors))
+        out = _OP_torch_dstack(c_tensors)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_einsum = _bound(_VF, 'einsum')
@@ -1424,14 +1788,17 @@ _OP_torch_einsum = _bound(_VF, 'einsum')
 
 def torch_einsum(equation, tensors, path=None):
     """R torch ``torch_einsum(equation, tensors, path = NULL)``; PyTorch ``einsum``."""
+    c_tensors = _tensor_list(tensors)
     kw = {}
     if path is not None:
         kw['path'] = _integers(path)
     try:
-        out = _OP_torch_einsum(equation, _tensor_list(tensors), **kw)
+        out = _OP_torch_einsum(equation, c_tensors, **kw) if kw else _OP_torch_einsum(equation, c_tensors)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_eq = _bound(_VF, 'eq')
@@ -1439,11 +1806,15 @@ _OP_torch_eq = _bound(_VF, 'eq')
 
 def torch_eq(self, other):
     """R torch ``torch_eq(self, other)``; PyTorch ``eq``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_torch_eq(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_torch_eq(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_equal = _bound(_VF, 'equal')
@@ -1451,8 +1822,10 @@ _OP_torch_equal = _bound(_VF, 'equal')
 
 def torch_equal(self, other):
     """R torch ``torch_equal(self, other)``; PyTorch ``equal``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_torch_equal(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_torch_equal(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (), False)
@@ -1463,11 +1836,14 @@ _OP_torch_erf = _bound(_VF, 'erf')
 
 def torch_erf(self):
     """R torch ``torch_erf(self)``; PyTorch ``erf``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_erf(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_erf(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_erfc = _bound(_VF, 'erfc')
@@ -1475,11 +1851,14 @@ _OP_torch_erfc = _bound(_VF, 'erfc')
 
 def torch_erfc(self):
     """R torch ``torch_erfc(self)``; PyTorch ``erfc``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_erfc(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_erfc(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_erfinv = _bound(_VF, 'erfinv')
@@ -1487,11 +1866,14 @@ _OP_torch_erfinv = _bound(_VF, 'erfinv')
 
 def torch_erfinv(self):
     """R torch ``torch_erfinv(self)``; PyTorch ``erfinv``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_erfinv(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_erfinv(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_exp = _bound(_VF, 'exp')
@@ -1499,11 +1881,14 @@ _OP_torch_exp = _bound(_VF, 'exp')
 
 def torch_exp(self):
     """R torch ``torch_exp(self)``; PyTorch ``exp``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_exp(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_exp(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_exp2 = _bound(_VF, 'exp2')
@@ -1511,11 +1896,14 @@ _OP_torch_exp2 = _bound(_VF, 'exp2')
 
 def torch_exp2(self):
     """R torch ``torch_exp2(self)``; PyTorch ``exp2``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_exp2(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_exp2(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_expm1 = _bound(_VF, 'expm1')
@@ -1523,11 +1911,14 @@ _OP_torch_expm1 = _bound(_VF, 'expm1')
 
 def torch_expm1(self):
     """R torch ``torch_expm1(self)``; PyTorch ``expm1``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_expm1(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_expm1(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_fft_fft = _bound(_FFT, 'fft_fft')
@@ -1535,18 +1926,23 @@ _OP_torch_fft_fft = _bound(_FFT, 'fft_fft')
 
 def torch_fft_fft(self, n=None, dim=-1, norm=None):
     """R torch ``torch_fft_fft(self, n = NULL, dim = -1, norm = NULL)``; PyTorch ``fft_fft``. 1-based: ``dim``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
-    if n is not None:
-        kw['n'] = n if n.__class__ is int else _integer(n)
     if dim.__class__ is not int or dim != -1:
         kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if norm is not None:
         kw['norm'] = norm
     try:
-        out = _OP_torch_fft_fft(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if n is not None:
+            c_n = n if n.__class__ is int else _integer(n)
+            out = _OP_torch_fft_fft(c_self, c_n, **kw) if kw else _OP_torch_fft_fft(c_self, c_n)
+        else:
+            out = _OP_torch_fft_fft(c_self, **kw) if kw else _OP_torch_fft_fft(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_fft_fftfreq = _bound(_FFT, 'fft_fftfreq')
@@ -1554,9 +1950,8 @@ _OP_torch_fft_fftfreq = _bound(_FFT, 'fft_fftfreq')
 
 def torch_fft_fftfreq(n, d=1.0, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False):
     """R torch ``torch_fft_fftfreq(n, d = 1.0, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``fft_fftfreq``."""
+    c_n = n if n.__class__ is int else _integer(n)
     kw = {}
-    if d.__class__ is not float or d != 1.0:
-        kw['d'] = d
     if dtype is not None:
         kw['dtype'] = _dtype(dtype)
     if layout is not None:
@@ -1566,12 +1961,18 @@ def torch_fft_fftfreq(n, d=1.0, dtype=None, layout=None, device=None, pin_memory
     if pin_memory is not None:
         kw['pin_memory'] = pin_memory
     try:
-        out = _OP_torch_fft_fftfreq(n if n.__class__ is int else _integer(n), **kw)
+        if d.__class__ is not float or d != 1.0:
+            c_d = d
+            out = _OP_torch_fft_fftfreq(c_n, c_d, **kw) if kw else _OP_torch_fft_fftfreq(c_n, c_d)
+        else:
+            out = _OP_torch_fft_fftfreq(c_n, **kw) if kw else _OP_torch_fft_fftfreq(c_n)
     except _ERRORS as error:
         _fail(error)
     if requires_grad:
         out.requires_grad_(True)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_fft_ifft = _bound(_FFT, 'fft_ifft')
@@ -1579,18 +1980,23 @@ _OP_torch_fft_ifft = _bound(_FFT, 'fft_ifft')
 
 def torch_fft_ifft(self, n=None, dim=-1, norm=None):
     """R torch ``torch_fft_ifft(self, n = NULL, dim = -1, norm = NULL)``; PyTorch ``fft_ifft``. 1-based: ``dim``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
-    if n is not None:
-        kw['n'] = n if n.__class__ is int else _integer(n)
     if dim.__class__ is not int or dim != -1:
         kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if norm is not None:
         kw['norm'] = norm
     try:
-        out = _OP_torch_fft_ifft(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if n is not None:
+            c_n = n if n.__class__ is int else _integer(n)
+            out = _OP_torch_fft_ifft(c_self, c_n, **kw) if kw else _OP_torch_fft_ifft(c_self, c_n)
+        else:
+            out = _OP_torch_fft_ifft(c_self, **kw) if kw else _OP_torch_fft_ifft(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_fft_irfft = _bound(_FFT, 'fft_irfft')
@@ -1598,18 +2004,23 @@ _OP_torch_fft_irfft = _bound(_FFT, 'fft_irfft')
 
 def torch_fft_irfft(self, n=None, dim=-1, norm=None):
     """R torch ``torch_fft_irfft(self, n = NULL, dim = -1, norm = NULL)``; PyTorch ``fft_irfft``. 1-based: ``dim``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
-    if n is not None:
-        kw['n'] = n if n.__class__ is int else _integer(n)
     if dim.__class__ is not int or dim != -1:
         kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if norm is not None:
         kw['norm'] = norm
     try:
-        out = _OP_torch_fft_irfft(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if n is not None:
+            c_n = n if n.__class__ is int else _integer(n)
+            out = _OP_torch_fft_irfft(c_self, c_n, **kw) if kw else _OP_torch_fft_irfft(c_self, c_n)
+        else:
+            out = _OP_torch_fft_irfft(c_self, **kw) if kw else _OP_torch_fft_irfft(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_fft_rfft = _bound(_FFT, 'fft_rfft')
@@ -1617,18 +2028,23 @@ _OP_torch_fft_rfft = _bound(_FFT, 'fft_rfft')
 
 def torch_fft_rfft(self, n=None, dim=-1, norm=None):
     """R torch ``torch_fft_rfft(self, n = NULL, dim = -1, norm = NULL)``; PyTorch ``fft_rfft``. 1-based: ``dim``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
-    if n is not None:
-        kw['n'] = n if n.__class__ is int else _integer(n)
     if dim.__class__ is not int or dim != -1:
         kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if norm is not None:
         kw['norm'] = norm
     try:
-        out = _OP_torch_fft_rfft(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if n is not None:
+            c_n = n if n.__class__ is int else _integer(n)
+            out = _OP_torch_fft_rfft(c_self, c_n, **kw) if kw else _OP_torch_fft_rfft(c_self, c_n)
+        else:
+            out = _OP_torch_fft_rfft(c_self, **kw) if kw else _OP_torch_fft_rfft(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_fix = _bound(_VF, 'fix')
@@ -1636,11 +2052,14 @@ _OP_torch_fix = _bound(_VF, 'fix')
 
 def torch_fix(self):
     """R torch ``torch_fix(self)``; PyTorch ``fix``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_fix(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_fix(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_flatten = _bound(_VF, 'flatten')
@@ -1650,16 +2069,21 @@ def torch_flatten(self, dims=None, start_dim=1, end_dim=-1, out_dim=None):
     """R torch ``torch_flatten(self, dims, start_dim = 1, end_dim = -1, out_dim)``; PyTorch ``flatten``. 1-based: ``start_dim``, ``end_dim``."""
     _named(dims)
     _named(out_dim)
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
-    if start_dim.__class__ is not int or start_dim != 1:
-        kw['start_dim'] = start_dim - 1 if start_dim.__class__ is int and start_dim > 0 else _dims(start_dim)
     if end_dim.__class__ is not int or end_dim != -1:
         kw['end_dim'] = end_dim - 1 if end_dim.__class__ is int and end_dim > 0 else _dims(end_dim)
     try:
-        out = _OP_torch_flatten(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if start_dim.__class__ is not int or start_dim != 1:
+            c_start_dim = start_dim - 1 if start_dim.__class__ is int and start_dim > 0 else _dims(start_dim)
+            out = _OP_torch_flatten(c_self, c_start_dim, **kw) if kw else _OP_torch_flatten(c_self, c_start_dim)
+        else:
+            out = _OP_torch_flatten(c_self, **kw) if kw else _OP_torch_flatten(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_flip = _bound(_VF, 'flip')
@@ -1667,11 +2091,15 @@ _OP_torch_flip = _bound(_VF, 'flip')
 
 def torch_flip(self, dims):
     """R torch ``torch_flip(self, dims)``; PyTorch ``flip``. 1-based: ``dims``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_dims = dims - 1 if dims.__class__ is int and dims > 0 else _dims(dims)
     try:
-        out = _OP_torch_flip(self._t if self.__class__ is _T else _tensor(self), dims - 1 if dims.__class__ is int and dims > 0 else _dims(dims))
+        out = _OP_torch_flip(c_self, c_dims)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_fliplr = _bound(_VF, 'fliplr')
@@ -1679,11 +2107,14 @@ _OP_torch_fliplr = _bound(_VF, 'fliplr')
 
 def torch_fliplr(self):
     """R torch ``torch_fliplr(self)``; PyTorch ``fliplr``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_fliplr(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_fliplr(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_flipud = _bound(_VF, 'flipud')
@@ -1691,11 +2122,14 @@ _OP_torch_flipud = _bound(_VF, 'flipud')
 
 def torch_flipud(self):
     """R torch ``torch_flipud(self)``; PyTorch ``flipud``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_flipud(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_flipud(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_floor = _bound(_VF, 'floor')
@@ -1703,11 +2137,14 @@ _OP_torch_floor = _bound(_VF, 'floor')
 
 def torch_floor(self):
     """R torch ``torch_floor(self)``; PyTorch ``floor``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_floor(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_floor(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_floor_divide = _bound(_VF, 'floor_divide')
@@ -1715,11 +2152,15 @@ _OP_torch_floor_divide = _bound(_VF, 'floor_divide')
 
 def torch_floor_divide(self, other):
     """R torch ``torch_floor_divide(self, other)``; PyTorch ``floor_divide``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_torch_floor_divide(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_torch_floor_divide(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_fmod = _bound(_VF, 'fmod')
@@ -1727,11 +2168,15 @@ _OP_torch_fmod = _bound(_VF, 'fmod')
 
 def torch_fmod(self, other):
     """R torch ``torch_fmod(self, other)``; PyTorch ``fmod``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_torch_fmod(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_torch_fmod(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_frac = _bound(_VF, 'frac')
@@ -1739,11 +2184,14 @@ _OP_torch_frac = _bound(_VF, 'frac')
 
 def torch_frac(self):
     """R torch ``torch_frac(self)``; PyTorch ``frac``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_frac(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_frac(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_fractional_max_pool2d = _bound(_NN, 'fractional_max_pool2d')
@@ -1751,8 +2199,12 @@ _OP_torch_fractional_max_pool2d = _bound(_NN, 'fractional_max_pool2d')
 
 def torch_fractional_max_pool2d(self, kernel_size, output_size, random_samples):
     """R torch ``torch_fractional_max_pool2d(self, kernel_size, output_size, random_samples)``; PyTorch ``fractional_max_pool2d``. Returns 1-based indices."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_kernel_size = _integers(kernel_size)
+    c_output_size = _integers(output_size)
+    c_random_samples = random_samples._t if random_samples.__class__ is _T else _tensor(random_samples)
     try:
-        out = _OP_torch_fractional_max_pool2d(self._t if self.__class__ is _T else _tensor(self), _integers(kernel_size), _integers(output_size), random_samples._t if random_samples.__class__ is _T else _tensor(random_samples))
+        out = _OP_torch_fractional_max_pool2d(c_self, c_kernel_size, c_output_size, c_random_samples)
     except _ERRORS as error:
         _fail(error)
     return _rlist(out, (2,))
@@ -1763,8 +2215,12 @@ _OP_torch_fractional_max_pool3d = _bound(_NN, 'fractional_max_pool3d')
 
 def torch_fractional_max_pool3d(self, kernel_size, output_size, random_samples):
     """R torch ``torch_fractional_max_pool3d(self, kernel_size, output_size, random_samples)``; PyTorch ``fractional_max_pool3d``. Returns 1-based indices."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_kernel_size = _integers(kernel_size)
+    c_output_size = _integers(output_size)
+    c_random_samples = random_samples._t if random_samples.__class__ is _T else _tensor(random_samples)
     try:
-        out = _OP_torch_fractional_max_pool3d(self._t if self.__class__ is _T else _tensor(self), _integers(kernel_size), _integers(output_size), random_samples._t if random_samples.__class__ is _T else _tensor(random_samples))
+        out = _OP_torch_fractional_max_pool3d(c_self, c_kernel_size, c_output_size, c_random_samples)
     except _ERRORS as error:
         _fail(error)
     return _rlist(out, (2,))
@@ -1775,14 +2231,19 @@ _OP_torch_gather = _bound(_VF, 'gather')
 
 def torch_gather(self, dim, index, sparse_grad=False):
     """R torch ``torch_gather(self, dim, index, sparse_grad = FALSE)``; PyTorch ``gather``. 1-based: ``dim``, ``index``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_index = _index_fast(index)
     kw = {}
     if sparse_grad is not False:
         kw['sparse_grad'] = sparse_grad
     try:
-        out = _OP_torch_gather(self._t if self.__class__ is _T else _tensor(self), dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _index_fast(index), **kw)
+        out = _OP_torch_gather(c_self, c_dim, c_index, **kw) if kw else _OP_torch_gather(c_self, c_dim, c_index)
     except _ERRORS as error:
         _fail(error, (index,))
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_gcd = _bound(_VF, 'gcd')
@@ -1790,11 +2251,15 @@ _OP_torch_gcd = _bound(_VF, 'gcd')
 
 def torch_gcd(self, other):
     """R torch ``torch_gcd(self, other)``; PyTorch ``gcd``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_torch_gcd(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_torch_gcd(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_ge = _bound(_VF, 'ge')
@@ -1802,11 +2267,15 @@ _OP_torch_ge = _bound(_VF, 'ge')
 
 def torch_ge(self, other):
     """R torch ``torch_ge(self, other)``; PyTorch ``ge``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_torch_ge(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_torch_ge(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_geqrf = _bound(_VF, 'geqrf')
@@ -1814,8 +2283,9 @@ _OP_torch_geqrf = _bound(_VF, 'geqrf')
 
 def torch_geqrf(self):
     """R torch ``torch_geqrf(self)``; PyTorch ``geqrf``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_geqrf(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_geqrf(c_self)
     except _ERRORS as error:
         _fail(error)
     return _rlist(out, ())
@@ -1826,11 +2296,15 @@ _OP_torch_ger = _bound(_VF, 'ger')
 
 def torch_ger(self, vec2):
     """R torch ``torch_ger(self, vec2)``; PyTorch ``ger``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_vec2 = vec2._t if vec2.__class__ is _T else _tensor(vec2)
     try:
-        out = _OP_torch_ger(self._t if self.__class__ is _T else _tensor(self), vec2._t if vec2.__class__ is _T else _tensor(vec2))
+        out = _OP_torch_ger(c_self, c_vec2)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_greater = _bound(_VF, 'greater')
@@ -1838,11 +2312,15 @@ _OP_torch_greater = _bound(_VF, 'greater')
 
 def torch_greater(self, other):
     """R torch ``torch_greater(self, other)``; PyTorch ``greater``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_torch_greater(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_torch_greater(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_greater_equal = _bound(_VF, 'greater_equal')
@@ -1850,11 +2328,15 @@ _OP_torch_greater_equal = _bound(_VF, 'greater_equal')
 
 def torch_greater_equal(self, other):
     """R torch ``torch_greater_equal(self, other)``; PyTorch ``greater_equal``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_torch_greater_equal(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_torch_greater_equal(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_gt = _bound(_VF, 'gt')
@@ -1862,11 +2344,15 @@ _OP_torch_gt = _bound(_VF, 'gt')
 
 def torch_gt(self, other):
     """R torch ``torch_gt(self, other)``; PyTorch ``gt``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_torch_gt(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_torch_gt(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_hamming_window = _bound(_VF, 'hamming_window')
@@ -1874,6 +2360,7 @@ _OP_torch_hamming_window = _bound(_VF, 'hamming_window')
 
 def torch_hamming_window(window_length, periodic=True, alpha=None, beta=None, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False):
     """R torch ``torch_hamming_window(window_length, periodic = TRUE, alpha, beta, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``hamming_window``."""
+    c_window_length = window_length if window_length.__class__ is int else _integer(window_length)
     kw = {}
     if alpha is not None:
         kw['alpha'] = alpha
@@ -1888,12 +2375,14 @@ def torch_hamming_window(window_length, periodic=True, alpha=None, beta=None, dt
     if pin_memory is not None:
         kw['pin_memory'] = pin_memory
     try:
-        out = _OP_torch_hamming_window(window_length if window_length.__class__ is int else _integer(window_length), periodic=periodic, **kw)
+        out = _OP_torch_hamming_window(c_window_length, periodic=periodic, **kw) if kw else _OP_torch_hamming_window(c_window_length, periodic=periodic)
     except _ERRORS as error:
         _fail(error)
     if requires_grad:
         out.requires_grad_(True)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_hann_window = _bound(_VF, 'hann_window')
@@ -1901,6 +2390,7 @@ _OP_torch_hann_window = _bound(_VF, 'hann_window')
 
 def torch_hann_window(window_length, periodic=True, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False):
     """R torch ``torch_hann_window(window_length, periodic = TRUE, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``hann_window``."""
+    c_window_length = window_length if window_length.__class__ is int else _integer(window_length)
     kw = {}
     if dtype is not None:
         kw['dtype'] = _dtype(dtype)
@@ -1911,12 +2401,14 @@ def torch_hann_window(window_length, periodic=True, dtype=None, layout=None, dev
     if pin_memory is not None:
         kw['pin_memory'] = pin_memory
     try:
-        out = _OP_torch_hann_window(window_length if window_length.__class__ is int else _integer(window_length), periodic=periodic, **kw)
+        out = _OP_torch_hann_window(c_window_length, periodic=periodic, **kw) if kw else _OP_torch_hann_window(c_window_length, periodic=periodic)
     except _ERRORS as error:
         _fail(error)
     if requires_grad:
         out.requires_grad_(True)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_heaviside = _bound(_VF, 'heaviside')
@@ -1924,11 +2416,15 @@ _OP_torch_heaviside = _bound(_VF, 'heaviside')
 
 def torch_heaviside(self, values):
     """R torch ``torch_heaviside(self, values)``; PyTorch ``heaviside``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_values = values._t if values.__class__ is _T else _tensor(values)
     try:
-        out = _OP_torch_heaviside(self._t if self.__class__ is _T else _tensor(self), values._t if values.__class__ is _T else _tensor(values))
+        out = _OP_torch_heaviside(c_self, c_values)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_histc = _bound(_VF, 'histc')
@@ -1936,18 +2432,23 @@ _OP_torch_histc = _bound(_VF, 'histc')
 
 def torch_histc(self, bins=100, min=0, max=0):
     """R torch ``torch_histc(self, bins = 100, min = 0, max = 0)``; PyTorch ``histc``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
-    if bins.__class__ is not int or bins != 100:
-        kw['bins'] = bins if bins.__class__ is int else _integer(bins)
     if min.__class__ is not int or min != 0:
         kw['min'] = _plain(min)
     if max.__class__ is not int or max != 0:
         kw['max'] = _plain(max)
     try:
-        out = _OP_torch_histc(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if bins.__class__ is not int or bins != 100:
+            c_bins = bins if bins.__class__ is int else _integer(bins)
+            out = _OP_torch_histc(c_self, c_bins, **kw) if kw else _OP_torch_histc(c_self, c_bins)
+        else:
+            out = _OP_torch_histc(c_self, **kw) if kw else _OP_torch_histc(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_hstack = _bound(_VF, 'hstack')
@@ -1955,11 +2456,14 @@ _OP_torch_hstack = _bound(_VF, 'hstack')
 
 def torch_hstack(tensors):
     """R torch ``torch_hstack(tensors)``; PyTorch ``hstack``."""
+    c_tensors = _tensor_list(tensors)
     try:
-        out = _OP_torch_hstack(_tensor_list(tensors))
+        out = _OP_torch_hstack(c_tensors)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_hypot = _bound(_VF, 'hypot')
@@ -1967,11 +2471,15 @@ _OP_torch_hypot = _bound(_VF, 'hypot')
 
 def torch_hypot(self, other):
     """R torch ``torch_hypot(self, other)``; PyTorch ``hypot``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_torch_hypot(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_torch_hypot(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_i0 = _bound(_VF, 'i0')
@@ -1979,11 +2487,14 @@ _OP_torch_i0 = _bound(_VF, 'i0')
 
 def torch_i0(self):
     """R torch ``torch_i0(self)``; PyTorch ``i0``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_i0(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_i0(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_imag = _bound(_VF, 'imag')
@@ -1991,11 +2502,14 @@ _OP_torch_imag = _bound(_VF, 'imag')
 
 def torch_imag(self):
     """R torch ``torch_imag(self)``; PyTorch ``imag``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_imag(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_imag(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_index = _aten('index')
@@ -2003,11 +2517,15 @@ _OP_torch_index = _aten('index')
 
 def torch_index(self, indices):
     """R torch ``torch_index(self, indices)``; PyTorch ``index``. 1-based: ``indices``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_indices = _indices(indices)
     try:
-        out = _OP_torch_index(self=self._t if self.__class__ is _T else _tensor(self), indices=_indices(indices))
+        out = _OP_torch_index(self=c_self, indices=c_indices)
     except _ERRORS as error:
         _fail(error, (indices,))
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_index_put = _bound(_VF, 'index_put')
@@ -2015,14 +2533,20 @@ _OP_torch_index_put = _bound(_VF, 'index_put')
 
 def torch_index_put(self, indices, values, accumulate=False):
     """R torch ``torch_index_put(self, indices, values, accumulate = FALSE)``; PyTorch ``index_put``. 1-based: ``indices``."""
-    kw = {}
-    if accumulate is not False:
-        kw['accumulate'] = accumulate
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_indices = _indices(indices)
+    c_values = values._t if values.__class__ is _T else _tensor(values)
     try:
-        out = _OP_torch_index_put(self._t if self.__class__ is _T else _tensor(self), _indices(indices), values._t if values.__class__ is _T else _tensor(values), **kw)
+        if accumulate is not False:
+            c_accumulate = accumulate
+            out = _OP_torch_index_put(c_self, c_indices, c_values, c_accumulate)
+        else:
+            out = _OP_torch_index_put(c_self, c_indices, c_values)
     except _ERRORS as error:
         _fail(error, (indices,))
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_index_put_ = _bound(_VF, 'index_put_')
@@ -2030,11 +2554,15 @@ _OP_torch_index_put_ = _bound(_VF, 'index_put_')
 
 def torch_index_put_(self, indices, values, accumulate=False):
     """R torch ``torch_index_put_(self, indices, values, accumulate = FALSE)``; PyTorch ``index_put_``. 1-based: ``indices``."""
-    kw = {}
-    if accumulate is not False:
-        kw['accumulate'] = accumulate
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_indices = _indices(indices)
+    c_values = values._t if values.__class__ is _T else _tensor(values)
     try:
-        out = _OP_torch_index_put_(self._t if self.__class__ is _T else _tensor(self), _indices(indices), values._t if values.__class__ is _T else _tensor(values), **kw)
+        if accumulate is not False:
+            c_accumulate = accumulate
+            out = _OP_torch_index_put_(c_self, c_indices, c_values, c_accumulate)
+        else:
+            out = _OP_torch_index_put_(c_self, c_indices, c_values)
     except _ERRORS as error:
         _fail(error, (indices,))
     return self if self.__class__ is _T else _wrap(out)
@@ -2045,11 +2573,16 @@ _OP_torch_index_select = _bound(_VF, 'index_select')
 
 def torch_index_select(self, dim, index):
     """R torch ``torch_index_select(self, dim, index)``; PyTorch ``index_select``. 1-based: ``dim``, ``index``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_index = _index_fast(index)
     try:
-        out = _OP_torch_index_select(self._t if self.__class__ is _T else _tensor(self), dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _index_fast(index))
+        out = _OP_torch_index_select(c_self, c_dim, c_index)
     except _ERRORS as error:
         _fail(error, (index,))
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_inverse = _bound(_VF, 'inverse')
@@ -2057,11 +2590,14 @@ _OP_torch_inverse = _bound(_VF, 'inverse')
 
 def torch_inverse(self):
     """R torch ``torch_inverse(self)``; PyTorch ``inverse``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_inverse(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_inverse(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_is_complex = _bound(_VF, 'is_complex')
@@ -2069,8 +2605,9 @@ _OP_torch_is_complex = _bound(_VF, 'is_complex')
 
 def torch_is_complex(self):
     """R torch ``torch_is_complex(self)``; PyTorch ``is_complex``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_is_complex(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_is_complex(c_self)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (), False)
@@ -2081,8 +2618,9 @@ _OP_torch_is_floating_point = _bound(_VF, 'is_floating_point')
 
 def torch_is_floating_point(self):
     """R torch ``torch_is_floating_point(self)``; PyTorch ``is_floating_point``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_is_floating_point(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_is_floating_point(c_self)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (), False)
@@ -2093,8 +2631,9 @@ _OP_torch_is_nonzero = _bound(_VF, 'is_nonzero')
 
 def torch_is_nonzero(self):
     """R torch ``torch_is_nonzero(self)``; PyTorch ``is_nonzero``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_is_nonzero(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_is_nonzero(c_self)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (), False)
@@ -2105,18 +2644,24 @@ _OP_torch_isclose = _bound(_VF, 'isclose')
 
 def torch_isclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
     """R torch ``torch_isclose(self, other, rtol = 1e-05, atol = 1e-08, equal_nan = FALSE)``; PyTorch ``isclose``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     kw = {}
-    if rtol.__class__ is not float or rtol != 1e-05:
-        kw['rtol'] = rtol
     if atol.__class__ is not float or atol != 1e-08:
         kw['atol'] = atol
     if equal_nan is not False:
         kw['equal_nan'] = equal_nan
     try:
-        out = _OP_torch_isclose(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor(other), **kw)
+        if rtol.__class__ is not float or rtol != 1e-05:
+            c_rtol = rtol
+            out = _OP_torch_isclose(c_self, c_other, c_rtol, **kw) if kw else _OP_torch_isclose(c_self, c_other, c_rtol)
+        else:
+            out = _OP_torch_isclose(c_self, c_other, **kw) if kw else _OP_torch_isclose(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_isfinite = _bound(_VF, 'isfinite')
@@ -2124,11 +2669,14 @@ _OP_torch_isfinite = _bound(_VF, 'isfinite')
 
 def torch_isfinite(self):
     """R torch ``torch_isfinite(self)``; PyTorch ``isfinite``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_isfinite(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_isfinite(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_isinf = _bound(_VF, 'isinf')
@@ -2136,11 +2684,14 @@ _OP_torch_isinf = _bound(_VF, 'isinf')
 
 def torch_isinf(self):
     """R torch ``torch_isinf(self)``; PyTorch ``isinf``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_isinf(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_isinf(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_isnan = _bound(_VF, 'isnan')
@@ -2148,11 +2699,14 @@ _OP_torch_isnan = _bound(_VF, 'isnan')
 
 def torch_isnan(self):
     """R torch ``torch_isnan(self)``; PyTorch ``isnan``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_isnan(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_isnan(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_isneginf = _bound(_VF, 'isneginf')
@@ -2160,11 +2714,14 @@ _OP_torch_isneginf = _bound(_VF, 'isneginf')
 
 def torch_isneginf(self):
     """R torch ``torch_isneginf(self)``; PyTorch ``isneginf``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_isneginf(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_isneginf(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_isposinf = _bound(_VF, 'isposinf')
@@ -2172,11 +2729,14 @@ _OP_torch_isposinf = _bound(_VF, 'isposinf')
 
 def torch_isposinf(self):
     """R torch ``torch_isposinf(self)``; PyTorch ``isposinf``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_isposinf(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_isposinf(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_isreal = _bound(_VF, 'isreal')
@@ -2184,11 +2744,14 @@ _OP_torch_isreal = _bound(_VF, 'isreal')
 
 def torch_isreal(self):
     """R torch ``torch_isreal(self)``; PyTorch ``isreal``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_isreal(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_isreal(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_istft = _bound(_VF, 'istft')
@@ -2196,9 +2759,9 @@ _OP_torch_istft = _bound(_VF, 'istft')
 
 def torch_istft(self, n_fft, hop_length=None, win_length=None, window=None, center=True, normalized=False, onesided=None, length=None, return_complex=False):
     """R torch ``torch_istft(self, n_fft, hop_length = NULL, win_length = NULL, window = NULL, center = TRUE, normalized = FALSE, onesided = NULL, length = NULL, return_complex = FALSE)``; PyTorch ``istft``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_n_fft = n_fft if n_fft.__class__ is int else _integer(n_fft)
     kw = {}
-    if hop_length is not None:
-        kw['hop_length'] = hop_length if hop_length.__class__ is int else _integer(hop_length)
     if win_length is not None:
         kw['win_length'] = win_length if win_length.__class__ is int else _integer(win_length)
     if window is not None:
@@ -2214,10 +2777,16 @@ def torch_istft(self, n_fft, hop_length=None, win_length=None, window=None, cent
     if return_complex is not False:
         kw['return_complex'] = return_complex
     try:
-        out = _OP_torch_istft(self._t if self.__class__ is _T else _tensor(self), n_fft if n_fft.__class__ is int else _integer(n_fft), **kw)
+        if hop_length is not None:
+            c_hop_length = hop_length if hop_length.__class__ is int else _integer(hop_length)
+            out = _OP_torch_istft(c_self, c_n_fft, c_hop_length, **kw) if kw else _OP_torch_istft(c_self, c_n_fft, c_hop_length)
+        else:
+            out = _OP_torch_istft(c_self, c_n_fft, **kw) if kw else _OP_torch_istft(c_self, c_n_fft)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_kaiser_window = _bound(_VF, 'kaiser_window')
@@ -2225,6 +2794,7 @@ _OP_torch_kaiser_window = _bound(_VF, 'kaiser_window')
 
 def torch_kaiser_window(window_length, periodic=True, beta=None, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False):
     """R torch ``torch_kaiser_window(window_length, periodic = TRUE, beta, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``kaiser_window``."""
+    c_window_length = window_length if window_length.__class__ is int else _integer(window_length)
     kw = {}
     if beta is not None:
         kw['beta'] = beta
@@ -2237,12 +2807,14 @@ def torch_kaiser_window(window_length, periodic=True, beta=None, dtype=None, lay
     if pin_memory is not None:
         kw['pin_memory'] = pin_memory
     try:
-        out = _OP_torch_kaiser_window(window_length if window_length.__class__ is int else _integer(window_length), periodic=periodic, **kw)
+        out = _OP_torch_kaiser_window(c_window_length, periodic=periodic, **kw) if kw else _OP_torch_kaiser_window(c_window_length, periodic=periodic)
     except _ERRORS as error:
         _fail(error)
     if requires_grad:
         out.requires_grad_(True)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_kron = _bound(_VF, 'kron')
@@ -2250,11 +2822,15 @@ _OP_torch_kron = _bound(_VF, 'kron')
 
 def torch_kron(self, other):
     """R torch ``torch_kron(self, other)``; PyTorch ``kron``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_torch_kron(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_torch_kron(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_kthvalue = _bound(_VF, 'kthvalue')
@@ -2262,13 +2838,17 @@ _OP_torch_kthvalue = _bound(_VF, 'kthvalue')
 
 def torch_kthvalue(self, k, dim=-1, keepdim=False):
     """R torch ``torch_kthvalue(self, k, dim = -1, keepdim = FALSE)``; PyTorch ``kthvalue``. 1-based: ``dim``. Returns 1-based indices."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_k = k if k.__class__ is int else _integer(k)
     kw = {}
-    if dim.__class__ is not int or dim != -1:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if keepdim is not False:
         kw['keepdim'] = keepdim
     try:
-        out = _OP_torch_kthvalue(self._t if self.__class__ is _T else _tensor(self), k if k.__class__ is int else _integer(k), **kw)
+        if dim.__class__ is not int or dim != -1:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_torch_kthvalue(c_self, c_k, c_dim, **kw) if kw else _OP_torch_kthvalue(c_self, c_k, c_dim)
+        else:
+            out = _OP_torch_kthvalue(c_self, c_k, **kw) if kw else _OP_torch_kthvalue(c_self, c_k)
     except _ERRORS as error:
         _fail(error)
     return _rlist(out, (2,))
@@ -2279,11 +2859,15 @@ _OP_torch_lcm = _bound(_VF, 'lcm')
 
 def torch_lcm(self, other):
     """R torch ``torch_lcm(self, other)``; PyTorch ``lcm``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_torch_lcm(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_torch_lcm(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_ldexp = _bound(_VF, 'ldexp')
@@ -2291,11 +2875,15 @@ _OP_torch_ldexp = _bound(_VF, 'ldexp')
 
 def torch_ldexp(self, other):
     """R torch ``torch_ldexp(self, other)``; PyTorch ``ldexp``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_torch_ldexp(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_torch_ldexp(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_le = _bound(_VF, 'le')
@@ -2303,11 +2891,15 @@ _OP_torch_le = _bound(_VF, 'le')
 
 def torch_le(self, other):
     """R torch ``torch_le(self, other)``; PyTorch ``le``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_torch_le(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_torch_le(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_lerp = _bound(_VF, 'lerp')
@@ -2315,11 +2907,16 @@ _OP_torch_lerp = _bound(_VF, 'lerp')
 
 def torch_lerp(self, end, weight):
     """R torch ``torch_lerp(self, end, weight)``; PyTorch ``lerp``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_end = end._t if end.__class__ is _T else _tensor(end)
+    c_weight = weight._t if weight.__class__ is _T else _tensor_or_scalar(weight)
     try:
-        out = _OP_torch_lerp(self._t if self.__class__ is _T else _tensor(self), end._t if end.__class__ is _T else _tensor(end), weight._t if weight.__class__ is _T else _tensor_or_scalar(weight))
+        out = _OP_torch_lerp(c_self, c_end, c_weight)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_less = _bound(_VF, 'less')
@@ -2327,11 +2924,15 @@ _OP_torch_less = _bound(_VF, 'less')
 
 def torch_less(self, other):
     """R torch ``torch_less(self, other)``; PyTorch ``less``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_torch_less(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_torch_less(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_less_equal = _bound(_VF, 'less_equal')
@@ -2339,11 +2940,15 @@ _OP_torch_less_equal = _bound(_VF, 'less_equal')
 
 def torch_less_equal(self, other):
     """R torch ``torch_less_equal(self, other)``; PyTorch ``less_equal``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_torch_less_equal(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_torch_less_equal(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_lgamma = _bound(_VF, 'lgamma')
@@ -2351,11 +2956,14 @@ _OP_torch_lgamma = _bound(_VF, 'lgamma')
 
 def torch_lgamma(self):
     """R torch ``torch_lgamma(self)``; PyTorch ``lgamma``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_lgamma(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_lgamma(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_log = _bound(_VF, 'log')
@@ -2363,11 +2971,14 @@ _OP_torch_log = _bound(_VF, 'log')
 
 def torch_log(self):
     """R torch ``torch_log(self)``; PyTorch ``log``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_log(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_log(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_log10 = _bound(_VF, 'log10')
@@ -2375,11 +2986,14 @@ _OP_torch_log10 = _bound(_VF, 'log10')
 
 def torch_log10(self):
     """R torch ``torch_log10(self)``; PyTorch ``log10``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_log10(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_log10(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_log1p = _bound(_VF, 'log1p')
@@ -2387,11 +3001,14 @@ _OP_torch_log1p = _bound(_VF, 'log1p')
 
 def torch_log1p(self):
     """R torch ``torch_log1p(self)``; PyTorch ``log1p``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_log1p(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_log1p(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_log2 = _bound(_VF, 'log2')
@@ -2399,11 +3016,14 @@ _OP_torch_log2 = _bound(_VF, 'log2')
 
 def torch_log2(self):
     """R torch ``torch_log2(self)``; PyTorch ``log2``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_log2(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_log2(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_logaddexp = _bound(_VF, 'logaddexp')
@@ -2411,11 +3031,15 @@ _OP_torch_logaddexp = _bound(_VF, 'logaddexp')
 
 def torch_logaddexp(self, other):
     """R torch ``torch_logaddexp(self, other)``; PyTorch ``logaddexp``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_torch_logaddexp(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_torch_logaddexp(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_logaddexp2 = _bound(_VF, 'logaddexp2')
@@ -2423,11 +3047,15 @@ _OP_torch_logaddexp2 = _bound(_VF, 'logaddexp2')
 
 def torch_logaddexp2(self, other):
     """R torch ``torch_logaddexp2(self, other)``; PyTorch ``logaddexp2``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_torch_logaddexp2(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_torch_logaddexp2(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_logcumsumexp = _bound(_VF, 'logcumsumexp')
@@ -2435,11 +3063,15 @@ _OP_torch_logcumsumexp = _bound(_VF, 'logcumsumexp')
 
 def torch_logcumsumexp(self, dim):
     """R torch ``torch_logcumsumexp(self, dim)``; PyTorch ``logcumsumexp``. 1-based: ``dim``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     try:
-        out = _OP_torch_logcumsumexp(self._t if self.__class__ is _T else _tensor(self), dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim))
+        out = _OP_torch_logcumsumexp(c_self, c_dim)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_logdet = _bound(_VF, 'logdet')
@@ -2447,11 +3079,14 @@ _OP_torch_logdet = _bound(_VF, 'logdet')
 
 def torch_logdet(self):
     """R torch ``torch_logdet(self)``; PyTorch ``logdet``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_logdet(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_logdet(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_logical_and = _bound(_VF, 'logical_and')
@@ -2459,11 +3094,15 @@ _OP_torch_logical_and = _bound(_VF, 'logical_and')
 
 def torch_logical_and(self, other):
     """R torch ``torch_logical_and(self, other)``; PyTorch ``logical_and``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_torch_logical_and(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_torch_logical_and(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_logical_not = _bound(_VF, 'logical_not')
@@ -2471,11 +3110,14 @@ _OP_torch_logical_not = _bound(_VF, 'logical_not')
 
 def torch_logical_not(self):
     """R torch ``torch_logical_not(self)``; PyTorch ``logical_not``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_logical_not(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_logical_not(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_logical_or = _bound(_VF, 'logical_or')
@@ -2483,11 +3125,15 @@ _OP_torch_logical_or = _bound(_VF, 'logical_or')
 
 def torch_logical_or(self, other):
     """R torch ``torch_logical_or(self, other)``; PyTorch ``logical_or``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_torch_logical_or(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_torch_logical_or(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_logical_xor = _bound(_VF, 'logical_xor')
@@ -2495,11 +3141,15 @@ _OP_torch_logical_xor = _bound(_VF, 'logical_xor')
 
 def torch_logical_xor(self, other):
     """R torch ``torch_logical_xor(self, other)``; PyTorch ``logical_xor``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_torch_logical_xor(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_torch_logical_xor(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_logit = _bound(_VF, 'logit')
@@ -2507,14 +3157,18 @@ _OP_torch_logit = _bound(_VF, 'logit')
 
 def torch_logit(self, eps=None):
     """R torch ``torch_logit(self, eps = NULL)``; PyTorch ``logit``."""
-    kw = {}
-    if eps is not None:
-        kw['eps'] = eps
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_logit(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if eps is not None:
+            c_eps = eps
+            out = _OP_torch_logit(c_self, c_eps)
+        else:
+            out = _OP_torch_logit(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_logsumexp = _bound(_VF, 'logsumexp')
@@ -2522,14 +3176,19 @@ _OP_torch_logsumexp = _bound(_VF, 'logsumexp')
 
 def torch_logsumexp(self, dim, keepdim=False):
     """R torch ``torch_logsumexp(self, dim, keepdim = FALSE)``; PyTorch ``logsumexp``. 1-based: ``dim``."""
-    kw = {}
-    if keepdim is not False:
-        kw['keepdim'] = keepdim
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     try:
-        out = _OP_torch_logsumexp(self._t if self.__class__ is _T else _tensor(self), dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), **kw)
+        if keepdim is not False:
+            c_keepdim = keepdim
+            out = _OP_torch_logsumexp(c_self, c_dim, c_keepdim)
+        else:
+            out = _OP_torch_logsumexp(c_self, c_dim)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_lt = _bound(_VF, 'lt')
@@ -2537,11 +3196,15 @@ _OP_torch_lt = _bound(_VF, 'lt')
 
 def torch_lt(self, other):
     """R torch ``torch_lt(self, other)``; PyTorch ``lt``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_torch_lt(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_torch_lt(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_lu_solve = _bound(_VF, 'lu_solve')
@@ -2549,11 +3212,16 @@ _OP_torch_lu_solve = _bound(_VF, 'lu_solve')
 
 def torch_lu_solve(self, LU_data, LU_pivots):
     """R torch ``torch_lu_solve(self, LU_data, LU_pivots)``; PyTorch ``lu_solve``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_LU_data = LU_data._t if LU_data.__class__ is _T else _tensor(LU_data)
+    c_LU_pivots = LU_pivots._t if LU_pivots.__class__ is _T else _tensor(LU_pivots)
     try:
-        out = _OP_torch_lu_solve(self._t if self.__class__ is _T else _tensor(self), LU_data._t if LU_data.__class__ is _T else _tensor(LU_data), LU_pivots._t if LU_pivots.__class__ is _T else _tensor(LU_pivots))
+        out = _OP_torch_lu_solve(c_self, c_LU_data, c_LU_pivots)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_lu_unpack = _bound(_VF, 'lu_unpack')
@@ -2561,13 +3229,17 @@ _OP_torch_lu_unpack = _bound(_VF, 'lu_unpack')
 
 def torch_lu_unpack(LU_data, LU_pivots, unpack_data=True, unpack_pivots=True):
     """R torch ``torch_lu_unpack(LU_data, LU_pivots, unpack_data = TRUE, unpack_pivots = TRUE)``; PyTorch ``lu_unpack``."""
+    c_LU_data = LU_data._t if LU_data.__class__ is _T else _tensor(LU_data)
+    c_LU_pivots = LU_pivots._t if LU_pivots.__class__ is _T else _tensor(LU_pivots)
     kw = {}
-    if unpack_data is not True:
-        kw['unpack_data'] = unpack_data
     if unpack_pivots is not True:
         kw['unpack_pivots'] = unpack_pivots
     try:
-        out = _OP_torch_lu_unpack(LU_data._t if LU_data.__class__ is _T else _tensor(LU_data), LU_pivots._t if LU_pivots.__class__ is _T else _tensor(LU_pivots), **kw)
+        if unpack_data is not True:
+            c_unpack_data = unpack_data
+            out = _OP_torch_lu_unpack(c_LU_data, c_LU_pivots, c_unpack_data, **kw) if kw else _OP_torch_lu_unpack(c_LU_data, c_LU_pivots, c_unpack_data)
+        else:
+            out = _OP_torch_lu_unpack(c_LU_data, c_LU_pivots, **kw) if kw else _OP_torch_lu_unpack(c_LU_data, c_LU_pivots)
     except _ERRORS as error:
         _fail(error)
     return _rlist(out, ())
@@ -2578,11 +3250,15 @@ _OP_torch_masked_select = _bound(_VF, 'masked_select')
 
 def torch_masked_select(self, mask):
     """R torch ``torch_masked_select(self, mask)``; PyTorch ``masked_select``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_mask = mask._t if mask.__class__ is _T else _tensor(mask)
     try:
-        out = _OP_torch_masked_select(self._t if self.__class__ is _T else _tensor(self), mask._t if mask.__class__ is _T else _tensor(mask))
+        out = _OP_torch_masked_select(c_self, c_mask)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_matmul = _bound(_VF, 'matmul')
@@ -2590,11 +3266,15 @@ _OP_torch_matmul = _bound(_VF, 'matmul')
 
 def torch_matmul(self, other):
     """R torch ``torch_matmul(self, other)``; PyTorch ``matmul``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_torch_matmul(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_torch_matmul(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_matrix_exp = _bound(_VF, 'matrix_exp')
@@ -2602,11 +3282,14 @@ _OP_torch_matrix_exp = _bound(_VF, 'matrix_exp')
 
 def torch_matrix_exp(self):
     """R torch ``torch_matrix_exp(self)``; PyTorch ``matrix_exp``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_matrix_exp(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_matrix_exp(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_matrix_power = _bound(_VF, 'matrix_power')
@@ -2614,11 +3297,15 @@ _OP_torch_matrix_power = _bound(_VF, 'matrix_power')
 
 def torch_matrix_power(self, n):
     """R torch ``torch_matrix_power(self, n)``; PyTorch ``matrix_power``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_n = n if n.__class__ is int else _integer(n)
     try:
-        out = _OP_torch_matrix_power(self._t if self.__class__ is _T else _tensor(self), n if n.__class__ is int else _integer(n))
+        out = _OP_torch_matrix_power(c_self, c_n)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_max = _bound(_VF, 'max')
@@ -2626,6 +3313,9 @@ _OP_torch_max = _bound(_VF, 'max')
 
 def torch_max(self, dim=None, other=None, keepdim=False):
     """R torch ``torch_max(self, dim, other, keepdim = FALSE)``; PyTorch ``max``. 1-based: ``dim``. Returns 1-based indices."""
+    if dim is not None and other is not None:
+        raise RValueError("Can't set other and dim arguments.")
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
     if dim is not None:
         kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
@@ -2634,7 +3324,7 @@ def torch_max(self, dim=None, other=None, keepdim=False):
     if keepdim is not False:
         kw['keepdim'] = keepdim
     try:
-        out = _OP_torch_max(self._t if self.__class__ is _T else _tensor(self), **kw)
+        out = _OP_torch_max(c_self, **kw) if kw else _OP_torch_max(c_self)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (2,), False)
@@ -2645,9 +3335,9 @@ _OP_torch_max_pool1d_with_indices = _bound(_VF, 'max_pool1d_with_indices')
 
 def torch_max_pool1d_with_indices(self, kernel_size, stride=(), padding=(0,), dilation=(1,), ceil_mode=False):
     """R torch ``torch_max_pool1d_with_indices(self, kernel_size, stride = c(), padding = c(0), dilation = c(1), ceil_mode = FALSE)``; PyTorch ``max_pool1d_with_indices``. Returns 1-based indices."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_kernel_size = _integers(kernel_size)
     kw = {}
-    if stride.__class__ is not tuple or stride != ():
-        kw['stride'] = _integers(stride)
     if padding.__class__ is not tuple or padding != (0,):
         kw['padding'] = _integers(padding)
     if dilation.__class__ is not tuple or dilation != (1,):
@@ -2655,7 +3345,11 @@ def torch_max_pool1d_with_indices(self, kernel_size, stride=(), padding=(0,), di
     if ceil_mode is not False:
         kw['ceil_mode'] = ceil_mode
     try:
-        out = _OP_torch_max_pool1d_with_indices(self._t if self.__class__ is _T else _tensor(self), _integers(kernel_size), **kw)
+        if stride.__class__ is not tuple or stride != ():
+            c_stride = _integers(stride)
+            out = _OP_torch_max_pool1d_with_indices(c_self, c_kernel_size, c_stride, **kw) if kw else _OP_torch_max_pool1d_with_indices(c_self, c_kernel_size, c_stride)
+        else:
+            out = _OP_torch_max_pool1d_with_indices(c_self, c_kernel_size, **kw) if kw else _OP_torch_max_pool1d_with_indices(c_self, c_kernel_size)
     except _ERRORS as error:
         _fail(error)
     return _rlist(out, (2,))
@@ -2666,9 +3360,9 @@ _OP_torch_max_pool2d_with_indices = _bound(_NN, 'max_pool2d_with_indices')
 
 def torch_max_pool2d_with_indices(self, kernel_size, stride=(), padding=(0, 0), dilation=(1, 1), ceil_mode=False):
     """R torch ``torch_max_pool2d_with_indices(self, kernel_size, stride = c(), padding = c(0, 0), dilation = c(1, 1), ceil_mode = FALSE)``; PyTorch ``max_pool2d_with_indices``. Returns 1-based indices."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_kernel_size = _integers(kernel_size)
     kw = {}
-    if stride.__class__ is not tuple or stride != ():
-        kw['stride'] = _integers(stride)
     if padding.__class__ is not tuple or padding != (0, 0):
         kw['padding'] = _integers(padding)
     if dilation.__class__ is not tuple or dilation != (1, 1):
@@ -2676,7 +3370,11 @@ def torch_max_pool2d_with_indices(self, kernel_size, stride=(), padding=(0, 0), 
     if ceil_mode is not False:
         kw['ceil_mode'] = ceil_mode
     try:
-        out = _OP_torch_max_pool2d_with_indices(self._t if self.__class__ is _T else _tensor(self), _integers(kernel_size), **kw)
+        if stride.__class__ is not tuple or stride != ():
+            c_stride = _integers(stride)
+            out = _OP_torch_max_pool2d_with_indices(c_self, c_kernel_size, c_stride, **kw) if kw else _OP_torch_max_pool2d_with_indices(c_self, c_kernel_size, c_stride)
+        else:
+            out = _OP_torch_max_pool2d_with_indices(c_self, c_kernel_size, **kw) if kw else _OP_torch_max_pool2d_with_indices(c_self, c_kernel_size)
     except _ERRORS as error:
         _fail(error)
     return _rlist(out, (2,))
@@ -2687,9 +3385,9 @@ _OP_torch_max_pool3d_with_indices = _bound(_NN, 'max_pool3d_with_indices')
 
 def torch_max_pool3d_with_indices(self, kernel_size, stride=(), padding=(0, 0, 0), dilation=(1, 1, 1), ceil_mode=False):
     """R torch ``torch_max_pool3d_with_indices(self, kernel_size, stride = c(), padding = c(0, 0, 0), dilation = c(1, 1, 1), ceil_mode = FALSE)``; PyTorch ``max_pool3d_with_indices``. Returns 1-based indices."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_kernel_size = _integers(kernel_size)
     kw = {}
-    if stride.__class__ is not tuple or stride != ():
-        kw['stride'] = _integers(stride)
     if padding.__class__ is not tuple or padding != (0, 0, 0):
         kw['padding'] = _integers(padding)
     if dilation.__class__ is not tuple or dilation != (1, 1, 1):
@@ -2697,7 +3395,11 @@ def torch_max_pool3d_with_indices(self, kernel_size, stride=(), padding=(0, 0, 0
     if ceil_mode is not False:
         kw['ceil_mode'] = ceil_mode
     try:
-        out = _OP_torch_max_pool3d_with_indices(self._t if self.__class__ is _T else _tensor(self), _integers(kernel_size), **kw)
+        if stride.__class__ is not tuple or stride != ():
+            c_stride = _integers(stride)
+            out = _OP_torch_max_pool3d_with_indices(c_self, c_kernel_size, c_stride, **kw) if kw else _OP_torch_max_pool3d_with_indices(c_self, c_kernel_size, c_stride)
+        else:
+            out = _OP_torch_max_pool3d_with_indices(c_self, c_kernel_size, **kw) if kw else _OP_torch_max_pool3d_with_indices(c_self, c_kernel_size)
     except _ERRORS as error:
         _fail(error)
     return _rlist(out, (2,))
@@ -2708,11 +3410,16 @@ _OP_torch_max_unpool2d = _bound(_NN, 'max_unpool2d')
 
 def torch_max_unpool2d(self, indices, output_size):
     """R torch ``torch_max_unpool2d(self, indices, output_size)``; PyTorch ``max_unpool2d``. 1-based: ``indices``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_indices = _index_fast(indices)
+    c_output_size = _integers(output_size)
     try:
-        out = _OP_torch_max_unpool2d(self._t if self.__class__ is _T else _tensor(self), _index_fast(indices), _integers(output_size))
+        out = _OP_torch_max_unpool2d(c_self, c_indices, c_output_size)
     except _ERRORS as error:
         _fail(error, (indices,))
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_max_unpool3d = _bound(_NN, 'max_unpool3d')
@@ -2720,11 +3427,18 @@ _OP_torch_max_unpool3d = _bound(_NN, 'max_unpool3d')
 
 def torch_max_unpool3d(self, indices, output_size, stride, padding):
     """R torch ``torch_max_unpool3d(self, indices, output_size, stride, padding)``; PyTorch ``max_unpool3d``. 1-based: ``indices``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_indices = _index_fast(indices)
+    c_output_size = _integers(output_size)
+    c_stride = _integers(stride)
+    c_padding = _integers(padding)
     try:
-        out = _OP_torch_max_unpool3d(self._t if self.__class__ is _T else _tensor(self), _index_fast(indices), _integers(output_size), _integers(stride), _integers(padding))
+        out = _OP_torch_max_unpool3d(c_self, c_indices, c_output_size, c_stride, c_padding)
     except _ERRORS as error:
         _fail(error, (indices,))
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_maximum = _bound(_VF, 'maximum')
@@ -2732,11 +3446,15 @@ _OP_torch_maximum = _bound(_VF, 'maximum')
 
 def torch_maximum(self, other):
     """R torch ``torch_maximum(self, other)``; PyTorch ``maximum``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_torch_maximum(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_torch_maximum(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_mean = _bound(_VF, 'mean')
@@ -2744,18 +3462,23 @@ _OP_torch_mean = _bound(_VF, 'mean')
 
 def torch_mean(self, dim=None, keepdim=False, dtype=None):
     """R torch ``torch_mean(self, dim, keepdim = FALSE, dtype = NULL)``; PyTorch ``mean``. 1-based: ``dim``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
-    if dim is not None:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if keepdim is not False:
         kw['keepdim'] = keepdim
     if dtype is not None:
         kw['dtype'] = _dtype(dtype)
     try:
-        out = _OP_torch_mean(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if dim is not None:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_torch_mean(c_self, c_dim, **kw) if kw else _OP_torch_mean(c_self, c_dim)
+        else:
+            out = _OP_torch_mean(c_self, **kw) if kw else _OP_torch_mean(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_median = _bound(_VF, 'median')
@@ -2763,13 +3486,16 @@ _OP_torch_median = _bound(_VF, 'median')
 
 def torch_median(self, dim=None, keepdim=False):
     """R torch ``torch_median(self, dim, keepdim = FALSE)``; PyTorch ``median``. 1-based: ``dim``. Returns 1-based indices."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
-    if dim is not None:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if keepdim is not False:
         kw['keepdim'] = keepdim
     try:
-        out = _OP_torch_median(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if dim is not None:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_torch_median(c_self, c_dim, **kw) if kw else _OP_torch_median(c_self, c_dim)
+        else:
+            out = _OP_torch_median(c_self, **kw) if kw else _OP_torch_median(c_self)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (2,), False)
@@ -2780,11 +3506,12 @@ _OP_torch_meshgrid = _bound(_VF, 'meshgrid')
 
 def torch_meshgrid(tensors, indexing=None):
     """R torch ``torch_meshgrid(tensors, indexing)``; PyTorch ``meshgrid``."""
+    c_tensors = _tensor_list(tensors)
     kw = {}
     if indexing is not None:
         kw['indexing'] = indexing
     try:
-        out = _OP_torch_meshgrid(_tensor_list(tensors), **kw)
+        out = _OP_torch_meshgrid(c_tensors, **kw) if kw else _OP_torch_meshgrid(c_tensors)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (), False)
@@ -2795,6 +3522,9 @@ _OP_torch_min = _bound(_VF, 'min')
 
 def torch_min(self, dim=None, other=None, keepdim=False):
     """R torch ``torch_min(self, dim, other, keepdim = FALSE)``; PyTorch ``min``. 1-based: ``dim``. Returns 1-based indices."""
+    if dim is not None and other is not None:
+        raise RValueError("Can't set other and dim arguments.")
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
     if dim is not None:
         kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
@@ -2803,7 +3533,7 @@ def torch_min(self, dim=None, other=None, keepdim=False):
     if keepdim is not False:
         kw['keepdim'] = keepdim
     try:
-        out = _OP_torch_min(self._t if self.__class__ is _T else _tensor(self), **kw)
+        out = _OP_torch_min(c_self, **kw) if kw else _OP_torch_min(c_self)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (2,), False)
@@ -2814,11 +3544,15 @@ _OP_torch_minimum = _bound(_VF, 'minimum')
 
 def torch_minimum(self, other):
     """R torch ``torch_minimum(self, other)``; PyTorch ``minimum``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_torch_minimum(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_torch_minimum(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_mm = _bound(_VF, 'mm')
@@ -2826,14 +3560,19 @@ _OP_torch_mm = _bound(_VF, 'mm')
 
 def torch_mm(self, mat2, out_dtype=None):
     """R torch ``torch_mm(self, mat2, out_dtype)``; PyTorch ``mm``."""
-    kw = {}
-    if out_dtype is not None:
-        kw['out_dtype'] = _dtype(out_dtype)
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_mat2 = mat2._t if mat2.__class__ is _T else _tensor(mat2)
     try:
-        out = _OP_torch_mm(self._t if self.__class__ is _T else _tensor(self), mat2._t if mat2.__class__ is _T else _tensor(mat2), **kw)
+        if out_dtype is not None:
+            c_out_dtype = _dtype(out_dtype)
+            out = _OP_torch_mm(c_self, c_mat2, c_out_dtype)
+        else:
+            out = _OP_torch_mm(c_self, c_mat2)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_mode = _bound(_VF, 'mode')
@@ -2841,13 +3580,16 @@ _OP_torch_mode = _bound(_VF, 'mode')
 
 def torch_mode(self, dim=-1, keepdim=False):
     """R torch ``torch_mode(self, dim = -1, keepdim = FALSE)``; PyTorch ``mode``. 1-based: ``dim``. Returns 1-based indices."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
-    if dim.__class__ is not int or dim != -1:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if keepdim is not False:
         kw['keepdim'] = keepdim
     try:
-        out = _OP_torch_mode(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if dim.__class__ is not int or dim != -1:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_torch_mode(c_self, c_dim, **kw) if kw else _OP_torch_mode(c_self, c_dim)
+        else:
+            out = _OP_torch_mode(c_self, **kw) if kw else _OP_torch_mode(c_self)
     except _ERRORS as error:
         _fail(error)
     return _rlist(out, (2,))
@@ -2858,11 +3600,16 @@ _OP_torch_movedim = _bound(_VF, 'movedim')
 
 def torch_movedim(self, source, destination):
     """R torch ``torch_movedim(self, source, destination)``; PyTorch ``movedim``. 1-based: ``source``, ``destination``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_source = _dims(source, (RValueError, 'Dimension is 1-based, but found 0.'))
+    c_destination = _dims(destination, (RValueError, 'Dimension is 1-based, but found 0.'))
     try:
-        out = _OP_torch_movedim(self._t if self.__class__ is _T else _tensor(self), _dims(source, (RValueError, 'Dimension is 1-based, but found 0.')), _dims(destination, (RValueError, 'Dimension is 1-based, but found 0.')))
+        out = _OP_torch_movedim(c_self, c_source, c_destination)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_mul = _bound(_VF, 'mul')
@@ -2870,11 +3617,15 @@ _OP_torch_mul = _bound(_VF, 'mul')
 
 def torch_mul(self, other):
     """R torch ``torch_mul(self, other)``; PyTorch ``mul``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_torch_mul(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_torch_mul(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_multinomial = _bound(_VF, 'multinomial')
@@ -2882,13 +3633,17 @@ _OP_torch_multinomial = _bound(_VF, 'multinomial')
 
 def torch_multinomial(self, num_samples, replacement=False, generator=None):
     """R torch ``torch_multinomial(self, num_samples, replacement = FALSE, generator = NULL)``; PyTorch ``multinomial``. Returns 1-based indices."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_num_samples = num_samples if num_samples.__class__ is int else _integer(num_samples)
     kw = {}
-    if replacement is not False:
-        kw['replacement'] = replacement
     if generator is not None:
         kw['generator'] = _plain(generator)
     try:
-        out = _OP_torch_multinomial(self._t if self.__class__ is _T else _tensor(self), num_samples if num_samples.__class__ is int else _integer(num_samples), **kw)
+        if replacement is not False:
+            c_replacement = replacement
+            out = _OP_torch_multinomial(c_self, c_num_samples, c_replacement, **kw) if kw else _OP_torch_multinomial(c_self, c_num_samples, c_replacement)
+        else:
+            out = _OP_torch_multinomial(c_self, c_num_samples, **kw) if kw else _OP_torch_multinomial(c_self, c_num_samples)
     except _ERRORS as error:
         _fail(error)
     return _wrap(out + 1)
@@ -2899,11 +3654,15 @@ _OP_torch_multiply = _bound(_VF, 'multiply')
 
 def torch_multiply(self, other):
     """R torch ``torch_multiply(self, other)``; PyTorch ``multiply``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_torch_multiply(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_torch_multiply(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_mv = _bound(_VF, 'mv')
@@ -2911,11 +3670,15 @@ _OP_torch_mv = _bound(_VF, 'mv')
 
 def torch_mv(self, vec):
     """R torch ``torch_mv(self, vec)``; PyTorch ``mv``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_vec = vec._t if vec.__class__ is _T else _tensor(vec)
     try:
-        out = _OP_torch_mv(self._t if self.__class__ is _T else _tensor(self), vec._t if vec.__class__ is _T else _tensor(vec))
+        out = _OP_torch_mv(c_self, c_vec)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_mvlgamma = _bound(_VF, 'mvlgamma')
@@ -2923,11 +3686,15 @@ _OP_torch_mvlgamma = _bound(_VF, 'mvlgamma')
 
 def torch_mvlgamma(self, p):
     """R torch ``torch_mvlgamma(self, p)``; PyTorch ``mvlgamma``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_p = p if p.__class__ is int else _integer(p)
     try:
-        out = _OP_torch_mvlgamma(self._t if self.__class__ is _T else _tensor(self), p if p.__class__ is int else _integer(p))
+        out = _OP_torch_mvlgamma(c_self, c_p)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_nanquantile = _bound(_VF, 'nanquantile')
@@ -2935,18 +3702,24 @@ _OP_torch_nanquantile = _bound(_VF, 'nanquantile')
 
 def torch_nanquantile(self, q, dim=None, keepdim=False, interpolation='linear'):
     """R torch ``torch_nanquantile(self, q, dim = NULL, keepdim = FALSE, interpolation = 'linear')``; PyTorch ``nanquantile``. 1-based: ``dim``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_q = q._t if q.__class__ is _T else _tensor_or_scalar(q)
     kw = {}
-    if dim is not None:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if keepdim is not False:
         kw['keepdim'] = keepdim
     if interpolation.__class__ is not str or interpolation != 'linear':
         kw['interpolation'] = interpolation
     try:
-        out = _OP_torch_nanquantile(self._t if self.__class__ is _T else _tensor(self), q._t if q.__class__ is _T else _tensor_or_scalar(q), **kw)
+        if dim is not None:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_torch_nanquantile(c_self, c_q, c_dim, **kw) if kw else _OP_torch_nanquantile(c_self, c_q, c_dim)
+        else:
+            out = _OP_torch_nanquantile(c_self, c_q, **kw) if kw else _OP_torch_nanquantile(c_self, c_q)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_nansum = _bound(_VF, 'nansum')
@@ -2954,18 +3727,23 @@ _OP_torch_nansum = _bound(_VF, 'nansum')
 
 def torch_nansum(self, dim=None, keepdim=False, dtype=None):
     """R torch ``torch_nansum(self, dim = NULL, keepdim = FALSE, dtype = NULL)``; PyTorch ``nansum``. 1-based: ``dim``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
-    if dim is not None:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if keepdim is not False:
         kw['keepdim'] = keepdim
     if dtype is not None:
         kw['dtype'] = _dtype(dtype)
     try:
-        out = _OP_torch_nansum(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if dim is not None:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_torch_nansum(c_self, c_dim, **kw) if kw else _OP_torch_nansum(c_self, c_dim)
+        else:
+            out = _OP_torch_nansum(c_self, **kw) if kw else _OP_torch_nansum(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_narrow = _bound(_VF, 'narrow')
@@ -2973,11 +3751,17 @@ _OP_torch_narrow = _bound(_VF, 'narrow')
 
 def torch_narrow(self, dim, start, length):
     """R torch ``torch_narrow(self, dim, start, length)``; PyTorch ``narrow``. 1-based: ``dim``, ``start``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_start = _start(start)
+    c_length = length if length.__class__ is int else _integer(length)
     try:
-        out = _OP_torch_narrow(self._t if self.__class__ is _T else _tensor(self), dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _start(start), length if length.__class__ is int else _integer(length))
+        out = _OP_torch_narrow(c_self, c_dim, c_start, c_length)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_narrow_copy = _bound(_VF, 'narrow_copy')
@@ -2985,11 +3769,17 @@ _OP_torch_narrow_copy = _bound(_VF, 'narrow_copy')
 
 def torch_narrow_copy(self, dim, start, length):
     """R torch ``torch_narrow_copy(self, dim, start, length)``; PyTorch ``narrow_copy``. 1-based: ``dim``, ``start``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_start = _start(start)
+    c_length = length if length.__class__ is int else _integer(length)
     try:
-        out = _OP_torch_narrow_copy(self._t if self.__class__ is _T else _tensor(self), dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _start(start), length if length.__class__ is int else _integer(length))
+        out = _OP_torch_narrow_copy(c_self, c_dim, c_start, c_length)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_ne = _bound(_VF, 'ne')
@@ -2997,11 +3787,15 @@ _OP_torch_ne = _bound(_VF, 'ne')
 
 def torch_ne(self, other):
     """R torch ``torch_ne(self, other)``; PyTorch ``ne``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_torch_ne(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_torch_ne(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_neg = _bound(_VF, 'neg')
@@ -3009,11 +3803,14 @@ _OP_torch_neg = _bound(_VF, 'neg')
 
 def torch_neg(self):
     """R torch ``torch_neg(self)``; PyTorch ``neg``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_neg(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_neg(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_negative = _bound(_VF, 'negative')
@@ -3021,11 +3818,14 @@ _OP_torch_negative = _bound(_VF, 'negative')
 
 def torch_negative(self):
     """R torch ``torch_negative(self)``; PyTorch ``negative``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_negative(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_negative(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_nextafter = _bound(_VF, 'nextafter')
@@ -3033,11 +3833,15 @@ _OP_torch_nextafter = _bound(_VF, 'nextafter')
 
 def torch_nextafter(self, other):
     """R torch ``torch_nextafter(self, other)``; PyTorch ``nextafter``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_torch_nextafter(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_torch_nextafter(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_norm = _bound(_VF, 'norm')
@@ -3045,6 +3849,8 @@ _OP_torch_norm = _bound(_VF, 'norm')
 
 def torch_norm(self, p=2, dim=None, keepdim=False, dtype=None):
     """R torch ``torch_norm(self, p = 2, dim, keepdim = FALSE, dtype)``; PyTorch ``norm``. 1-based: ``dim``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_p = _plain(p)
     kw = {}
     if dim is not None:
         kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
@@ -3053,10 +3859,12 @@ def torch_norm(self, p=2, dim=None, keepdim=False, dtype=None):
     if dtype is not None:
         kw['dtype'] = _dtype(dtype)
     try:
-        out = _OP_torch_norm(self._t if self.__class__ is _T else _tensor(self), p=_plain(p), **kw)
+        out = _OP_torch_norm(c_self, p=c_p, **kw) if kw else _OP_torch_norm(c_self, p=c_p)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_not_equal = _bound(_VF, 'not_equal')
@@ -3064,11 +3872,15 @@ _OP_torch_not_equal = _bound(_VF, 'not_equal')
 
 def torch_not_equal(self, other):
     """R torch ``torch_not_equal(self, other)``; PyTorch ``not_equal``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_torch_not_equal(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_torch_not_equal(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_orgqr = _bound(_VF, 'orgqr')
@@ -3076,11 +3888,15 @@ _OP_torch_orgqr = _bound(_VF, 'orgqr')
 
 def torch_orgqr(self, input2):
     """R torch ``torch_orgqr(self, input2)``; PyTorch ``orgqr``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_input2 = input2._t if input2.__class__ is _T else _tensor(input2)
     try:
-        out = _OP_torch_orgqr(self._t if self.__class__ is _T else _tensor(self), input2._t if input2.__class__ is _T else _tensor(input2))
+        out = _OP_torch_orgqr(c_self, c_input2)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_ormqr = _bound(_VF, 'ormqr')
@@ -3088,16 +3904,23 @@ _OP_torch_ormqr = _bound(_VF, 'ormqr')
 
 def torch_ormqr(self, input2, input3, left=True, transpose=False):
     """R torch ``torch_ormqr(self, input2, input3, left = TRUE, transpose = FALSE)``; PyTorch ``ormqr``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_input2 = input2._t if input2.__class__ is _T else _tensor(input2)
+    c_input3 = input3._t if input3.__class__ is _T else _tensor(input3)
     kw = {}
-    if left is not True:
-        kw['left'] = left
     if transpose is not False:
         kw['transpose'] = transpose
     try:
-        out = _OP_torch_ormqr(self._t if self.__class__ is _T else _tensor(self), input2._t if input2.__class__ is _T else _tensor(input2), input3._t if input3.__class__ is _T else _tensor(input3), **kw)
+        if left is not True:
+            c_left = left
+            out = _OP_torch_ormqr(c_self, c_input2, c_input3, c_left, **kw) if kw else _OP_torch_ormqr(c_self, c_input2, c_input3, c_left)
+        else:
+            out = _OP_torch_ormqr(c_self, c_input2, c_input3, **kw) if kw else _OP_torch_ormqr(c_self, c_input2, c_input3)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_outer = _bound(_VF, 'outer')
@@ -3105,11 +3928,15 @@ _OP_torch_outer = _bound(_VF, 'outer')
 
 def torch_outer(self, vec2):
     """R torch ``torch_outer(self, vec2)``; PyTorch ``outer``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_vec2 = vec2._t if vec2.__class__ is _T else _tensor(vec2)
     try:
-        out = _OP_torch_outer(self._t if self.__class__ is _T else _tensor(self), vec2._t if vec2.__class__ is _T else _tensor(vec2))
+        out = _OP_torch_outer(c_self, c_vec2)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_pdist = _bound(_VF, 'pdist')
@@ -3117,14 +3944,18 @@ _OP_torch_pdist = _bound(_VF, 'pdist')
 
 def torch_pdist(self, p=2.0):
     """R torch ``torch_pdist(self, p = 2.0)``; PyTorch ``pdist``."""
-    kw = {}
-    if p.__class__ is not float or p != 2.0:
-        kw['p'] = p
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_pdist(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if p.__class__ is not float or p != 2.0:
+            c_p = p
+            out = _OP_torch_pdist(c_self, c_p)
+        else:
+            out = _OP_torch_pdist(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_pinverse = _bound(_VF, 'pinverse')
@@ -3132,14 +3963,18 @@ _OP_torch_pinverse = _bound(_VF, 'pinverse')
 
 def torch_pinverse(self, rcond=1e-15):
     """R torch ``torch_pinverse(self, rcond = 1e-15)``; PyTorch ``pinverse``."""
-    kw = {}
-    if rcond.__class__ is not float or rcond != 1e-15:
-        kw['rcond'] = rcond
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_pinverse(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if rcond.__class__ is not float or rcond != 1e-15:
+            c_rcond = rcond
+            out = _OP_torch_pinverse(c_self, c_rcond)
+        else:
+            out = _OP_torch_pinverse(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_pixel_shuffle = _bound(_VF, 'pixel_shuffle')
@@ -3147,11 +3982,15 @@ _OP_torch_pixel_shuffle = _bound(_VF, 'pixel_shuffle')
 
 def torch_pixel_shuffle(self, upscale_factor):
     """R torch ``torch_pixel_shuffle(self, upscale_factor)``; PyTorch ``pixel_shuffle``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_upscale_factor = upscale_factor if upscale_factor.__class__ is int else _integer(upscale_factor)
     try:
-        out = _OP_torch_pixel_shuffle(self._t if self.__class__ is _T else _tensor(self), upscale_factor if upscale_factor.__class__ is int else _integer(upscale_factor))
+        out = _OP_torch_pixel_shuffle(c_self, c_upscale_factor)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_poisson = _bound(_VF, 'poisson')
@@ -3159,14 +3998,18 @@ _OP_torch_poisson = _bound(_VF, 'poisson')
 
 def torch_poisson(self, generator=None):
     """R torch ``torch_poisson(self, generator = NULL)``; PyTorch ``poisson``."""
-    kw = {}
-    if generator is not None:
-        kw['generator'] = _plain(generator)
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_poisson(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if generator is not None:
+            c_generator = _plain(generator)
+            out = _OP_torch_poisson(c_self, c_generator)
+        else:
+            out = _OP_torch_poisson(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_polar = _bound(_VF, 'polar')
@@ -3174,11 +4017,15 @@ _OP_torch_polar = _bound(_VF, 'polar')
 
 def torch_polar(abs, angle):
     """R torch ``torch_polar(abs, angle)``; PyTorch ``polar``."""
+    c_abs = abs._t if abs.__class__ is _T else _tensor(abs)
+    c_angle = angle._t if angle.__class__ is _T else _tensor(angle)
     try:
-        out = _OP_torch_polar(abs._t if abs.__class__ is _T else _tensor(abs), angle._t if angle.__class__ is _T else _tensor(angle))
+        out = _OP_torch_polar(c_abs, c_angle)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_polygamma = _bound(_VF, 'polygamma')
@@ -3186,11 +4033,15 @@ _OP_torch_polygamma = _bound(_VF, 'polygamma')
 
 def torch_polygamma(n, input):
     """R torch ``torch_polygamma(n, input)``; PyTorch ``polygamma``."""
+    c_n = n if n.__class__ is int else _integer(n)
+    c_input = input._t if input.__class__ is _T else _tensor(input)
     try:
-        out = _OP_torch_polygamma(n if n.__class__ is int else _integer(n), input._t if input.__class__ is _T else _tensor(input))
+        out = _OP_torch_polygamma(c_n, c_input)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_pow = _bound(_VF, 'pow')
@@ -3198,11 +4049,15 @@ _OP_torch_pow = _bound(_VF, 'pow')
 
 def torch_pow(self, exponent):
     """R torch ``torch_pow(self, exponent)``; PyTorch ``pow``."""
+    c_self = self._t if self.__class__ is _T else _tensor_or_scalar(self)
+    c_exponent = exponent._t if exponent.__class__ is _T else _tensor_or_scalar(exponent)
     try:
-        out = _OP_torch_pow(self._t if self.__class__ is _T else _tensor_or_scalar(self), exponent._t if exponent.__class__ is _T else _tensor_or_scalar(exponent))
+        out = _OP_torch_pow(c_self, c_exponent)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_prod = _bound(_VF, 'prod')
@@ -3210,18 +4065,23 @@ _OP_torch_prod = _bound(_VF, 'prod')
 
 def torch_prod(self, dim=None, keepdim=False, dtype=None):
     """R torch ``torch_prod(self, dim, keepdim = FALSE, dtype = NULL)``; PyTorch ``prod``. 1-based: ``dim``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
-    if dim is not None:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if keepdim is not False:
         kw['keepdim'] = keepdim
     if dtype is not None:
         kw['dtype'] = _dtype(dtype)
     try:
-        out = _OP_torch_prod(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if dim is not None:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_torch_prod(c_self, c_dim, **kw) if kw else _OP_torch_prod(c_self, c_dim)
+        else:
+            out = _OP_torch_prod(c_self, **kw) if kw else _OP_torch_prod(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_promote_types = _bound(_VF, 'promote_types')
@@ -3229,8 +4089,10 @@ _OP_torch_promote_types = _bound(_VF, 'promote_types')
 
 def torch_promote_types(type1, type2):
     """R torch ``torch_promote_types(type1, type2)``; PyTorch ``promote_types``."""
+    c_type1 = _dtype(type1)
+    c_type2 = _dtype(type2)
     try:
-        out = _OP_torch_promote_types(_dtype(type1), _dtype(type2))
+        out = _OP_torch_promote_types(c_type1, c_type2)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (), False)
@@ -3241,11 +4103,13 @@ _OP_torch_qr = _bound(_VF, 'qr')
 
 def torch_qr(self, some=True):
     """R torch ``torch_qr(self, some = TRUE)``; PyTorch ``qr``."""
-    kw = {}
-    if some is not True:
-        kw['some'] = some
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_qr(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if some is not True:
+            c_some = some
+            out = _OP_torch_qr(c_self, c_some)
+        else:
+            out = _OP_torch_qr(c_self)
     except _ERRORS as error:
         _fail(error)
     return _rlist(out, ())
@@ -3256,18 +4120,24 @@ _OP_torch_quantile = _bound(_VF, 'quantile')
 
 def torch_quantile(self, q, dim=None, keepdim=False, interpolation='linear'):
     """R torch ``torch_quantile(self, q, dim = NULL, keepdim = FALSE, interpolation = 'linear')``; PyTorch ``quantile``. 1-based: ``dim``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_q = q._t if q.__class__ is _T else _tensor_or_scalar(q)
     kw = {}
-    if dim is not None:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if keepdim is not False:
         kw['keepdim'] = keepdim
     if interpolation.__class__ is not str or interpolation != 'linear':
         kw['interpolation'] = interpolation
     try:
-        out = _OP_torch_quantile(self._t if self.__class__ is _T else _tensor(self), q._t if q.__class__ is _T else _tensor_or_scalar(q), **kw)
+        if dim is not None:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_torch_quantile(c_self, c_q, c_dim, **kw) if kw else _OP_torch_quantile(c_self, c_q, c_dim)
+        else:
+            out = _OP_torch_quantile(c_self, c_q, **kw) if kw else _OP_torch_quantile(c_self, c_q)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_quantize_per_channel = _bound(_VF, 'quantize_per_channel')
@@ -3275,11 +4145,18 @@ _OP_torch_quantize_per_channel = _bound(_VF, 'quantize_per_channel')
 
 def torch_quantize_per_channel(self, scales, zero_points, axis, dtype):
     """R torch ``torch_quantize_per_channel(self, scales, zero_points, axis, dtype)``; PyTorch ``quantize_per_channel``. 1-based: ``axis``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_scales = scales._t if scales.__class__ is _T else _tensor(scales)
+    c_zero_points = zero_points._t if zero_points.__class__ is _T else _tensor(zero_points)
+    c_axis = axis - 1 if axis.__class__ is int and axis > 0 else _dims(axis)
+    c_dtype = _dtype(dtype)
     try:
-        out = _OP_torch_quantize_per_channel(self._t if self.__class__ is _T else _tensor(self), scales._t if scales.__class__ is _T else _tensor(scales), zero_points._t if zero_points.__class__ is _T else _tensor(zero_points), axis - 1 if axis.__class__ is int and axis > 0 else _dims(axis), _dtype(dtype))
+        out = _OP_torch_quantize_per_channel(c_self, c_scales, c_zero_points, c_axis, c_dtype)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_rad2deg = _bound(_VF, 'rad2deg')
@@ -3287,11 +4164,14 @@ _OP_torch_rad2deg = _bound(_VF, 'rad2deg')
 
 def torch_rad2deg(self):
     """R torch ``torch_rad2deg(self)``; PyTorch ``rad2deg``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_rad2deg(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_rad2deg(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_real = _bound(_VF, 'real')
@@ -3299,11 +4179,14 @@ _OP_torch_real = _bound(_VF, 'real')
 
 def torch_real(self):
     """R torch ``torch_real(self)``; PyTorch ``real``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_real(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_real(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_reciprocal = _bound(_VF, 'reciprocal')
@@ -3311,11 +4194,14 @@ _OP_torch_reciprocal = _bound(_VF, 'reciprocal')
 
 def torch_reciprocal(self):
     """R torch ``torch_reciprocal(self)``; PyTorch ``reciprocal``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_reciprocal(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_reciprocal(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_relu = _bound(_VF, 'relu')
@@ -3323,11 +4209,14 @@ _OP_torch_relu = _bound(_VF, 'relu')
 
 def torch_relu(self):
     """R torch ``torch_relu(self)``; PyTorch ``relu``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_relu(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_relu(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_relu_ = _bound(_VF, 'relu_')
@@ -3335,8 +4224,9 @@ _OP_torch_relu_ = _bound(_VF, 'relu_')
 
 def torch_relu_(self):
     """R torch ``torch_relu_(self)``; PyTorch ``relu_``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_relu_(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_relu_(c_self)
     except _ERRORS as error:
         _fail(error)
     return self if self.__class__ is _T else _wrap(out)
@@ -3347,11 +4237,15 @@ _OP_torch_remainder = _bound(_VF, 'remainder')
 
 def torch_remainder(self, other):
     """R torch ``torch_remainder(self, other)``; PyTorch ``remainder``."""
+    c_self = self._t if self.__class__ is _T else _tensor_or_scalar(self)
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_torch_remainder(self._t if self.__class__ is _T else _tensor_or_scalar(self), other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_torch_remainder(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_renorm = _bound(_VF, 'renorm')
@@ -3359,11 +4253,17 @@ _OP_torch_renorm = _bound(_VF, 'renorm')
 
 def torch_renorm(self, p, dim, maxnorm):
     """R torch ``torch_renorm(self, p, dim, maxnorm)``; PyTorch ``renorm``. 1-based: ``dim``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_p = _plain(p)
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_maxnorm = _plain(maxnorm)
     try:
-        out = _OP_torch_renorm(self._t if self.__class__ is _T else _tensor(self), _plain(p), dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _plain(maxnorm))
+        out = _OP_torch_renorm(c_self, c_p, c_dim, c_maxnorm)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_repeat_interleave = _bound(_VF, 'repeat_interleave')
@@ -3381,10 +4281,12 @@ def torch_repeat_interleave(self=None, repeats=None, dim=None, output_size=None)
     if output_size is not None:
         kw['output_size'] = output_size if output_size.__class__ is int else _integer(output_size)
     try:
-        out = _OP_torch_repeat_interleave(**kw)
+        out = _OP_torch_repeat_interleave(**kw) if kw else _OP_torch_repeat_interleave()
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_reshape = _bound(_VF, 'reshape')
@@ -3392,11 +4294,15 @@ _OP_torch_reshape = _bound(_VF, 'reshape')
 
 def torch_reshape(self, shape):
     """R torch ``torch_reshape(self, shape)``; PyTorch ``reshape``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_shape = _integers(shape)
     try:
-        out = _OP_torch_reshape(self._t if self.__class__ is _T else _tensor(self), _integers(shape))
+        out = _OP_torch_reshape(c_self, c_shape)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_roll = _bound(_VF, 'roll')
@@ -3404,14 +4310,19 @@ _OP_torch_roll = _bound(_VF, 'roll')
 
 def torch_roll(self, shifts, dims=()):
     """R torch ``torch_roll(self, shifts, dims = c())``; PyTorch ``roll``. 1-based: ``dims``."""
-    kw = {}
-    if dims.__class__ is not tuple or dims != ():
-        kw['dims'] = dims - 1 if dims.__class__ is int and dims > 0 else _dims(dims)
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_shifts = _integers(shifts)
     try:
-        out = _OP_torch_roll(self._t if self.__class__ is _T else _tensor(self), _integers(shifts), **kw)
+        if dims.__class__ is not tuple or dims != ():
+            c_dims = dims - 1 if dims.__class__ is int and dims > 0 else _dims(dims)
+            out = _OP_torch_roll(c_self, c_shifts, c_dims)
+        else:
+            out = _OP_torch_roll(c_self, c_shifts)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_rot90 = _bound(_VF, 'rot90')
@@ -3419,16 +4330,21 @@ _OP_torch_rot90 = _bound(_VF, 'rot90')
 
 def torch_rot90(self, k=1, dims=(1, 2)):
     """R torch ``torch_rot90(self, k = 1, dims = c(1, 2))``; PyTorch ``rot90``. 1-based: ``dims``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
-    if k.__class__ is not int or k != 1:
-        kw['k'] = k if k.__class__ is int else _integer(k)
     if dims.__class__ is not tuple or dims != (1, 2):
         kw['dims'] = dims - 1 if dims.__class__ is int and dims > 0 else _dims(dims)
     try:
-        out = _OP_torch_rot90(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if k.__class__ is not int or k != 1:
+            c_k = k if k.__class__ is int else _integer(k)
+            out = _OP_torch_rot90(c_self, c_k, **kw) if kw else _OP_torch_rot90(c_self, c_k)
+        else:
+            out = _OP_torch_rot90(c_self, **kw) if kw else _OP_torch_rot90(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_round = _bound(_VF, 'round')
@@ -3436,14 +4352,17 @@ _OP_torch_round = _bound(_VF, 'round')
 
 def torch_round(self, decimals=None):
     """R torch ``torch_round(self, decimals)``; PyTorch ``round``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
     if decimals is not None:
         kw['decimals'] = decimals if decimals.__class__ is int else _integer(decimals)
     try:
-        out = _OP_torch_round(self._t if self.__class__ is _T else _tensor(self), **kw)
+        out = _OP_torch_round(c_self, **kw) if kw else _OP_torch_round(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_rrelu_ = _bound(_VF, 'rrelu_')
@@ -3451,9 +4370,8 @@ _OP_torch_rrelu_ = _bound(_VF, 'rrelu_')
 
 def torch_rrelu_(self, lower=0.125, upper=0.3333333333333333, training=False, generator=None):
     """R torch ``torch_rrelu_(self, lower = 0.125, upper = 0.3333333333333333, training = FALSE, generator = NULL)``; PyTorch ``rrelu_``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
-    if lower.__class__ is not float or lower != 0.125:
-        kw['lower'] = _plain(lower)
     if upper.__class__ is not float or upper != 0.3333333333333333:
         kw['upper'] = _plain(upper)
     if training is not False:
@@ -3461,7 +4379,11 @@ def torch_rrelu_(self, lower=0.125, upper=0.3333333333333333, training=False, ge
     if generator is not None:
         kw['generator'] = _plain(generator)
     try:
-        out = _OP_torch_rrelu_(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if lower.__class__ is not float or lower != 0.125:
+            c_lower = _plain(lower)
+            out = _OP_torch_rrelu_(c_self, c_lower, **kw) if kw else _OP_torch_rrelu_(c_self, c_lower)
+        else:
+            out = _OP_torch_rrelu_(c_self, **kw) if kw else _OP_torch_rrelu_(c_self)
     except _ERRORS as error:
         _fail(error)
     return self if self.__class__ is _T else _wrap(out)
@@ -3472,11 +4394,14 @@ _OP_torch_rsqrt = _bound(_VF, 'rsqrt')
 
 def torch_rsqrt(self):
     """R torch ``torch_rsqrt(self)``; PyTorch ``rsqrt``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_rsqrt(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_rsqrt(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_scaled_dot_product_attention = _bound(_NN, 'scaled_dot_product_attention')
@@ -3484,9 +4409,10 @@ _OP_torch_scaled_dot_product_attention = _bound(_NN, 'scaled_dot_product_attenti
 
 def torch_scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.0, is_causal=False, scale=None, enable_gqa=False):
     """R torch ``torch_scaled_dot_product_attention(query, key, value, attn_mask = NULL, dropout_p = 0.0, is_causal = FALSE, scale = NULL, enable_gqa = FALSE)``; PyTorch ``scaled_dot_product_attention``."""
+    c_query = query._t if query.__class__ is _T else _tensor(query)
+    c_key = key._t if key.__class__ is _T else _tensor(key)
+    c_value = value._t if value.__class__ is _T else _tensor(value)
     kw = {}
-    if attn_mask is not None:
-        kw['attn_mask'] = attn_mask._t if attn_mask.__class__ is _T else _tensor(attn_mask)
     if dropout_p.__class__ is not float or dropout_p != 0.0:
         kw['dropout_p'] = dropout_p
     if is_causal is not False:
@@ -3496,10 +4422,16 @@ def torch_scaled_dot_product_attention(query, key, value, attn_mask=None, dropou
     if enable_gqa is not False:
         kw['enable_gqa'] = enable_gqa
     try:
-        out = _OP_torch_scaled_dot_product_attention(query._t if query.__class__ is _T else _tensor(query), key._t if key.__class__ is _T else _tensor(key), value._t if value.__class__ is _T else _tensor(value), **kw)
+        if attn_mask is not None:
+            c_attn_mask = attn_mask._t if attn_mask.__class__ is _T else _tensor(attn_mask)
+            out = _OP_torch_scaled_dot_product_attention(c_query, c_key, c_value, c_attn_mask, **kw) if kw else _OP_torch_scaled_dot_product_attention(c_query, c_key, c_value, c_attn_mask)
+        else:
+            out = _OP_torch_scaled_dot_product_attention(c_query, c_key, c_value, **kw) if kw else _OP_torch_scaled_dot_product_attention(c_query, c_key, c_value)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_searchsorted = _bound(_VF, 'searchsorted')
@@ -3507,6 +4439,8 @@ _OP_torch_searchsorted = _bound(_VF, 'searchsorted')
 
 def torch_searchsorted(sorted_sequence, self, out_int32=False, right=False, side=None, sorter=None):
     """R torch ``torch_searchsorted(sorted_sequence, self, out_int32 = FALSE, right = FALSE, side = NULL, sorter = NULL)``; PyTorch ``searchsorted``. 1-based: ``sorter``. Returns 1-based indices."""
+    c_sorted_sequence = sorted_sequence._t if sorted_sequence.__class__ is _T else _tensor(sorted_sequence)
+    c_self = self._t if self.__class__ is _T else _tensor_or_scalar(self)
     kw = {}
     if out_int32 is not False:
         kw['out_int32'] = out_int32
@@ -3517,7 +4451,7 @@ def torch_searchsorted(sorted_sequence, self, out_int32=False, right=False, side
     if sorter is not None:
         kw['sorter'] = _index_fast(sorter)
     try:
-        out = _OP_torch_searchsorted(sorted_sequence._t if sorted_sequence.__class__ is _T else _tensor(sorted_sequence), self._t if self.__class__ is _T else _tensor_or_scalar(self), **kw)
+        out = _OP_torch_searchsorted(c_sorted_sequence, c_self, **kw) if kw else _OP_torch_searchsorted(c_sorted_sequence, c_self)
     except _ERRORS as error:
         _fail(error, (sorter,))
     return _wrap(out + 1)
@@ -3528,11 +4462,16 @@ _OP_torch_select = _bound(_VF, 'select')
 
 def torch_select(self, dim, index):
     """R torch ``torch_select(self, dim, index)``; PyTorch ``select``. 1-based: ``dim``, ``index``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_index = _position(index)
     try:
-        out = _OP_torch_select(self._t if self.__class__ is _T else _tensor(self), dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _position(index))
+        out = _OP_torch_select(c_self, c_dim, c_index)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_selu = _bound(_VF, 'selu')
@@ -3540,11 +4479,14 @@ _OP_torch_selu = _bound(_VF, 'selu')
 
 def torch_selu(self):
     """R torch ``torch_selu(self)``; PyTorch ``selu``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_selu(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_selu(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_selu_ = _bound(_VF, 'selu_')
@@ -3552,8 +4494,9 @@ _OP_torch_selu_ = _bound(_VF, 'selu_')
 
 def torch_selu_(self):
     """R torch ``torch_selu_(self)``; PyTorch ``selu_``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_selu_(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_selu_(c_self)
     except _ERRORS as error:
         _fail(error)
     return self if self.__class__ is _T else _wrap(out)
@@ -3564,11 +4507,14 @@ _OP_torch_sgn = _bound(_VF, 'sgn')
 
 def torch_sgn(self):
     """R torch ``torch_sgn(self)``; PyTorch ``sgn``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_sgn(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_sgn(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_sigmoid = _bound(_VF, 'sigmoid')
@@ -3576,11 +4522,14 @@ _OP_torch_sigmoid = _bound(_VF, 'sigmoid')
 
 def torch_sigmoid(self):
     """R torch ``torch_sigmoid(self)``; PyTorch ``sigmoid``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_sigmoid(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_sigmoid(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_sign = _bound(_VF, 'sign')
@@ -3588,11 +4537,14 @@ _OP_torch_sign = _bound(_VF, 'sign')
 
 def torch_sign(self):
     """R torch ``torch_sign(self)``; PyTorch ``sign``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_sign(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_sign(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_signbit = _bound(_VF, 'signbit')
@@ -3600,11 +4552,14 @@ _OP_torch_signbit = _bound(_VF, 'signbit')
 
 def torch_signbit(self):
     """R torch ``torch_signbit(self)``; PyTorch ``signbit``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_signbit(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_signbit(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_sin = _bound(_VF, 'sin')
@@ -3612,11 +4567,14 @@ _OP_torch_sin = _bound(_VF, 'sin')
 
 def torch_sin(self):
     """R torch ``torch_sin(self)``; PyTorch ``sin``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_sin(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_sin(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_sinh = _bound(_VF, 'sinh')
@@ -3624,11 +4582,14 @@ _OP_torch_sinh = _bound(_VF, 'sinh')
 
 def torch_sinh(self):
     """R torch ``torch_sinh(self)``; PyTorch ``sinh``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_sinh(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_sinh(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_slogdet = _bound(_VF, 'slogdet')
@@ -3636,8 +4597,9 @@ _OP_torch_slogdet = _bound(_VF, 'slogdet')
 
 def torch_slogdet(self):
     """R torch ``torch_slogdet(self)``; PyTorch ``slogdet``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_slogdet(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_slogdet(c_self)
     except _ERRORS as error:
         _fail(error)
     return _rlist(out, ())
@@ -3648,15 +4610,18 @@ _OP_torch_sort = _bound(_VF, 'sort')
 
 def torch_sort(self, dim=-1, descending=False, stable=None):
     """R torch ``torch_sort(self, dim = -1, descending = FALSE, stable)``; PyTorch ``sort``. 1-based: ``dim``. Returns 1-based indices."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
-    if dim.__class__ is not int or dim != -1:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if descending is not False:
         kw['descending'] = descending
     if stable is not None:
         kw['stable'] = stable
     try:
-        out = _OP_torch_sort(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if dim.__class__ is not int or dim != -1:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_torch_sort(c_self, c_dim, **kw) if kw else _OP_torch_sort(c_self, c_dim)
+        else:
+            out = _OP_torch_sort(c_self, **kw) if kw else _OP_torch_sort(c_self)
     except _ERRORS as error:
         _fail(error)
     return _rlist(out, (2,))
@@ -3685,12 +4650,14 @@ def torch_sparse_coo_tensor(indices=None, values=None, size=None, dtype=None, la
     if is_coalesced is not None:
         kw['is_coalesced'] = is_coalesced
     try:
-        out = _OP_torch_sparse_coo_tensor(**kw)
+        out = _OP_torch_sparse_coo_tensor(**kw) if kw else _OP_torch_sparse_coo_tensor()
     except _ERRORS as error:
         _fail(error, (indices,))
     if requires_grad:
         out.requires_grad_(True)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_sparse_sampled_addmm = _bound(_SPARSE, 'sparse_sampled_addmm')
@@ -3698,16 +4665,21 @@ _OP_torch_sparse_sampled_addmm = _bound(_SPARSE, 'sparse_sampled_addmm')
 
 def torch_sparse_sampled_addmm(self, mat1, mat2, beta=1, alpha=1):
     """R torch ``torch_sparse_sampled_addmm(self, mat1, mat2, beta = 1, alpha = 1)``; PyTorch ``sparse_sampled_addmm``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_mat1 = mat1._t if mat1.__class__ is _T else _tensor(mat1)
+    c_mat2 = mat2._t if mat2.__class__ is _T else _tensor(mat2)
     kw = {}
     if beta.__class__ is not int or beta != 1:
         kw['beta'] = _plain(beta)
     if alpha.__class__ is not int or alpha != 1:
         kw['alpha'] = _plain(alpha)
     try:
-        out = _OP_torch_sparse_sampled_addmm(self._t if self.__class__ is _T else _tensor(self), mat1._t if mat1.__class__ is _T else _tensor(mat1), mat2._t if mat2.__class__ is _T else _tensor(mat2), **kw)
+        out = _OP_torch_sparse_sampled_addmm(c_self, c_mat1, c_mat2, **kw) if kw else _OP_torch_sparse_sampled_addmm(c_self, c_mat1, c_mat2)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_split = _bound(_VF, 'split')
@@ -3715,11 +4687,14 @@ _OP_torch_split = _bound(_VF, 'split')
 
 def torch_split(self, split_size, dim=1):
     """R torch ``torch_split(self, split_size, dim = 1)``; PyTorch ``split``. 1-based: ``dim``."""
-    kw = {}
-    if dim.__class__ is not int or dim != 1:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_split_size = _integers(split_size)
     try:
-        out = _OP_torch_split(self._t if self.__class__ is _T else _tensor(self), _integers(split_size), **kw)
+        if dim.__class__ is not int or dim != 1:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_torch_split(c_self, c_split_size, c_dim)
+        else:
+            out = _OP_torch_split(c_self, c_split_size)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (), False)
@@ -3730,11 +4705,14 @@ _OP_torch_sqrt = _bound(_VF, 'sqrt')
 
 def torch_sqrt(self):
     """R torch ``torch_sqrt(self)``; PyTorch ``sqrt``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_sqrt(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_sqrt(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_square = _bound(_VF, 'square')
@@ -3742,11 +4720,14 @@ _OP_torch_square = _bound(_VF, 'square')
 
 def torch_square(self):
     """R torch ``torch_square(self)``; PyTorch ``square``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_square(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_square(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_squeeze = _bound(_VF, 'squeeze')
@@ -3754,14 +4735,18 @@ _OP_torch_squeeze = _bound(_VF, 'squeeze')
 
 def torch_squeeze(self, dim=None):
     """R torch ``torch_squeeze(self, dim)``; PyTorch ``squeeze``. 1-based: ``dim``."""
-    kw = {}
-    if dim is not None:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_squeeze(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if dim is not None:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_torch_squeeze(c_self, c_dim)
+        else:
+            out = _OP_torch_squeeze(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_stack = _bound(_VF, 'stack')
@@ -3769,14 +4754,18 @@ _OP_torch_stack = _bound(_VF, 'stack')
 
 def torch_stack(tensors, dim=1):
     """R torch ``torch_stack(tensors, dim = 1)``; PyTorch ``stack``. 1-based: ``dim``."""
-    kw = {}
-    if dim.__class__ is not int or dim != 1:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_tensors = _tensor_list(tensors)
     try:
-        out = _OP_torch_stack(_tensor_list(tensors), **kw)
+        if dim.__class__ is not int or dim != 1:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_torch_stack(c_tensors, c_dim)
+        else:
+            out = _OP_torch_stack(c_tensors)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_std = _bound(_VF, 'std')
@@ -3784,6 +4773,7 @@ _OP_torch_std = _bound(_VF, 'std')
 
 def torch_std(self, dim=None, correction=None, unbiased=True, keepdim=False):
     """R torch ``torch_std(self, dim = NULL, correction = NULL, unbiased = TRUE, keepdim = FALSE)``; PyTorch ``std``. 1-based: ``dim``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
     if dim is not None:
         kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
@@ -3794,10 +4784,12 @@ def torch_std(self, dim=None, correction=None, unbiased=True, keepdim=False):
     if keepdim is not False:
         kw['keepdim'] = keepdim
     try:
-        out = _OP_torch_std(self._t if self.__class__ is _T else _tensor(self), **kw)
+        out = _OP_torch_std(c_self, **kw) if kw else _OP_torch_std(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_std_mean = _bound(_VF, 'std_mean')
@@ -3805,6 +4797,7 @@ _OP_torch_std_mean = _bound(_VF, 'std_mean')
 
 def torch_std_mean(self, dim=None, correction=None, unbiased=True, keepdim=False):
     """R torch ``torch_std_mean(self, dim = NULL, correction = NULL, unbiased = TRUE, keepdim = FALSE)``; PyTorch ``std_mean``. 1-based: ``dim``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
     if dim is not None:
         kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
@@ -3815,7 +4808,7 @@ def torch_std_mean(self, dim=None, correction=None, unbiased=True, keepdim=False
     if keepdim is not False:
         kw['keepdim'] = keepdim
     try:
-        out = _OP_torch_std_mean(self._t if self.__class__ is _T else _tensor(self), **kw)
+        out = _OP_torch_std_mean(c_self, **kw) if kw else _OP_torch_std_mean(c_self)
     except _ERRORS as error:
         _fail(error)
     return _rlist(out, ())
@@ -3826,14 +4819,19 @@ _OP_torch_sub = _bound(_VF, 'sub')
 
 def torch_sub(self, other, alpha=1):
     """R torch ``torch_sub(self, other, alpha = 1)``; PyTorch ``sub``."""
-    kw = {}
-    if alpha.__class__ is not int or alpha != 1:
-        kw['alpha'] = _plain(alpha)
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_torch_sub(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor_or_scalar(other), **kw)
+        if alpha.__class__ is not int or alpha != 1:
+            c_alpha = _plain(alpha)
+            out = _OP_torch_sub(c_self, c_other, c_alpha)
+        else:
+            out = _OP_torch_sub(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_subtract = _bound(_VF, 'subtract')
@@ -3841,14 +4839,19 @@ _OP_torch_subtract = _bound(_VF, 'subtract')
 
 def torch_subtract(self, other, alpha=1):
     """R torch ``torch_subtract(self, other, alpha = 1)``; PyTorch ``subtract``."""
-    kw = {}
-    if alpha.__class__ is not int or alpha != 1:
-        kw['alpha'] = _plain(alpha)
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_torch_subtract(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor_or_scalar(other), **kw)
+        if alpha.__class__ is not int or alpha != 1:
+            c_alpha = _plain(alpha)
+            out = _OP_torch_subtract(c_self, c_other, c_alpha)
+        else:
+            out = _OP_torch_subtract(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_sum = _bound(_VF, 'sum')
@@ -3856,18 +4859,23 @@ _OP_torch_sum = _bound(_VF, 'sum')
 
 def torch_sum(self, dim=None, keepdim=False, dtype=None):
     """R torch ``torch_sum(self, dim, keepdim = FALSE, dtype = NULL)``; PyTorch ``sum``. 1-based: ``dim``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
-    if dim is not None:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if keepdim is not False:
         kw['keepdim'] = keepdim
     if dtype is not None:
         kw['dtype'] = _dtype(dtype)
     try:
-        out = _OP_torch_sum(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if dim is not None:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_torch_sum(c_self, c_dim, **kw) if kw else _OP_torch_sum(c_self, c_dim)
+        else:
+            out = _OP_torch_sum(c_self, **kw) if kw else _OP_torch_sum(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_svd = _bound(_VF, 'svd')
@@ -3875,13 +4883,16 @@ _OP_torch_svd = _bound(_VF, 'svd')
 
 def torch_svd(self, some=True, compute_uv=True):
     """R torch ``torch_svd(self, some = TRUE, compute_uv = TRUE)``; PyTorch ``svd``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
-    if some is not True:
-        kw['some'] = some
     if compute_uv is not True:
         kw['compute_uv'] = compute_uv
     try:
-        out = _OP_torch_svd(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if some is not True:
+            c_some = some
+            out = _OP_torch_svd(c_self, c_some, **kw) if kw else _OP_torch_svd(c_self, c_some)
+        else:
+            out = _OP_torch_svd(c_self, **kw) if kw else _OP_torch_svd(c_self)
     except _ERRORS as error:
         _fail(error)
     return _rlist(out, ())
@@ -3892,11 +4903,14 @@ _OP_torch_t = _bound(_VF, 't')
 
 def torch_t(self):
     """R torch ``torch_t(self)``; PyTorch ``t``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_t(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_t(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_take = _bound(_VF, 'take')
@@ -3904,11 +4918,15 @@ _OP_torch_take = _bound(_VF, 'take')
 
 def torch_take(self, index):
     """R torch ``torch_take(self, index)``; PyTorch ``take``. 1-based: ``index``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_index = _index(index)
     try:
-        out = _OP_torch_take(self._t if self.__class__ is _T else _tensor(self), _index(index))
+        out = _OP_torch_take(c_self, c_index)
     except _ERRORS as error:
         _fail(error, (index,))
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_take_along_dim = _bound(_VF, 'take_along_dim')
@@ -3916,14 +4934,19 @@ _OP_torch_take_along_dim = _bound(_VF, 'take_along_dim')
 
 def torch_take_along_dim(self, indices, dim=None):
     """R torch ``torch_take_along_dim(self, indices, dim = NULL)``; PyTorch ``take_along_dim``. 1-based: ``indices``, ``dim``."""
-    kw = {}
-    if dim is not None:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_indices = _index(indices)
     try:
-        out = _OP_torch_take_along_dim(self._t if self.__class__ is _T else _tensor(self), _index(indices), **kw)
+        if dim is not None:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_torch_take_along_dim(c_self, c_indices, c_dim)
+        else:
+            out = _OP_torch_take_along_dim(c_self, c_indices)
     except _ERRORS as error:
         _fail(error, (indices,))
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_tan = _bound(_VF, 'tan')
@@ -3931,11 +4954,14 @@ _OP_torch_tan = _bound(_VF, 'tan')
 
 def torch_tan(self):
     """R torch ``torch_tan(self)``; PyTorch ``tan``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_tan(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_tan(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_tanh = _bound(_VF, 'tanh')
@@ -3943,11 +4969,14 @@ _OP_torch_tanh = _bound(_VF, 'tanh')
 
 def torch_tanh(self):
     """R torch ``torch_tanh(self)``; PyTorch ``tanh``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_tanh(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_tanh(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_threshold_ = _bound(_VF, 'threshold_')
@@ -3955,8 +4984,11 @@ _OP_torch_threshold_ = _bound(_VF, 'threshold_')
 
 def torch_threshold_(self, threshold, value):
     """R torch ``torch_threshold_(self, threshold, value)``; PyTorch ``threshold_``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_threshold = _plain(threshold)
+    c_value = _plain(value)
     try:
-        out = _OP_torch_threshold_(self._t if self.__class__ is _T else _tensor(self), _plain(threshold), _plain(value))
+        out = _OP_torch_threshold_(c_self, c_threshold, c_value)
     except _ERRORS as error:
         _fail(error)
     return self if self.__class__ is _T else _wrap(out)
@@ -3967,15 +4999,19 @@ _OP_torch_topk = _bound(_VF, 'topk')
 
 def torch_topk(self, k, dim=-1, largest=True, sorted=True):
     """R torch ``torch_topk(self, k, dim = -1, largest = TRUE, sorted = TRUE)``; PyTorch ``topk``. 1-based: ``dim``. Returns 1-based indices."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_k = k if k.__class__ is int else _integer(k)
     kw = {}
-    if dim.__class__ is not int or dim != -1:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if largest is not True:
         kw['largest'] = largest
     if sorted is not True:
         kw['sorted'] = sorted
     try:
-        out = _OP_torch_topk(self._t if self.__class__ is _T else _tensor(self), k if k.__class__ is int else _integer(k), **kw)
+        if dim.__class__ is not int or dim != -1:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_torch_topk(c_self, c_k, c_dim, **kw) if kw else _OP_torch_topk(c_self, c_k, c_dim)
+        else:
+            out = _OP_torch_topk(c_self, c_k, **kw) if kw else _OP_torch_topk(c_self, c_k)
     except _ERRORS as error:
         _fail(error)
     return _rlist(out, (2,))
@@ -3986,11 +5022,14 @@ _OP_torch_trace = _bound(_VF, 'trace')
 
 def torch_trace(self):
     """R torch ``torch_trace(self)``; PyTorch ``trace``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_trace(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_trace(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_transpose = _bound(_VF, 'transpose')
@@ -3998,11 +5037,16 @@ _OP_torch_transpose = _bound(_VF, 'transpose')
 
 def torch_transpose(self, dim0, dim1):
     """R torch ``torch_transpose(self, dim0, dim1)``; PyTorch ``transpose``. 1-based: ``dim0``, ``dim1``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_dim0 = dim0 - 1 if dim0.__class__ is int and dim0 > 0 else _dims(dim0)
+    c_dim1 = dim1 - 1 if dim1.__class__ is int and dim1 > 0 else _dims(dim1)
     try:
-        out = _OP_torch_transpose(self._t if self.__class__ is _T else _tensor(self), dim0 - 1 if dim0.__class__ is int and dim0 > 0 else _dims(dim0), dim1 - 1 if dim1.__class__ is int and dim1 > 0 else _dims(dim1))
+        out = _OP_torch_transpose(c_self, c_dim0, c_dim1)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_trapz = _bound(_VF, 'trapz')
@@ -4010,6 +5054,7 @@ _OP_torch_trapz = _bound(_VF, 'trapz')
 
 def torch_trapz(y, dx=1.0, x=None, dim=-1):
     """R torch ``torch_trapz(y, dx = 1.0, x, dim = -1)``; PyTorch ``trapz``. 1-based: ``dim``."""
+    c_y = y._t if y.__class__ is _T else _tensor(y)
     kw = {}
     if dx.__class__ is not float or dx != 1.0:
         kw['dx'] = dx
@@ -4018,10 +5063,12 @@ def torch_trapz(y, dx=1.0, x=None, dim=-1):
     if dim.__class__ is not int or dim != -1:
         kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     try:
-        out = _OP_torch_trapz(y._t if y.__class__ is _T else _tensor(y), **kw)
+        out = _OP_torch_trapz(c_y, **kw) if kw else _OP_torch_trapz(c_y)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_triangular_solve = _bound(_VF, 'triangular_solve')
@@ -4029,15 +5076,19 @@ _OP_torch_triangular_solve = _bound(_VF, 'triangular_solve')
 
 def torch_triangular_solve(self, A, upper=True, transpose=False, unitriangular=False):
     """R torch ``torch_triangular_solve(self, A, upper = TRUE, transpose = FALSE, unitriangular = FALSE)``; PyTorch ``triangular_solve``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_A = A._t if A.__class__ is _T else _tensor(A)
     kw = {}
-    if upper is not True:
-        kw['upper'] = upper
     if transpose is not False:
         kw['transpose'] = transpose
     if unitriangular is not False:
         kw['unitriangular'] = unitriangular
     try:
-        out = _OP_torch_triangular_solve(self._t if self.__class__ is _T else _tensor(self), A._t if A.__class__ is _T else _tensor(A), **kw)
+        if upper is not True:
+            c_upper = upper
+            out = _OP_torch_triangular_solve(c_self, c_A, c_upper, **kw) if kw else _OP_torch_triangular_solve(c_self, c_A, c_upper)
+        else:
+            out = _OP_torch_triangular_solve(c_self, c_A, **kw) if kw else _OP_torch_triangular_solve(c_self, c_A)
     except _ERRORS as error:
         _fail(error)
     return _rlist(out, ())
@@ -4048,14 +5099,18 @@ _OP_torch_tril = _bound(_VF, 'tril')
 
 def torch_tril(self, diagonal=0):
     """R torch ``torch_tril(self, diagonal = 0)``; PyTorch ``tril``."""
-    kw = {}
-    if diagonal.__class__ is not int or diagonal != 0:
-        kw['diagonal'] = diagonal if diagonal.__class__ is int else _integer(diagonal)
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_tril(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if diagonal.__class__ is not int or diagonal != 0:
+            c_diagonal = diagonal if diagonal.__class__ is int else _integer(diagonal)
+            out = _OP_torch_tril(c_self, c_diagonal)
+        else:
+            out = _OP_torch_tril(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_tril_indices = _bound(_VF, 'tril_indices')
@@ -4063,9 +5118,9 @@ _OP_torch_tril_indices = _bound(_VF, 'tril_indices')
 
 def torch_tril_indices(row, col, offset=0, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False):
     """R torch ``torch_tril_indices(row, col, offset = 0, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``tril_indices``. Returns 1-based indices."""
+    c_row = row if row.__class__ is int else _integer(row)
+    c_col = col if col.__class__ is int else _integer(col)
     kw = {}
-    if offset.__class__ is not int or offset != 0:
-        kw['offset'] = offset if offset.__class__ is int else _integer(offset)
     if dtype is not None:
         kw['dtype'] = _dtype(dtype)
     if layout is not None:
@@ -4075,7 +5130,11 @@ def torch_tril_indices(row, col, offset=0, dtype=None, layout=None, device=None,
     if pin_memory is not None:
         kw['pin_memory'] = pin_memory
     try:
-        out = _OP_torch_tril_indices(row if row.__class__ is int else _integer(row), col if col.__class__ is int else _integer(col), **kw)
+        if offset.__class__ is not int or offset != 0:
+            c_offset = offset if offset.__class__ is int else _integer(offset)
+            out = _OP_torch_tril_indices(c_row, c_col, c_offset, **kw) if kw else _OP_torch_tril_indices(c_row, c_col, c_offset)
+        else:
+            out = _OP_torch_tril_indices(c_row, c_col, **kw) if kw else _OP_torch_tril_indices(c_row, c_col)
     except _ERRORS as error:
         _fail(error)
     if requires_grad:
@@ -4088,14 +5147,18 @@ _OP_torch_triu = _bound(_VF, 'triu')
 
 def torch_triu(self, diagonal=0):
     """R torch ``torch_triu(self, diagonal = 0)``; PyTorch ``triu``."""
-    kw = {}
-    if diagonal.__class__ is not int or diagonal != 0:
-        kw['diagonal'] = diagonal if diagonal.__class__ is int else _integer(diagonal)
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_triu(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if diagonal.__class__ is not int or diagonal != 0:
+            c_diagonal = diagonal if diagonal.__class__ is int else _integer(diagonal)
+            out = _OP_torch_triu(c_self, c_diagonal)
+        else:
+            out = _OP_torch_triu(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_triu_indices = _bound(_VF, 'triu_indices')
@@ -4103,9 +5166,9 @@ _OP_torch_triu_indices = _bound(_VF, 'triu_indices')
 
 def torch_triu_indices(row, col, offset=0, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False):
     """R torch ``torch_triu_indices(row, col, offset = 0, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``triu_indices``. Returns 1-based indices."""
+    c_row = row if row.__class__ is int else _integer(row)
+    c_col = col if col.__class__ is int else _integer(col)
     kw = {}
-    if offset.__class__ is not int or offset != 0:
-        kw['offset'] = offset if offset.__class__ is int else _integer(offset)
     if dtype is not None:
         kw['dtype'] = _dtype(dtype)
     if layout is not None:
@@ -4115,7 +5178,11 @@ def torch_triu_indices(row, col, offset=0, dtype=None, layout=None, device=None,
     if pin_memory is not None:
         kw['pin_memory'] = pin_memory
     try:
-        out = _OP_torch_triu_indices(row if row.__class__ is int else _integer(row), col if col.__class__ is int else _integer(col), **kw)
+        if offset.__class__ is not int or offset != 0:
+            c_offset = offset if offset.__class__ is int else _integer(offset)
+            out = _OP_torch_triu_indices(c_row, c_col, c_offset, **kw) if kw else _OP_torch_triu_indices(c_row, c_col, c_offset)
+        else:
+            out = _OP_torch_triu_indices(c_row, c_col, **kw) if kw else _OP_torch_triu_indices(c_row, c_col)
     except _ERRORS as error:
         _fail(error)
     if requires_grad:
@@ -4128,11 +5195,15 @@ _OP_torch_true_divide = _bound(_VF, 'true_divide')
 
 def torch_true_divide(self, other):
     """R torch ``torch_true_divide(self, other)``; PyTorch ``true_divide``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_torch_true_divide(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_torch_true_divide(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_trunc = _bound(_VF, 'trunc')
@@ -4140,11 +5211,14 @@ _OP_torch_trunc = _bound(_VF, 'trunc')
 
 def torch_trunc(self):
     """R torch ``torch_trunc(self)``; PyTorch ``trunc``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_trunc(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_trunc(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_unbind = _bound(_VF, 'unbind')
@@ -4152,11 +5226,13 @@ _OP_torch_unbind = _bound(_VF, 'unbind')
 
 def torch_unbind(self, dim=1):
     """R torch ``torch_unbind(self, dim = 1)``; PyTorch ``unbind``. 1-based: ``dim``."""
-    kw = {}
-    if dim.__class__ is not int or dim != 1:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_unbind(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if dim.__class__ is not int or dim != 1:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_torch_unbind(c_self, c_dim)
+        else:
+            out = _OP_torch_unbind(c_self)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (), False)
@@ -4167,15 +5243,18 @@ _OP_torch_unique_consecutive = _bound(_VF, 'unique_consecutive')
 
 def torch_unique_consecutive(self, return_inverse=False, return_counts=False, dim=None):
     """R torch ``torch_unique_consecutive(self, return_inverse = FALSE, return_counts = FALSE, dim = NULL)``; PyTorch ``unique_consecutive``. 1-based: ``dim``. Returns 1-based indices."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
-    if return_inverse is not False:
-        kw['return_inverse'] = return_inverse
     if return_counts is not False:
         kw['return_counts'] = return_counts
     if dim is not None:
         kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     try:
-        out = _OP_torch_unique_consecutive(self._t if self.__class__ is _T else _tensor(self), **kw)
+        if return_inverse is not False:
+            c_return_inverse = return_inverse
+            out = _OP_torch_unique_consecutive(c_self, c_return_inverse, **kw) if kw else _OP_torch_unique_consecutive(c_self, c_return_inverse)
+        else:
+            out = _OP_torch_unique_consecutive(c_self, **kw) if kw else _OP_torch_unique_consecutive(c_self)
     except _ERRORS as error:
         _fail(error)
     return _rlist(out, (2,))
@@ -4186,11 +5265,14 @@ _OP_torch_unsafe_chunk = _bound(_VF, 'unsafe_chunk')
 
 def torch_unsafe_chunk(self, chunks, dim=1):
     """R torch ``torch_unsafe_chunk(self, chunks, dim = 1)``; PyTorch ``unsafe_chunk``. 1-based: ``dim``."""
-    kw = {}
-    if dim.__class__ is not int or dim != 1:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_chunks = chunks if chunks.__class__ is int else _integer(chunks)
     try:
-        out = _OP_torch_unsafe_chunk(self._t if self.__class__ is _T else _tensor(self), chunks if chunks.__class__ is int else _integer(chunks), **kw)
+        if dim.__class__ is not int or dim != 1:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_torch_unsafe_chunk(c_self, c_chunks, c_dim)
+        else:
+            out = _OP_torch_unsafe_chunk(c_self, c_chunks)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (), False)
@@ -4201,11 +5283,14 @@ _OP_torch_unsafe_split = _bound(_VF, 'unsafe_split')
 
 def torch_unsafe_split(self, split_size, dim=1):
     """R torch ``torch_unsafe_split(self, split_size, dim = 1)``; PyTorch ``unsafe_split``. 1-based: ``dim``."""
-    kw = {}
-    if dim.__class__ is not int or dim != 1:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_split_size = split_size if split_size.__class__ is int else _integer(split_size)
     try:
-        out = _OP_torch_unsafe_split(self._t if self.__class__ is _T else _tensor(self), split_size if split_size.__class__ is int else _integer(split_size), **kw)
+        if dim.__class__ is not int or dim != 1:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_torch_unsafe_split(c_self, c_split_size, c_dim)
+        else:
+            out = _OP_torch_unsafe_split(c_self, c_split_size)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (), False)
@@ -4216,11 +5301,15 @@ _OP_torch_unsqueeze = _bound(_VF, 'unsqueeze')
 
 def torch_unsqueeze(self, dim):
     """R torch ``torch_unsqueeze(self, dim)``; PyTorch ``unsqueeze``. 1-based: ``dim``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     try:
-        out = _OP_torch_unsqueeze(self._t if self.__class__ is _T else _tensor(self), dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim))
+        out = _OP_torch_unsqueeze(c_self, c_dim)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_vander = _bound(_VF, 'vander')
@@ -4228,16 +5317,21 @@ _OP_torch_vander = _bound(_VF, 'vander')
 
 def torch_vander(x, N=None, increasing=False):
     """R torch ``torch_vander(x, N = NULL, increasing = FALSE)``; PyTorch ``vander``."""
+    c_x = x._t if x.__class__ is _T else _tensor(x)
     kw = {}
-    if N is not None:
-        kw['N'] = N if N.__class__ is int else _integer(N)
     if increasing is not False:
         kw['increasing'] = increasing
     try:
-        out = _OP_torch_vander(x._t if x.__class__ is _T else _tensor(x), **kw)
+        if N is not None:
+            c_N = N if N.__class__ is int else _integer(N)
+            out = _OP_torch_vander(c_x, c_N, **kw) if kw else _OP_torch_vander(c_x, c_N)
+        else:
+            out = _OP_torch_vander(c_x, **kw) if kw else _OP_torch_vander(c_x)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_var = _bound(_VF, 'var')
@@ -4245,6 +5339,7 @@ _OP_torch_var = _bound(_VF, 'var')
 
 def torch_var(self, dim=None, correction=None, unbiased=True, keepdim=False):
     """R torch ``torch_var(self, dim = NULL, correction = NULL, unbiased = TRUE, keepdim = FALSE)``; PyTorch ``var``. 1-based: ``dim``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
     if dim is not None:
         kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
@@ -4255,10 +5350,12 @@ def torch_var(self, dim=None, correction=None, unbiased=True, keepdim=False):
     if keepdim is not False:
         kw['keepdim'] = keepdim
     try:
-        out = _OP_torch_var(self._t if self.__class__ is _T else _tensor(self), **kw)
+        out = _OP_torch_var(c_self, **kw) if kw else _OP_torch_var(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_var_mean = _bound(_VF, 'var_mean')
@@ -4266,6 +5363,7 @@ _OP_torch_var_mean = _bound(_VF, 'var_mean')
 
 def torch_var_mean(self, dim=None, correction=None, unbiased=True, keepdim=False):
     """R torch ``torch_var_mean(self, dim = NULL, correction = NULL, unbiased = TRUE, keepdim = FALSE)``; PyTorch ``var_mean``. 1-based: ``dim``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
     if dim is not None:
         kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
@@ -4276,7 +5374,7 @@ def torch_var_mean(self, dim=None, correction=None, unbiased=True, keepdim=False
     if keepdim is not False:
         kw['keepdim'] = keepdim
     try:
-        out = _OP_torch_var_mean(self._t if self.__class__ is _T else _tensor(self), **kw)
+        out = _OP_torch_var_mean(c_self, **kw) if kw else _OP_torch_var_mean(c_self)
     except _ERRORS as error:
         _fail(error)
     return _rlist(out, ())
@@ -4287,11 +5385,15 @@ _OP_torch_vdot = _bound(_VF, 'vdot')
 
 def torch_vdot(self, other):
     """R torch ``torch_vdot(self, other)``; PyTorch ``vdot``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_torch_vdot(self._t if self.__class__ is _T else _tensor(self), other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_torch_vdot(c_self, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_view_as_complex = _bound(_VF, 'view_as_complex')
@@ -4299,11 +5401,14 @@ _OP_torch_view_as_complex = _bound(_VF, 'view_as_complex')
 
 def torch_view_as_complex(self):
     """R torch ``torch_view_as_complex(self)``; PyTorch ``view_as_complex``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_view_as_complex(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_view_as_complex(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_view_as_real = _bound(_VF, 'view_as_real')
@@ -4311,11 +5416,14 @@ _OP_torch_view_as_real = _bound(_VF, 'view_as_real')
 
 def torch_view_as_real(self):
     """R torch ``torch_view_as_real(self)``; PyTorch ``view_as_real``."""
+    c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
-        out = _OP_torch_view_as_real(self._t if self.__class__ is _T else _tensor(self))
+        out = _OP_torch_view_as_real(c_self)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_torch_vstack = _bound(_VF, 'vstack')
@@ -4323,11 +5431,14 @@ _OP_torch_vstack = _bound(_VF, 'vstack')
 
 def torch_vstack(tensors):
     """R torch ``torch_vstack(tensors)``; PyTorch ``vstack``."""
+    c_tensors = _tensor_list(tensors)
     try:
-        out = _OP_torch_vstack(_tensor_list(tensors))
+        out = _OP_torch_vstack(c_tensors)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 __all__ = [

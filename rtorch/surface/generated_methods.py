@@ -17,11 +17,14 @@ _OP_and__ = _bound(_TB, '__and__')
 
 def method___and__(self, other):
     """R torch ``x$__and__(other)``; PyTorch ``__and__``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_and__(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_and__(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_lshift__ = _bound(_TB, '__lshift__')
@@ -29,11 +32,14 @@ _OP_lshift__ = _bound(_TB, '__lshift__')
 
 def method___lshift__(self, other):
     """R torch ``x$__lshift__(other)``; PyTorch ``__lshift__``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_lshift__(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_lshift__(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_or__ = _bound(_TB, '__or__')
@@ -41,11 +47,14 @@ _OP_or__ = _bound(_TB, '__or__')
 
 def method___or__(self, other):
     """R torch ``x$__or__(other)``; PyTorch ``__or__``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_or__(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_or__(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_rshift__ = _bound(_TB, '__rshift__')
@@ -53,11 +62,14 @@ _OP_rshift__ = _bound(_TB, '__rshift__')
 
 def method___rshift__(self, other):
     """R torch ``x$__rshift__(other)``; PyTorch ``__rshift__``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_rshift__(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_rshift__(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_xor__ = _bound(_TB, '__xor__')
@@ -65,11 +77,14 @@ _OP_xor__ = _bound(_TB, '__xor__')
 
 def method___xor__(self, other):
     """R torch ``x$__xor__(other)``; PyTorch ``__xor__``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_xor__(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_xor__(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_addmm_activation = _bound(_TB, '_addmm_activation')
@@ -77,6 +92,8 @@ _OP_addmm_activation = _bound(_TB, '_addmm_activation')
 
 def method__addmm_activation(self, mat1, mat2, beta=1, alpha=1, use_gelu=False):
     """R torch ``x$_addmm_activation(mat1, mat2, beta = 1, alpha = 1, use_gelu = FALSE)``; PyTorch ``_addmm_activation``."""
+    c_mat1 = mat1._t if mat1.__class__ is _T else _tensor(mat1)
+    c_mat2 = mat2._t if mat2.__class__ is _T else _tensor(mat2)
     kw = {}
     if beta.__class__ is not int or beta != 1:
         kw['beta'] = _plain(beta)
@@ -85,10 +102,12 @@ def method__addmm_activation(self, mat1, mat2, beta=1, alpha=1, use_gelu=False):
     if use_gelu is not False:
         kw['use_gelu'] = use_gelu
     try:
-        out = _OP_addmm_activation(self._t, mat1._t if mat1.__class__ is _T else _tensor(mat1), mat2._t if mat2.__class__ is _T else _tensor(mat2), **kw)
+        out = _OP_addmm_activation(self._t, c_mat1, c_mat2, **kw) if kw else _OP_addmm_activation(self._t, c_mat1, c_mat2)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_autocast_to_full_precision = _bound(_TB, '_autocast_to_full_precision')
@@ -100,7 +119,9 @@ def method__autocast_to_full_precision(self, cuda_enabled, cpu_enabled):
         out = _OP_autocast_to_full_precision(self._t, cuda_enabled, cpu_enabled)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_autocast_to_reduced_precision = _bound(_TB, '_autocast_to_reduced_precision')
@@ -108,11 +129,15 @@ _OP_autocast_to_reduced_precision = _bound(_TB, '_autocast_to_reduced_precision'
 
 def method__autocast_to_reduced_precision(self, cuda_enabled, cpu_enabled, cuda_dtype, cpu_dtype):
     """R torch ``x$_autocast_to_reduced_precision(cuda_enabled, cpu_enabled, cuda_dtype, cpu_dtype)``; PyTorch ``_autocast_to_reduced_precision``."""
+    c_cuda_dtype = _dtype(cuda_dtype)
+    c_cpu_dtype = _dtype(cpu_dtype)
     try:
-        out = _OP_autocast_to_reduced_precision(self._t, cuda_enabled, cpu_enabled, _dtype(cuda_dtype), _dtype(cpu_dtype))
+        out = _OP_autocast_to_reduced_precision(self._t, cuda_enabled, cpu_enabled, c_cuda_dtype, c_cpu_dtype)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_coalesced_ = _bound(_TB, '_coalesced_')
@@ -136,7 +161,9 @@ def method__conj(self):
         out = _OP_conj(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_conj_physical = _bound(_TB, '_conj_physical')
@@ -148,7 +175,9 @@ def method__conj_physical(self):
         out = _OP_conj_physical(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_dimI = _bound(_TB, '_dimI')
@@ -180,11 +209,14 @@ _OP_fw_primal = _aten('_fw_primal')
 
 def method__fw_primal(self, level):
     """R torch ``x$_fw_primal(level)``; PyTorch ``_fw_primal``."""
+    c_level = level if level.__class__ is int else _integer(level)
     try:
-        out = _OP_fw_primal(self=self._t, level=level if level.__class__ is int else _integer(level))
+        out = _OP_fw_primal(self=self._t, level=c_level)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_indices = _bound(_TB, '_indices')
@@ -208,7 +240,9 @@ def method__is_all_true(self):
         out = _OP_is_all_true(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_is_any_true = _bound(_TB, '_is_any_true')
@@ -220,7 +254,9 @@ def method__is_any_true(self):
         out = _OP_is_any_true(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_is_zerotensor = _bound(_TB, '_is_zerotensor')
@@ -244,7 +280,9 @@ def method__lazy_clone(self):
         out = _OP_lazy_clone(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_neg_view = _bound(_TB, '_neg_view')
@@ -256,7 +294,9 @@ def method__neg_view(self):
         out = _OP_neg_view(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_nested_tensor_size = _bound(_TB, '_nested_tensor_size')
@@ -268,7 +308,9 @@ def method__nested_tensor_size(self):
         out = _OP_nested_tensor_size(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_nested_tensor_storage_offsets = _bound(_TB, '_nested_tensor_storage_offsets')
@@ -280,7 +322,9 @@ def method__nested_tensor_storage_offsets(self):
         out = _OP_nested_tensor_storage_offsets(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_nested_tensor_strides = _bound(_TB, '_nested_tensor_strides')
@@ -292,7 +336,9 @@ def method__nested_tensor_strides(self):
         out = _OP_nested_tensor_strides(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_nnz = _bound(_TB, '_nnz')
@@ -312,11 +358,15 @@ _OP_reshape_alias = _aten('_reshape_alias')
 
 def method__reshape_alias(self, size, stride):
     """R torch ``x$_reshape_alias(size, stride)``; PyTorch ``_reshape_alias``."""
+    c_size = _integers(size)
+    c_stride = _integers(stride)
     try:
-        out = _OP_reshape_alias(self=self._t, size=_integers(size), stride=_integers(stride))
+        out = _OP_reshape_alias(self=self._t, size=c_size, stride=c_stride)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_sparse_mask_projection = _bound(_TB, '_sparse_mask_projection')
@@ -324,14 +374,18 @@ _OP_sparse_mask_projection = _bound(_TB, '_sparse_mask_projection')
 
 def method__sparse_mask_projection(self, mask, accumulate_matches=False):
     """R torch ``x$_sparse_mask_projection(mask, accumulate_matches = FALSE)``; PyTorch ``_sparse_mask_projection``."""
-    kw = {}
-    if accumulate_matches is not False:
-        kw['accumulate_matches'] = accumulate_matches
+    c_mask = mask._t if mask.__class__ is _T else _tensor(mask)
     try:
-        out = _OP_sparse_mask_projection(self._t, mask._t if mask.__class__ is _T else _tensor(mask), **kw)
+        if accumulate_matches is not False:
+            c_accumulate_matches = accumulate_matches
+            out = _OP_sparse_mask_projection(self._t, c_mask, c_accumulate_matches)
+        else:
+            out = _OP_sparse_mask_projection(self._t, c_mask)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_to_dense = _bound(_TB, '_to_dense')
@@ -340,15 +394,19 @@ _OP_to_dense = _bound(_TB, '_to_dense')
 def method__to_dense(self, dtype=None, masked_grad=None):
     """R torch ``x$_to_dense(dtype = NULL, masked_grad = NULL)``; PyTorch ``_to_dense``."""
     kw = {}
-    if dtype is not None:
-        kw['dtype'] = _dtype(dtype)
     if masked_grad is not None:
         kw['masked_grad'] = masked_grad
     try:
-        out = _OP_to_dense(self._t, **kw)
+        if dtype is not None:
+            c_dtype = _dtype(dtype)
+            out = _OP_to_dense(self._t, c_dtype, **kw) if kw else _OP_to_dense(self._t, c_dtype)
+        else:
+            out = _OP_to_dense(self._t, **kw) if kw else _OP_to_dense(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_to_sparse = _bound(_TB, '_to_sparse')
@@ -366,10 +424,12 @@ def method__to_sparse(self, layout=None, sparse_dim=None, blocksize=None, dense_
     if dense_dim is not None:
         kw['dense_dim'] = dense_dim if dense_dim.__class__ is int else _integer(dense_dim)
     try:
-        out = _OP_to_sparse(self._t, **kw)
+        out = _OP_to_sparse(self._t, **kw) if kw else _OP_to_sparse(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_to_sparse_bsc = _bound(_TB, '_to_sparse_bsc')
@@ -377,14 +437,18 @@ _OP_to_sparse_bsc = _bound(_TB, '_to_sparse_bsc')
 
 def method__to_sparse_bsc(self, blocksize, dense_dim=None):
     """R torch ``x$_to_sparse_bsc(blocksize, dense_dim = NULL)``; PyTorch ``_to_sparse_bsc``."""
-    kw = {}
-    if dense_dim is not None:
-        kw['dense_dim'] = dense_dim if dense_dim.__class__ is int else _integer(dense_dim)
+    c_blocksize = _integers(blocksize)
     try:
-        out = _OP_to_sparse_bsc(self._t, _integers(blocksize), **kw)
+        if dense_dim is not None:
+            c_dense_dim = dense_dim if dense_dim.__class__ is int else _integer(dense_dim)
+            out = _OP_to_sparse_bsc(self._t, c_blocksize, c_dense_dim)
+        else:
+            out = _OP_to_sparse_bsc(self._t, c_blocksize)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_to_sparse_bsr = _bound(_TB, '_to_sparse_bsr')
@@ -392,14 +456,18 @@ _OP_to_sparse_bsr = _bound(_TB, '_to_sparse_bsr')
 
 def method__to_sparse_bsr(self, blocksize, dense_dim=None):
     """R torch ``x$_to_sparse_bsr(blocksize, dense_dim = NULL)``; PyTorch ``_to_sparse_bsr``."""
-    kw = {}
-    if dense_dim is not None:
-        kw['dense_dim'] = dense_dim if dense_dim.__class__ is int else _integer(dense_dim)
+    c_blocksize = _integers(blocksize)
     try:
-        out = _OP_to_sparse_bsr(self._t, _integers(blocksize), **kw)
+        if dense_dim is not None:
+            c_dense_dim = dense_dim if dense_dim.__class__ is int else _integer(dense_dim)
+            out = _OP_to_sparse_bsr(self._t, c_blocksize, c_dense_dim)
+        else:
+            out = _OP_to_sparse_bsr(self._t, c_blocksize)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_to_sparse_csc = _bound(_TB, '_to_sparse_csc')
@@ -407,14 +475,17 @@ _OP_to_sparse_csc = _bound(_TB, '_to_sparse_csc')
 
 def method__to_sparse_csc(self, dense_dim=None):
     """R torch ``x$_to_sparse_csc(dense_dim = NULL)``; PyTorch ``_to_sparse_csc``."""
-    kw = {}
-    if dense_dim is not None:
-        kw['dense_dim'] = dense_dim if dense_dim.__class__ is int else _integer(dense_dim)
     try:
-        out = _OP_to_sparse_csc(self._t, **kw)
+        if dense_dim is not None:
+            c_dense_dim = dense_dim if dense_dim.__class__ is int else _integer(dense_dim)
+            out = _OP_to_sparse_csc(self._t, c_dense_dim)
+        else:
+            out = _OP_to_sparse_csc(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_to_sparse_csr = _bound(_TB, '_to_sparse_csr')
@@ -422,14 +493,17 @@ _OP_to_sparse_csr = _bound(_TB, '_to_sparse_csr')
 
 def method__to_sparse_csr(self, dense_dim=None):
     """R torch ``x$_to_sparse_csr(dense_dim = NULL)``; PyTorch ``_to_sparse_csr``."""
-    kw = {}
-    if dense_dim is not None:
-        kw['dense_dim'] = dense_dim if dense_dim.__class__ is int else _integer(dense_dim)
     try:
-        out = _OP_to_sparse_csr(self._t, **kw)
+        if dense_dim is not None:
+            c_dense_dim = dense_dim if dense_dim.__class__ is int else _integer(dense_dim)
+            out = _OP_to_sparse_csr(self._t, c_dense_dim)
+        else:
+            out = _OP_to_sparse_csr(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_values = _bound(_TB, '_values')
@@ -441,7 +515,9 @@ def method__values(self):
         out = _OP_values(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 def method__version(self):
@@ -458,7 +534,9 @@ def method_abs(self):
         out = _OP_abs(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_abs_ = _bound(_TB, 'abs_')
@@ -482,7 +560,9 @@ def method_absolute(self):
         out = _OP_absolute(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_absolute_ = _bound(_TB, 'absolute_')
@@ -506,7 +586,9 @@ def method_acos(self):
         out = _OP_acos(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_acos_ = _bound(_TB, 'acos_')
@@ -530,7 +612,9 @@ def method_acosh(self):
         out = _OP_acosh(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_acosh_ = _bound(_TB, 'acosh_')
@@ -550,14 +634,18 @@ _OP_add = _bound(_TB, 'add')
 
 def method_add(self, other, alpha=1):
     """R torch ``x$add(other, alpha = 1)``; PyTorch ``add``."""
-    kw = {}
-    if alpha.__class__ is not int or alpha != 1:
-        kw['alpha'] = _plain(alpha)
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_add(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other), **kw)
+        if alpha.__class__ is not int or alpha != 1:
+            c_alpha = _plain(alpha)
+            out = _OP_add(self._t, c_other, c_alpha)
+        else:
+            out = _OP_add(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_add_ = _bound(_TB, 'add_')
@@ -565,11 +653,13 @@ _OP_add_ = _bound(_TB, 'add_')
 
 def method_add_(self, other, alpha=1):
     """R torch ``x$add_(other, alpha = 1)``; PyTorch ``add_``."""
-    kw = {}
-    if alpha.__class__ is not int or alpha != 1:
-        kw['alpha'] = _plain(alpha)
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_add_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other), **kw)
+        if alpha.__class__ is not int or alpha != 1:
+            c_alpha = _plain(alpha)
+            out = _OP_add_(self._t, c_other, c_alpha)
+        else:
+            out = _OP_add_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -580,16 +670,20 @@ _OP_addbmm = _bound(_TB, 'addbmm')
 
 def method_addbmm(self, batch1, batch2, beta=1, alpha=1):
     """R torch ``x$addbmm(batch1, batch2, beta = 1, alpha = 1)``; PyTorch ``addbmm``."""
+    c_batch1 = batch1._t if batch1.__class__ is _T else _tensor(batch1)
+    c_batch2 = batch2._t if batch2.__class__ is _T else _tensor(batch2)
     kw = {}
     if beta.__class__ is not int or beta != 1:
         kw['beta'] = _plain(beta)
     if alpha.__class__ is not int or alpha != 1:
         kw['alpha'] = _plain(alpha)
     try:
-        out = _OP_addbmm(self._t, batch1._t if batch1.__class__ is _T else _tensor(batch1), batch2._t if batch2.__class__ is _T else _tensor(batch2), **kw)
+        out = _OP_addbmm(self._t, c_batch1, c_batch2, **kw) if kw else _OP_addbmm(self._t, c_batch1, c_batch2)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_addbmm_ = _bound(_TB, 'addbmm_')
@@ -597,13 +691,15 @@ _OP_addbmm_ = _bound(_TB, 'addbmm_')
 
 def method_addbmm_(self, batch1, batch2, beta=1, alpha=1):
     """R torch ``x$addbmm_(batch1, batch2, beta = 1, alpha = 1)``; PyTorch ``addbmm_``."""
+    c_batch1 = batch1._t if batch1.__class__ is _T else _tensor(batch1)
+    c_batch2 = batch2._t if batch2.__class__ is _T else _tensor(batch2)
     kw = {}
     if beta.__class__ is not int or beta != 1:
         kw['beta'] = _plain(beta)
     if alpha.__class__ is not int or alpha != 1:
         kw['alpha'] = _plain(alpha)
     try:
-        out = _OP_addbmm_(self._t, batch1._t if batch1.__class__ is _T else _tensor(batch1), batch2._t if batch2.__class__ is _T else _tensor(batch2), **kw)
+        out = _OP_addbmm_(self._t, c_batch1, c_batch2, **kw) if kw else _OP_addbmm_(self._t, c_batch1, c_batch2)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -614,14 +710,18 @@ _OP_addcdiv = _bound(_TB, 'addcdiv')
 
 def method_addcdiv(self, tensor1, tensor2, value=1):
     """R torch ``x$addcdiv(tensor1, tensor2, value = 1)``; PyTorch ``addcdiv``."""
+    c_tensor1 = tensor1._t if tensor1.__class__ is _T else _tensor(tensor1)
+    c_tensor2 = tensor2._t if tensor2.__class__ is _T else _tensor(tensor2)
     kw = {}
     if value.__class__ is not int or value != 1:
         kw['value'] = _plain(value)
     try:
-        out = _OP_addcdiv(self._t, tensor1._t if tensor1.__class__ is _T else _tensor(tensor1), tensor2._t if tensor2.__class__ is _T else _tensor(tensor2), **kw)
+        out = _OP_addcdiv(self._t, c_tensor1, c_tensor2, **kw) if kw else _OP_addcdiv(self._t, c_tensor1, c_tensor2)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_addcdiv_ = _bound(_TB, 'addcdiv_')
@@ -629,11 +729,13 @@ _OP_addcdiv_ = _bound(_TB, 'addcdiv_')
 
 def method_addcdiv_(self, tensor1, tensor2, value=1):
     """R torch ``x$addcdiv_(tensor1, tensor2, value = 1)``; PyTorch ``addcdiv_``."""
+    c_tensor1 = tensor1._t if tensor1.__class__ is _T else _tensor(tensor1)
+    c_tensor2 = tensor2._t if tensor2.__class__ is _T else _tensor(tensor2)
     kw = {}
     if value.__class__ is not int or value != 1:
         kw['value'] = _plain(value)
     try:
-        out = _OP_addcdiv_(self._t, tensor1._t if tensor1.__class__ is _T else _tensor(tensor1), tensor2._t if tensor2.__class__ is _T else _tensor(tensor2), **kw)
+        out = _OP_addcdiv_(self._t, c_tensor1, c_tensor2, **kw) if kw else _OP_addcdiv_(self._t, c_tensor1, c_tensor2)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -644,14 +746,18 @@ _OP_addcmul = _bound(_TB, 'addcmul')
 
 def method_addcmul(self, tensor1, tensor2, value=1):
     """R torch ``x$addcmul(tensor1, tensor2, value = 1)``; PyTorch ``addcmul``."""
+    c_tensor1 = tensor1._t if tensor1.__class__ is _T else _tensor(tensor1)
+    c_tensor2 = tensor2._t if tensor2.__class__ is _T else _tensor(tensor2)
     kw = {}
     if value.__class__ is not int or value != 1:
         kw['value'] = _plain(value)
     try:
-        out = _OP_addcmul(self._t, tensor1._t if tensor1.__class__ is _T else _tensor(tensor1), tensor2._t if tensor2.__class__ is _T else _tensor(tensor2), **kw)
+        out = _OP_addcmul(self._t, c_tensor1, c_tensor2, **kw) if kw else _OP_addcmul(self._t, c_tensor1, c_tensor2)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_addcmul_ = _bound(_TB, 'addcmul_')
@@ -659,11 +765,13 @@ _OP_addcmul_ = _bound(_TB, 'addcmul_')
 
 def method_addcmul_(self, tensor1, tensor2, value=1):
     """R torch ``x$addcmul_(tensor1, tensor2, value = 1)``; PyTorch ``addcmul_``."""
+    c_tensor1 = tensor1._t if tensor1.__class__ is _T else _tensor(tensor1)
+    c_tensor2 = tensor2._t if tensor2.__class__ is _T else _tensor(tensor2)
     kw = {}
     if value.__class__ is not int or value != 1:
         kw['value'] = _plain(value)
     try:
-        out = _OP_addcmul_(self._t, tensor1._t if tensor1.__class__ is _T else _tensor(tensor1), tensor2._t if tensor2.__class__ is _T else _tensor(tensor2), **kw)
+        out = _OP_addcmul_(self._t, c_tensor1, c_tensor2, **kw) if kw else _OP_addcmul_(self._t, c_tensor1, c_tensor2)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -674,16 +782,20 @@ _OP_addmm = _bound(_TB, 'addmm')
 
 def method_addmm(self, mat1, mat2, beta=1, alpha=1):
     """R torch ``x$addmm(mat1, mat2, beta = 1, alpha = 1)``; PyTorch ``addmm``."""
+    c_mat1 = mat1._t if mat1.__class__ is _T else _tensor(mat1)
+    c_mat2 = mat2._t if mat2.__class__ is _T else _tensor(mat2)
     kw = {}
     if beta.__class__ is not int or beta != 1:
         kw['beta'] = _plain(beta)
     if alpha.__class__ is not int or alpha != 1:
         kw['alpha'] = _plain(alpha)
     try:
-        out = _OP_addmm(self._t, mat1._t if mat1.__class__ is _T else _tensor(mat1), mat2._t if mat2.__class__ is _T else _tensor(mat2), **kw)
+        out = _OP_addmm(self._t, c_mat1, c_mat2, **kw) if kw else _OP_addmm(self._t, c_mat1, c_mat2)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_addmm_ = _bound(_TB, 'addmm_')
@@ -691,13 +803,15 @@ _OP_addmm_ = _bound(_TB, 'addmm_')
 
 def method_addmm_(self, mat1, mat2, beta=1, alpha=1):
     """R torch ``x$addmm_(mat1, mat2, beta = 1, alpha = 1)``; PyTorch ``addmm_``."""
+    c_mat1 = mat1._t if mat1.__class__ is _T else _tensor(mat1)
+    c_mat2 = mat2._t if mat2.__class__ is _T else _tensor(mat2)
     kw = {}
     if beta.__class__ is not int or beta != 1:
         kw['beta'] = _plain(beta)
     if alpha.__class__ is not int or alpha != 1:
         kw['alpha'] = _plain(alpha)
     try:
-        out = _OP_addmm_(self._t, mat1._t if mat1.__class__ is _T else _tensor(mat1), mat2._t if mat2.__class__ is _T else _tensor(mat2), **kw)
+        out = _OP_addmm_(self._t, c_mat1, c_mat2, **kw) if kw else _OP_addmm_(self._t, c_mat1, c_mat2)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -708,16 +822,20 @@ _OP_addmv = _bound(_TB, 'addmv')
 
 def method_addmv(self, mat, vec, beta=1, alpha=1):
     """R torch ``x$addmv(mat, vec, beta = 1, alpha = 1)``; PyTorch ``addmv``."""
+    c_mat = mat._t if mat.__class__ is _T else _tensor(mat)
+    c_vec = vec._t if vec.__class__ is _T else _tensor(vec)
     kw = {}
     if beta.__class__ is not int or beta != 1:
         kw['beta'] = _plain(beta)
     if alpha.__class__ is not int or alpha != 1:
         kw['alpha'] = _plain(alpha)
     try:
-        out = _OP_addmv(self._t, mat._t if mat.__class__ is _T else _tensor(mat), vec._t if vec.__class__ is _T else _tensor(vec), **kw)
+        out = _OP_addmv(self._t, c_mat, c_vec, **kw) if kw else _OP_addmv(self._t, c_mat, c_vec)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_addmv_ = _bound(_TB, 'addmv_')
@@ -725,13 +843,15 @@ _OP_addmv_ = _bound(_TB, 'addmv_')
 
 def method_addmv_(self, mat, vec, beta=1, alpha=1):
     """R torch ``x$addmv_(mat, vec, beta = 1, alpha = 1)``; PyTorch ``addmv_``."""
+    c_mat = mat._t if mat.__class__ is _T else _tensor(mat)
+    c_vec = vec._t if vec.__class__ is _T else _tensor(vec)
     kw = {}
     if beta.__class__ is not int or beta != 1:
         kw['beta'] = _plain(beta)
     if alpha.__class__ is not int or alpha != 1:
         kw['alpha'] = _plain(alpha)
     try:
-        out = _OP_addmv_(self._t, mat._t if mat.__class__ is _T else _tensor(mat), vec._t if vec.__class__ is _T else _tensor(vec), **kw)
+        out = _OP_addmv_(self._t, c_mat, c_vec, **kw) if kw else _OP_addmv_(self._t, c_mat, c_vec)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -742,16 +862,20 @@ _OP_addr = _bound(_TB, 'addr')
 
 def method_addr(self, vec1, vec2, beta=1, alpha=1):
     """R torch ``x$addr(vec1, vec2, beta = 1, alpha = 1)``; PyTorch ``addr``."""
+    c_vec1 = vec1._t if vec1.__class__ is _T else _tensor(vec1)
+    c_vec2 = vec2._t if vec2.__class__ is _T else _tensor(vec2)
     kw = {}
     if beta.__class__ is not int or beta != 1:
         kw['beta'] = _plain(beta)
     if alpha.__class__ is not int or alpha != 1:
         kw['alpha'] = _plain(alpha)
     try:
-        out = _OP_addr(self._t, vec1._t if vec1.__class__ is _T else _tensor(vec1), vec2._t if vec2.__class__ is _T else _tensor(vec2), **kw)
+        out = _OP_addr(self._t, c_vec1, c_vec2, **kw) if kw else _OP_addr(self._t, c_vec1, c_vec2)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_addr_ = _bound(_TB, 'addr_')
@@ -759,13 +883,15 @@ _OP_addr_ = _bound(_TB, 'addr_')
 
 def method_addr_(self, vec1, vec2, beta=1, alpha=1):
     """R torch ``x$addr_(vec1, vec2, beta = 1, alpha = 1)``; PyTorch ``addr_``."""
+    c_vec1 = vec1._t if vec1.__class__ is _T else _tensor(vec1)
+    c_vec2 = vec2._t if vec2.__class__ is _T else _tensor(vec2)
     kw = {}
     if beta.__class__ is not int or beta != 1:
         kw['beta'] = _plain(beta)
     if alpha.__class__ is not int or alpha != 1:
         kw['alpha'] = _plain(alpha)
     try:
-        out = _OP_addr_(self._t, vec1._t if vec1.__class__ is _T else _tensor(vec1), vec2._t if vec2.__class__ is _T else _tensor(vec2), **kw)
+        out = _OP_addr_(self._t, c_vec1, c_vec2, **kw) if kw else _OP_addr_(self._t, c_vec1, c_vec2)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -780,7 +906,9 @@ def method_adjoint(self):
         out = _OP_adjoint(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_alias = _aten('alias')
@@ -792,7 +920,9 @@ def method_alias(self):
         out = _OP_alias(self=self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_all = _bound(_TB, 'all')
@@ -801,15 +931,19 @@ _OP_all = _bound(_TB, 'all')
 def method_all(self, dim=None, keepdim=False):
     """R torch ``x$all(dim = NULL, keepdim = FALSE)``; PyTorch ``all``. 1-based: ``dim``."""
     kw = {}
-    if dim is not None:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if keepdim is not False:
         kw['keepdim'] = keepdim
     try:
-        out = _OP_all(self._t, **kw)
+        if dim is not None:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_all(self._t, c_dim, **kw) if kw else _OP_all(self._t, c_dim)
+        else:
+            out = _OP_all(self._t, **kw) if kw else _OP_all(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_allclose = _bound(_TB, 'allclose')
@@ -817,15 +951,18 @@ _OP_allclose = _bound(_TB, 'allclose')
 
 def method_allclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
     """R torch ``x$allclose(other, rtol = 1e-05, atol = 1e-08, equal_nan = FALSE)``; PyTorch ``allclose``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     kw = {}
-    if rtol.__class__ is not float or rtol != 1e-05:
-        kw['rtol'] = rtol
     if atol.__class__ is not float or atol != 1e-08:
         kw['atol'] = atol
     if equal_nan is not False:
         kw['equal_nan'] = equal_nan
     try:
-        out = _OP_allclose(self._t, other._t if other.__class__ is _T else _tensor(other), **kw)
+        if rtol.__class__ is not float or rtol != 1e-05:
+            c_rtol = rtol
+            out = _OP_allclose(self._t, c_other, c_rtol, **kw) if kw else _OP_allclose(self._t, c_other, c_rtol)
+        else:
+            out = _OP_allclose(self._t, c_other, **kw) if kw else _OP_allclose(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (), False)
@@ -837,15 +974,19 @@ _OP_amax = _bound(_TB, 'amax')
 def method_amax(self, dim=(), keepdim=False):
     """R torch ``x$amax(dim = c(), keepdim = FALSE)``; PyTorch ``amax``. 1-based: ``dim``."""
     kw = {}
-    if dim.__class__ is not tuple or dim != ():
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if keepdim is not False:
         kw['keepdim'] = keepdim
     try:
-        out = _OP_amax(self._t, **kw)
+        if dim.__class__ is not tuple or dim != ():
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_amax(self._t, c_dim, **kw) if kw else _OP_amax(self._t, c_dim)
+        else:
+            out = _OP_amax(self._t, **kw) if kw else _OP_amax(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_amin = _bound(_TB, 'amin')
@@ -854,15 +995,19 @@ _OP_amin = _bound(_TB, 'amin')
 def method_amin(self, dim=(), keepdim=False):
     """R torch ``x$amin(dim = c(), keepdim = FALSE)``; PyTorch ``amin``. 1-based: ``dim``."""
     kw = {}
-    if dim.__class__ is not tuple or dim != ():
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if keepdim is not False:
         kw['keepdim'] = keepdim
     try:
-        out = _OP_amin(self._t, **kw)
+        if dim.__class__ is not tuple or dim != ():
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_amin(self._t, c_dim, **kw) if kw else _OP_amin(self._t, c_dim)
+        else:
+            out = _OP_amin(self._t, **kw) if kw else _OP_amin(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_aminmax = _bound(_TB, 'aminmax')
@@ -876,7 +1021,7 @@ def method_aminmax(self, dim=None, keepdim=False):
     if keepdim is not False:
         kw['keepdim'] = keepdim
     try:
-        out = _OP_aminmax(self._t, **kw)
+        out = _OP_aminmax(self._t, **kw) if kw else _OP_aminmax(self._t)
     except _ERRORS as error:
         _fail(error)
     return _rlist(out, ())
@@ -891,7 +1036,9 @@ def method_angle(self):
         out = _OP_angle(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_any = _bound(_TB, 'any')
@@ -900,15 +1047,19 @@ _OP_any = _bound(_TB, 'any')
 def method_any(self, dim=None, keepdim=False):
     """R torch ``x$any(dim = NULL, keepdim = FALSE)``; PyTorch ``any``. 1-based: ``dim``."""
     kw = {}
-    if dim is not None:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if keepdim is not False:
         kw['keepdim'] = keepdim
     try:
-        out = _OP_any(self._t, **kw)
+        if dim is not None:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_any(self._t, c_dim, **kw) if kw else _OP_any(self._t, c_dim)
+        else:
+            out = _OP_any(self._t, **kw) if kw else _OP_any(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_arccos = _bound(_TB, 'arccos')
@@ -920,7 +1071,9 @@ def method_arccos(self):
         out = _OP_arccos(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_arccos_ = _bound(_TB, 'arccos_')
@@ -944,7 +1097,9 @@ def method_arccosh(self):
         out = _OP_arccosh(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_arccosh_ = _bound(_TB, 'arccosh_')
@@ -968,7 +1123,9 @@ def method_arcsin(self):
         out = _OP_arcsin(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_arcsin_ = _bound(_TB, 'arcsin_')
@@ -992,7 +1149,9 @@ def method_arcsinh(self):
         out = _OP_arcsinh(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_arcsinh_ = _bound(_TB, 'arcsinh_')
@@ -1016,7 +1175,9 @@ def method_arctan(self):
         out = _OP_arctan(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_arctan2 = _bound(_TB, 'arctan2')
@@ -1024,11 +1185,14 @@ _OP_arctan2 = _bound(_TB, 'arctan2')
 
 def method_arctan2(self, other):
     """R torch ``x$arctan2(other)``; PyTorch ``arctan2``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_arctan2(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_arctan2(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_arctan2_ = _bound(_TB, 'arctan2_')
@@ -1036,8 +1200,9 @@ _OP_arctan2_ = _bound(_TB, 'arctan2_')
 
 def method_arctan2_(self, other):
     """R torch ``x$arctan2_(other)``; PyTorch ``arctan2_``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_arctan2_(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_arctan2_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -1064,7 +1229,9 @@ def method_arctanh(self):
         out = _OP_arctanh(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_arctanh_ = _bound(_TB, 'arctanh_')
@@ -1085,12 +1252,14 @@ _OP_argmax = _bound(_TB, 'argmax')
 def method_argmax(self, dim=None, keepdim=False):
     """R torch ``x$argmax(dim = NULL, keepdim = FALSE)``; PyTorch ``argmax``. 1-based: ``dim``. Returns 1-based indices."""
     kw = {}
-    if dim is not None:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if keepdim is not False:
         kw['keepdim'] = keepdim
     try:
-        out = _OP_argmax(self._t, **kw)
+        if dim is not None:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_argmax(self._t, c_dim, **kw) if kw else _OP_argmax(self._t, c_dim)
+        else:
+            out = _OP_argmax(self._t, **kw) if kw else _OP_argmax(self._t)
     except _ERRORS as error:
         _fail(error)
     return _wrap(out + 1)
@@ -1102,12 +1271,14 @@ _OP_argmin = _bound(_TB, 'argmin')
 def method_argmin(self, dim=None, keepdim=False):
     """R torch ``x$argmin(dim = NULL, keepdim = FALSE)``; PyTorch ``argmin``. 1-based: ``dim``. Returns 1-based indices."""
     kw = {}
-    if dim is not None:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if keepdim is not False:
         kw['keepdim'] = keepdim
     try:
-        out = _OP_argmin(self._t, **kw)
+        if dim is not None:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_argmin(self._t, c_dim, **kw) if kw else _OP_argmin(self._t, c_dim)
+        else:
+            out = _OP_argmin(self._t, **kw) if kw else _OP_argmin(self._t)
     except _ERRORS as error:
         _fail(error)
     return _wrap(out + 1)
@@ -1119,14 +1290,16 @@ _OP_argsort = _bound(_TB, 'argsort')
 def method_argsort(self, dim=-1, descending=False, stable=None):
     """R torch ``x$argsort(dim = -1, descending = FALSE, stable)``; PyTorch ``argsort``. 1-based: ``dim``. Returns 1-based indices."""
     kw = {}
-    if dim.__class__ is not int or dim != -1:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if descending is not False:
         kw['descending'] = descending
     if stable is not None:
         kw['stable'] = stable
     try:
-        out = _OP_argsort(self._t, **kw)
+        if dim.__class__ is not int or dim != -1:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_argsort(self._t, c_dim, **kw) if kw else _OP_argsort(self._t, c_dim)
+        else:
+            out = _OP_argsort(self._t, **kw) if kw else _OP_argsort(self._t)
     except _ERRORS as error:
         _fail(error)
     return _wrap(out + 1)
@@ -1149,14 +1322,19 @@ _OP_as_strided = _bound(_TB, 'as_strided')
 
 def method_as_strided(self, size, stride, storage_offset=None):
     """R torch ``x$as_strided(size, stride, storage_offset = NULL)``; PyTorch ``as_strided``."""
-    kw = {}
-    if storage_offset is not None:
-        kw['storage_offset'] = storage_offset if storage_offset.__class__ is int else _integer(storage_offset)
+    c_size = _integers(size)
+    c_stride = _integers(stride)
     try:
-        out = _OP_as_strided(self._t, _integers(size), _integers(stride), **kw)
+        if storage_offset is not None:
+            c_storage_offset = storage_offset if storage_offset.__class__ is int else _integer(storage_offset)
+            out = _OP_as_strided(self._t, c_size, c_stride, c_storage_offset)
+        else:
+            out = _OP_as_strided(self._t, c_size, c_stride)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_as_strided_ = _bound(_TB, 'as_strided_')
@@ -1164,11 +1342,14 @@ _OP_as_strided_ = _bound(_TB, 'as_strided_')
 
 def method_as_strided_(self, size, stride, storage_offset=None):
     """R torch ``x$as_strided_(size, stride, storage_offset = NULL)``; PyTorch ``as_strided_``."""
-    kw = {}
-    if storage_offset is not None:
-        kw['storage_offset'] = storage_offset if storage_offset.__class__ is int else _integer(storage_offset)
+    c_size = _integers(size)
+    c_stride = _integers(stride)
     try:
-        out = _OP_as_strided_(self._t, _integers(size), _integers(stride), **kw)
+        if storage_offset is not None:
+            c_storage_offset = storage_offset if storage_offset.__class__ is int else _integer(storage_offset)
+            out = _OP_as_strided_(self._t, c_size, c_stride, c_storage_offset)
+        else:
+            out = _OP_as_strided_(self._t, c_size, c_stride)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -1179,14 +1360,20 @@ _OP_as_strided_scatter = _bound(_TB, 'as_strided_scatter')
 
 def method_as_strided_scatter(self, src, size, stride, storage_offset=None):
     """R torch ``x$as_strided_scatter(src, size, stride, storage_offset = NULL)``; PyTorch ``as_strided_scatter``."""
-    kw = {}
-    if storage_offset is not None:
-        kw['storage_offset'] = storage_offset if storage_offset.__class__ is int else _integer(storage_offset)
+    c_src = src._t if src.__class__ is _T else _tensor(src)
+    c_size = _integers(size)
+    c_stride = _integers(stride)
     try:
-        out = _OP_as_strided_scatter(self._t, src._t if src.__class__ is _T else _tensor(src), _integers(size), _integers(stride), **kw)
+        if storage_offset is not None:
+            c_storage_offset = storage_offset if storage_offset.__class__ is int else _integer(storage_offset)
+            out = _OP_as_strided_scatter(self._t, c_src, c_size, c_stride, c_storage_offset)
+        else:
+            out = _OP_as_strided_scatter(self._t, c_src, c_size, c_stride)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_asin = _bound(_TB, 'asin')
@@ -1198,7 +1385,9 @@ def method_asin(self):
         out = _OP_asin(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_asin_ = _bound(_TB, 'asin_')
@@ -1222,7 +1411,9 @@ def method_asinh(self):
         out = _OP_asinh(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_asinh_ = _bound(_TB, 'asinh_')
@@ -1246,7 +1437,9 @@ def method_atan(self):
         out = _OP_atan(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_atan2 = _bound(_TB, 'atan2')
@@ -1254,11 +1447,14 @@ _OP_atan2 = _bound(_TB, 'atan2')
 
 def method_atan2(self, other):
     """R torch ``x$atan2(other)``; PyTorch ``atan2``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_atan2(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_atan2(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_atan2_ = _bound(_TB, 'atan2_')
@@ -1266,8 +1462,9 @@ _OP_atan2_ = _bound(_TB, 'atan2_')
 
 def method_atan2_(self, other):
     """R torch ``x$atan2_(other)``; PyTorch ``atan2_``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_atan2_(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_atan2_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -1294,7 +1491,9 @@ def method_atanh(self):
         out = _OP_atanh(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_atanh_ = _bound(_TB, 'atanh_')
@@ -1314,16 +1513,20 @@ _OP_baddbmm = _bound(_TB, 'baddbmm')
 
 def method_baddbmm(self, batch1, batch2, beta=1, alpha=1):
     """R torch ``x$baddbmm(batch1, batch2, beta = 1, alpha = 1)``; PyTorch ``baddbmm``."""
+    c_batch1 = batch1._t if batch1.__class__ is _T else _tensor(batch1)
+    c_batch2 = batch2._t if batch2.__class__ is _T else _tensor(batch2)
     kw = {}
     if beta.__class__ is not int or beta != 1:
         kw['beta'] = _plain(beta)
     if alpha.__class__ is not int or alpha != 1:
         kw['alpha'] = _plain(alpha)
     try:
-        out = _OP_baddbmm(self._t, batch1._t if batch1.__class__ is _T else _tensor(batch1), batch2._t if batch2.__class__ is _T else _tensor(batch2), **kw)
+        out = _OP_baddbmm(self._t, c_batch1, c_batch2, **kw) if kw else _OP_baddbmm(self._t, c_batch1, c_batch2)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_baddbmm_ = _bound(_TB, 'baddbmm_')
@@ -1331,13 +1534,15 @@ _OP_baddbmm_ = _bound(_TB, 'baddbmm_')
 
 def method_baddbmm_(self, batch1, batch2, beta=1, alpha=1):
     """R torch ``x$baddbmm_(batch1, batch2, beta = 1, alpha = 1)``; PyTorch ``baddbmm_``."""
+    c_batch1 = batch1._t if batch1.__class__ is _T else _tensor(batch1)
+    c_batch2 = batch2._t if batch2.__class__ is _T else _tensor(batch2)
     kw = {}
     if beta.__class__ is not int or beta != 1:
         kw['beta'] = _plain(beta)
     if alpha.__class__ is not int or alpha != 1:
         kw['alpha'] = _plain(alpha)
     try:
-        out = _OP_baddbmm_(self._t, batch1._t if batch1.__class__ is _T else _tensor(batch1), batch2._t if batch2.__class__ is _T else _tensor(batch2), **kw)
+        out = _OP_baddbmm_(self._t, c_batch1, c_batch2, **kw) if kw else _OP_baddbmm_(self._t, c_batch1, c_batch2)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -1349,15 +1554,19 @@ _OP_bernoulli = _bound(_TB, 'bernoulli')
 def method_bernoulli(self, p=None, generator=None):
     """R torch ``x$bernoulli(p, generator = NULL)``; PyTorch ``bernoulli``."""
     kw = {}
-    if p is not None:
-        kw['p'] = p
     if generator is not None:
         kw['generator'] = _plain(generator)
     try:
-        out = _OP_bernoulli(self._t, **kw)
+        if p is not None:
+            c_p = p
+            out = _OP_bernoulli(self._t, c_p, **kw) if kw else _OP_bernoulli(self._t, c_p)
+        else:
+            out = _OP_bernoulli(self._t, **kw) if kw else _OP_bernoulli(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_bernoulli_ = _bound(_TB, 'bernoulli_')
@@ -1366,12 +1575,14 @@ _OP_bernoulli_ = _bound(_TB, 'bernoulli_')
 def method_bernoulli_(self, p=0.5, generator=None):
     """R torch ``x$bernoulli_(p = 0.5, generator = NULL)``; PyTorch ``bernoulli_``."""
     kw = {}
-    if p.__class__ is not float or p != 0.5:
-        kw['p'] = p._t if p.__class__ is _T else _tensor_or_scalar(p)
     if generator is not None:
         kw['generator'] = _plain(generator)
     try:
-        out = _OP_bernoulli_(self._t, **kw)
+        if p.__class__ is not float or p != 0.5:
+            c_p = p._t if p.__class__ is _T else _tensor_or_scalar(p)
+            out = _OP_bernoulli_(self._t, c_p, **kw) if kw else _OP_bernoulli_(self._t, c_p)
+        else:
+            out = _OP_bernoulli_(self._t, **kw) if kw else _OP_bernoulli_(self._t)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -1383,15 +1594,19 @@ _OP_bincount = _bound(_TB, 'bincount')
 def method_bincount(self, weights=None, minlength=0):
     """R torch ``x$bincount(weights = NULL, minlength = 0)``; PyTorch ``bincount``."""
     kw = {}
-    if weights is not None:
-        kw['weights'] = weights._t if weights.__class__ is _T else _tensor(weights)
     if minlength.__class__ is not int or minlength != 0:
         kw['minlength'] = minlength if minlength.__class__ is int else _integer(minlength)
     try:
-        out = _OP_bincount(self._t, **kw)
+        if weights is not None:
+            c_weights = weights._t if weights.__class__ is _T else _tensor(weights)
+            out = _OP_bincount(self._t, c_weights, **kw) if kw else _OP_bincount(self._t, c_weights)
+        else:
+            out = _OP_bincount(self._t, **kw) if kw else _OP_bincount(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_bitwise_and = _bound(_TB, 'bitwise_and')
@@ -1399,11 +1614,14 @@ _OP_bitwise_and = _bound(_TB, 'bitwise_and')
 
 def method_bitwise_and(self, other):
     """R torch ``x$bitwise_and(other)``; PyTorch ``bitwise_and``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_bitwise_and(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_bitwise_and(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_bitwise_and_ = _bound(_TB, 'bitwise_and_')
@@ -1411,8 +1629,9 @@ _OP_bitwise_and_ = _bound(_TB, 'bitwise_and_')
 
 def method_bitwise_and_(self, other):
     """R torch ``x$bitwise_and_(other)``; PyTorch ``bitwise_and_``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_bitwise_and_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_bitwise_and_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -1423,11 +1642,14 @@ _OP_bitwise_left_shift = _bound(_TB, 'bitwise_left_shift')
 
 def method_bitwise_left_shift(self, other):
     """R torch ``x$bitwise_left_shift(other)``; PyTorch ``bitwise_left_shift``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_bitwise_left_shift(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_bitwise_left_shift(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_bitwise_left_shift_ = _bound(_TB, 'bitwise_left_shift_')
@@ -1435,8 +1657,9 @@ _OP_bitwise_left_shift_ = _bound(_TB, 'bitwise_left_shift_')
 
 def method_bitwise_left_shift_(self, other):
     """R torch ``x$bitwise_left_shift_(other)``; PyTorch ``bitwise_left_shift_``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_bitwise_left_shift_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_bitwise_left_shift_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -1451,7 +1674,9 @@ def method_bitwise_not(self):
         out = _OP_bitwise_not(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_bitwise_not_ = _bound(_TB, 'bitwise_not_')
@@ -1471,11 +1696,14 @@ _OP_bitwise_or = _bound(_TB, 'bitwise_or')
 
 def method_bitwise_or(self, other):
     """R torch ``x$bitwise_or(other)``; PyTorch ``bitwise_or``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_bitwise_or(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_bitwise_or(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_bitwise_or_ = _bound(_TB, 'bitwise_or_')
@@ -1483,8 +1711,9 @@ _OP_bitwise_or_ = _bound(_TB, 'bitwise_or_')
 
 def method_bitwise_or_(self, other):
     """R torch ``x$bitwise_or_(other)``; PyTorch ``bitwise_or_``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_bitwise_or_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_bitwise_or_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -1495,11 +1724,14 @@ _OP_bitwise_right_shift = _bound(_TB, 'bitwise_right_shift')
 
 def method_bitwise_right_shift(self, other):
     """R torch ``x$bitwise_right_shift(other)``; PyTorch ``bitwise_right_shift``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_bitwise_right_shift(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_bitwise_right_shift(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_bitwise_right_shift_ = _bound(_TB, 'bitwise_right_shift_')
@@ -1507,8 +1739,9 @@ _OP_bitwise_right_shift_ = _bound(_TB, 'bitwise_right_shift_')
 
 def method_bitwise_right_shift_(self, other):
     """R torch ``x$bitwise_right_shift_(other)``; PyTorch ``bitwise_right_shift_``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_bitwise_right_shift_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_bitwise_right_shift_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -1519,11 +1752,14 @@ _OP_bitwise_xor = _bound(_TB, 'bitwise_xor')
 
 def method_bitwise_xor(self, other):
     """R torch ``x$bitwise_xor(other)``; PyTorch ``bitwise_xor``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_bitwise_xor(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_bitwise_xor(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_bitwise_xor_ = _bound(_TB, 'bitwise_xor_')
@@ -1531,8 +1767,9 @@ _OP_bitwise_xor_ = _bound(_TB, 'bitwise_xor_')
 
 def method_bitwise_xor_(self, other):
     """R torch ``x$bitwise_xor_(other)``; PyTorch ``bitwise_xor_``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_bitwise_xor_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_bitwise_xor_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -1543,11 +1780,14 @@ _OP_bmm = _bound(_TB, 'bmm')
 
 def method_bmm(self, mat2):
     """R torch ``x$bmm(mat2)``; PyTorch ``bmm``."""
+    c_mat2 = mat2._t if mat2.__class__ is _T else _tensor(mat2)
     try:
-        out = _OP_bmm(self._t, mat2._t if mat2.__class__ is _T else _tensor(mat2))
+        out = _OP_bmm(self._t, c_mat2)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_broadcast_to = _bound(_TB, 'broadcast_to')
@@ -1555,11 +1795,14 @@ _OP_broadcast_to = _bound(_TB, 'broadcast_to')
 
 def method_broadcast_to(self, size):
     """R torch ``x$broadcast_to(size)``; PyTorch ``broadcast_to``."""
+    c_size = _integers(size)
     try:
-        out = _OP_broadcast_to(self._t, _integers(size))
+        out = _OP_broadcast_to(self._t, c_size)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_cauchy_ = _bound(_TB, 'cauchy_')
@@ -1568,14 +1811,16 @@ _OP_cauchy_ = _bound(_TB, 'cauchy_')
 def method_cauchy_(self, median=0.0, sigma=1.0, generator=None):
     """R torch ``x$cauchy_(median = 0.0, sigma = 1.0, generator = NULL)``; PyTorch ``cauchy_``."""
     kw = {}
-    if median.__class__ is not float or median != 0.0:
-        kw['median'] = median
     if sigma.__class__ is not float or sigma != 1.0:
         kw['sigma'] = sigma
     if generator is not None:
         kw['generator'] = _plain(generator)
     try:
-        out = _OP_cauchy_(self._t, **kw)
+        if median.__class__ is not float or median != 0.0:
+            c_median = median
+            out = _OP_cauchy_(self._t, c_median, **kw) if kw else _OP_cauchy_(self._t, c_median)
+        else:
+            out = _OP_cauchy_(self._t, **kw) if kw else _OP_cauchy_(self._t)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -1590,7 +1835,9 @@ def method_ccol_indices(self):
         out = _OP_ccol_indices(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_ceil = _bound(_TB, 'ceil')
@@ -1602,7 +1849,9 @@ def method_ceil(self):
         out = _OP_ceil(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_ceil_ = _bound(_TB, 'ceil_')
@@ -1626,10 +1875,12 @@ def method_chalf(self, memory_format=None):
     if memory_format is not None:
         kw['memory_format'] = _plain(memory_format)
     try:
-        out = _OP_chalf(self._t, **kw)
+        out = _OP_chalf(self._t, **kw) if kw else _OP_chalf(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_cholesky = _bound(_TB, 'cholesky')
@@ -1637,14 +1888,17 @@ _OP_cholesky = _bound(_TB, 'cholesky')
 
 def method_cholesky(self, upper=False):
     """R torch ``x$cholesky(upper = FALSE)``; PyTorch ``cholesky``."""
-    kw = {}
-    if upper is not False:
-        kw['upper'] = upper
     try:
-        out = _OP_cholesky(self._t, **kw)
+        if upper is not False:
+            c_upper = upper
+            out = _OP_cholesky(self._t, c_upper)
+        else:
+            out = _OP_cholesky(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_cholesky_inverse = _bound(_TB, 'cholesky_inverse')
@@ -1652,14 +1906,17 @@ _OP_cholesky_inverse = _bound(_TB, 'cholesky_inverse')
 
 def method_cholesky_inverse(self, upper=False):
     """R torch ``x$cholesky_inverse(upper = FALSE)``; PyTorch ``cholesky_inverse``."""
-    kw = {}
-    if upper is not False:
-        kw['upper'] = upper
     try:
-        out = _OP_cholesky_inverse(self._t, **kw)
+        if upper is not False:
+            c_upper = upper
+            out = _OP_cholesky_inverse(self._t, c_upper)
+        else:
+            out = _OP_cholesky_inverse(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_cholesky_solve = _bound(_TB, 'cholesky_solve')
@@ -1667,14 +1924,18 @@ _OP_cholesky_solve = _bound(_TB, 'cholesky_solve')
 
 def method_cholesky_solve(self, input2, upper=False):
     """R torch ``x$cholesky_solve(input2, upper = FALSE)``; PyTorch ``cholesky_solve``."""
-    kw = {}
-    if upper is not False:
-        kw['upper'] = upper
+    c_input2 = input2._t if input2.__class__ is _T else _tensor(input2)
     try:
-        out = _OP_cholesky_solve(self._t, input2._t if input2.__class__ is _T else _tensor(input2), **kw)
+        if upper is not False:
+            c_upper = upper
+            out = _OP_cholesky_solve(self._t, c_input2, c_upper)
+        else:
+            out = _OP_cholesky_solve(self._t, c_input2)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_chunk = _bound(_TB, 'chunk')
@@ -1682,11 +1943,13 @@ _OP_chunk = _bound(_TB, 'chunk')
 
 def method_chunk(self, chunks, dim=1):
     """R torch ``x$chunk(chunks, dim = 1)``; PyTorch ``chunk``. 1-based: ``dim``."""
-    kw = {}
-    if dim.__class__ is not int or dim != 1:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_chunks = chunks if chunks.__class__ is int else _integer(chunks)
     try:
-        out = _OP_chunk(self._t, chunks if chunks.__class__ is int else _integer(chunks), **kw)
+        if dim.__class__ is not int or dim != 1:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_chunk(self._t, c_chunks, c_dim)
+        else:
+            out = _OP_chunk(self._t, c_chunks)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (), False)
@@ -1698,15 +1961,19 @@ _OP_clamp = _bound(_TB, 'clamp')
 def method_clamp(self, min=None, max=None):
     """R torch ``x$clamp(min = NULL, max = NULL)``; PyTorch ``clamp``."""
     kw = {}
-    if min is not None:
-        kw['min'] = min._t if min.__class__ is _T else _tensor_or_scalar(min)
     if max is not None:
         kw['max'] = max._t if max.__class__ is _T else _tensor_or_scalar(max)
     try:
-        out = _OP_clamp(self._t, **kw)
+        if min is not None:
+            c_min = min._t if min.__class__ is _T else _tensor_or_scalar(min)
+            out = _OP_clamp(self._t, c_min, **kw) if kw else _OP_clamp(self._t, c_min)
+        else:
+            out = _OP_clamp(self._t, **kw) if kw else _OP_clamp(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_clamp_ = _bound(_TB, 'clamp_')
@@ -1715,12 +1982,14 @@ _OP_clamp_ = _bound(_TB, 'clamp_')
 def method_clamp_(self, min=None, max=None):
     """R torch ``x$clamp_(min = NULL, max = NULL)``; PyTorch ``clamp_``."""
     kw = {}
-    if min is not None:
-        kw['min'] = min._t if min.__class__ is _T else _tensor_or_scalar(min)
     if max is not None:
         kw['max'] = max._t if max.__class__ is _T else _tensor_or_scalar(max)
     try:
-        out = _OP_clamp_(self._t, **kw)
+        if min is not None:
+            c_min = min._t if min.__class__ is _T else _tensor_or_scalar(min)
+            out = _OP_clamp_(self._t, c_min, **kw) if kw else _OP_clamp_(self._t, c_min)
+        else:
+            out = _OP_clamp_(self._t, **kw) if kw else _OP_clamp_(self._t)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -1731,11 +2000,14 @@ _OP_clamp_max = _bound(_TB, 'clamp_max')
 
 def method_clamp_max(self, max):
     """R torch ``x$clamp_max(max)``; PyTorch ``clamp_max``."""
+    c_max = max._t if max.__class__ is _T else _tensor_or_scalar(max)
     try:
-        out = _OP_clamp_max(self._t, max._t if max.__class__ is _T else _tensor_or_scalar(max))
+        out = _OP_clamp_max(self._t, c_max)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_clamp_max_ = _bound(_TB, 'clamp_max_')
@@ -1743,8 +2015,9 @@ _OP_clamp_max_ = _bound(_TB, 'clamp_max_')
 
 def method_clamp_max_(self, max):
     """R torch ``x$clamp_max_(max)``; PyTorch ``clamp_max_``."""
+    c_max = max._t if max.__class__ is _T else _tensor_or_scalar(max)
     try:
-        out = _OP_clamp_max_(self._t, max._t if max.__class__ is _T else _tensor_or_scalar(max))
+        out = _OP_clamp_max_(self._t, c_max)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -1755,11 +2028,14 @@ _OP_clamp_min = _bound(_TB, 'clamp_min')
 
 def method_clamp_min(self, min):
     """R torch ``x$clamp_min(min)``; PyTorch ``clamp_min``."""
+    c_min = min._t if min.__class__ is _T else _tensor_or_scalar(min)
     try:
-        out = _OP_clamp_min(self._t, min._t if min.__class__ is _T else _tensor_or_scalar(min))
+        out = _OP_clamp_min(self._t, c_min)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_clamp_min_ = _bound(_TB, 'clamp_min_')
@@ -1767,8 +2043,9 @@ _OP_clamp_min_ = _bound(_TB, 'clamp_min_')
 
 def method_clamp_min_(self, min):
     """R torch ``x$clamp_min_(min)``; PyTorch ``clamp_min_``."""
+    c_min = min._t if min.__class__ is _T else _tensor_or_scalar(min)
     try:
-        out = _OP_clamp_min_(self._t, min._t if min.__class__ is _T else _tensor_or_scalar(min))
+        out = _OP_clamp_min_(self._t, c_min)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -1780,15 +2057,19 @@ _OP_clip = _bound(_TB, 'clip')
 def method_clip(self, min=None, max=None):
     """R torch ``x$clip(min = NULL, max = NULL)``; PyTorch ``clip``."""
     kw = {}
-    if min is not None:
-        kw['min'] = min._t if min.__class__ is _T else _tensor_or_scalar(min)
     if max is not None:
         kw['max'] = max._t if max.__class__ is _T else _tensor_or_scalar(max)
     try:
-        out = _OP_clip(self._t, **kw)
+        if min is not None:
+            c_min = min._t if min.__class__ is _T else _tensor_or_scalar(min)
+            out = _OP_clip(self._t, c_min, **kw) if kw else _OP_clip(self._t, c_min)
+        else:
+            out = _OP_clip(self._t, **kw) if kw else _OP_clip(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_clip_ = _bound(_TB, 'clip_')
@@ -1797,12 +2078,14 @@ _OP_clip_ = _bound(_TB, 'clip_')
 def method_clip_(self, min=None, max=None):
     """R torch ``x$clip_(min = NULL, max = NULL)``; PyTorch ``clip_``."""
     kw = {}
-    if min is not None:
-        kw['min'] = min._t if min.__class__ is _T else _tensor_or_scalar(min)
     if max is not None:
         kw['max'] = max._t if max.__class__ is _T else _tensor_or_scalar(max)
     try:
-        out = _OP_clip_(self._t, **kw)
+        if min is not None:
+            c_min = min._t if min.__class__ is _T else _tensor_or_scalar(min)
+            out = _OP_clip_(self._t, c_min, **kw) if kw else _OP_clip_(self._t, c_min)
+        else:
+            out = _OP_clip_(self._t, **kw) if kw else _OP_clip_(self._t)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -1817,10 +2100,12 @@ def method_clone(self, memory_format=None):
     if memory_format is not None:
         kw['memory_format'] = _plain(memory_format)
     try:
-        out = _OP_clone(self._t, **kw)
+        out = _OP_clone(self._t, **kw) if kw else _OP_clone(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_coalesce = _bound(_TB, 'coalesce')
@@ -1832,7 +2117,9 @@ def method_coalesce(self):
         out = _OP_coalesce(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_col_indices = _bound(_TB, 'col_indices')
@@ -1856,7 +2143,9 @@ def method_conj(self):
         out = _OP_conj(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_conj_physical = _bound(_TB, 'conj_physical')
@@ -1868,7 +2157,9 @@ def method_conj_physical(self):
         out = _OP_conj_physical(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_conj_physical_ = _bound(_TB, 'conj_physical_')
@@ -1892,10 +2183,12 @@ def method_contiguous(self, memory_format=None):
     if memory_format is not None:
         kw['memory_format'] = _plain(memory_format)
     try:
-        out = _OP_contiguous(self._t, **kw)
+        out = _OP_contiguous(self._t, **kw) if kw else _OP_contiguous(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_copy_ = _bound(_TB, 'copy_')
@@ -1903,11 +2196,13 @@ _OP_copy_ = _bound(_TB, 'copy_')
 
 def method_copy_(self, src, non_blocking=False):
     """R torch ``x$copy_(src, non_blocking = FALSE)``; PyTorch ``copy_``."""
-    kw = {}
-    if non_blocking is not False:
-        kw['non_blocking'] = non_blocking
+    c_src = src._t if src.__class__ is _T else _tensor(src)
     try:
-        out = _OP_copy_(self._t, src._t if src.__class__ is _T else _tensor(src), **kw)
+        if non_blocking is not False:
+            c_non_blocking = non_blocking
+            out = _OP_copy_(self._t, c_src, c_non_blocking)
+        else:
+            out = _OP_copy_(self._t, c_src)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -1918,11 +2213,14 @@ _OP_copysign = _bound(_TB, 'copysign')
 
 def method_copysign(self, other):
     """R torch ``x$copysign(other)``; PyTorch ``copysign``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_copysign(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_copysign(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_copysign_ = _bound(_TB, 'copysign_')
@@ -1930,8 +2228,9 @@ _OP_copysign_ = _bound(_TB, 'copysign_')
 
 def method_copysign_(self, other):
     """R torch ``x$copysign_(other)``; PyTorch ``copysign_``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_copysign_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_copysign_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -1946,7 +2245,9 @@ def method_corrcoef(self):
         out = _OP_corrcoef(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_cos = _bound(_TB, 'cos')
@@ -1958,7 +2259,9 @@ def method_cos(self):
         out = _OP_cos(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_cos_ = _bound(_TB, 'cos_')
@@ -1982,7 +2285,9 @@ def method_cosh(self):
         out = _OP_cosh(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_cosh_ = _bound(_TB, 'cosh_')
@@ -2002,14 +2307,17 @@ _OP_count_nonzero = _bound(_TB, 'count_nonzero')
 
 def method_count_nonzero(self, dim=None):
     """R torch ``x$count_nonzero(dim = NULL)``; PyTorch ``count_nonzero``. 1-based: ``dim``."""
-    kw = {}
-    if dim is not None:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     try:
-        out = _OP_count_nonzero(self._t, **kw)
+        if dim is not None:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_count_nonzero(self._t, c_dim)
+        else:
+            out = _OP_count_nonzero(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_cov = _bound(_TB, 'cov')
@@ -2025,10 +2333,12 @@ def method_cov(self, correction=1, fweights=None, aweights=None):
     if aweights is not None:
         kw['aweights'] = aweights._t if aweights.__class__ is _T else _tensor(aweights)
     try:
-        out = _OP_cov(self._t, **kw)
+        out = _OP_cov(self._t, **kw) if kw else _OP_cov(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_cross = _bound(_TB, 'cross')
@@ -2036,14 +2346,18 @@ _OP_cross = _bound(_TB, 'cross')
 
 def method_cross(self, other, dim=None):
     """R torch ``x$cross(other, dim = NULL)``; PyTorch ``cross``. 1-based: ``dim``."""
-    kw = {}
-    if dim is not None:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_cross(self._t, other._t if other.__class__ is _T else _tensor(other), **kw)
+        if dim is not None:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_cross(self._t, c_other, c_dim)
+        else:
+            out = _OP_cross(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_crow_indices = _bound(_TB, 'crow_indices')
@@ -2055,7 +2369,9 @@ def method_crow_indices(self):
         out = _OP_crow_indices(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_cummax = _bound(_TB, 'cummax')
@@ -2063,8 +2379,9 @@ _OP_cummax = _bound(_TB, 'cummax')
 
 def method_cummax(self, dim):
     """R torch ``x$cummax(dim)``; PyTorch ``cummax``. 1-based: ``dim``. Returns 1-based indices."""
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     try:
-        out = _OP_cummax(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim))
+        out = _OP_cummax(self._t, c_dim)
     except _ERRORS as error:
         _fail(error)
     return _rlist(out, (2,))
@@ -2075,8 +2392,9 @@ _OP_cummin = _bound(_TB, 'cummin')
 
 def method_cummin(self, dim):
     """R torch ``x$cummin(dim)``; PyTorch ``cummin``. 1-based: ``dim``. Returns 1-based indices."""
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     try:
-        out = _OP_cummin(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim))
+        out = _OP_cummin(self._t, c_dim)
     except _ERRORS as error:
         _fail(error)
     return _rlist(out, (2,))
@@ -2087,14 +2405,17 @@ _OP_cumprod = _bound(_TB, 'cumprod')
 
 def method_cumprod(self, dim, dtype=None):
     """R torch ``x$cumprod(dim, dtype = NULL)``; PyTorch ``cumprod``. 1-based: ``dim``."""
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     kw = {}
     if dtype is not None:
         kw['dtype'] = _dtype(dtype)
     try:
-        out = _OP_cumprod(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), **kw)
+        out = _OP_cumprod(self._t, c_dim, **kw) if kw else _OP_cumprod(self._t, c_dim)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_cumprod_ = _bound(_TB, 'cumprod_')
@@ -2102,11 +2423,12 @@ _OP_cumprod_ = _bound(_TB, 'cumprod_')
 
 def method_cumprod_(self, dim, dtype=None):
     """R torch ``x$cumprod_(dim, dtype = NULL)``; PyTorch ``cumprod_``. 1-based: ``dim``."""
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     kw = {}
     if dtype is not None:
         kw['dtype'] = _dtype(dtype)
     try:
-        out = _OP_cumprod_(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), **kw)
+        out = _OP_cumprod_(self._t, c_dim, **kw) if kw else _OP_cumprod_(self._t, c_dim)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -2117,14 +2439,17 @@ _OP_cumsum = _bound(_TB, 'cumsum')
 
 def method_cumsum(self, dim, dtype=None):
     """R torch ``x$cumsum(dim, dtype = NULL)``; PyTorch ``cumsum``. 1-based: ``dim``."""
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     kw = {}
     if dtype is not None:
         kw['dtype'] = _dtype(dtype)
     try:
-        out = _OP_cumsum(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), **kw)
+        out = _OP_cumsum(self._t, c_dim, **kw) if kw else _OP_cumsum(self._t, c_dim)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_cumsum_ = _bound(_TB, 'cumsum_')
@@ -2132,11 +2457,12 @@ _OP_cumsum_ = _bound(_TB, 'cumsum_')
 
 def method_cumsum_(self, dim, dtype=None):
     """R torch ``x$cumsum_(dim, dtype = NULL)``; PyTorch ``cumsum_``. 1-based: ``dim``."""
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     kw = {}
     if dtype is not None:
         kw['dtype'] = _dtype(dtype)
     try:
-        out = _OP_cumsum_(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), **kw)
+        out = _OP_cumsum_(self._t, c_dim, **kw) if kw else _OP_cumsum_(self._t, c_dim)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -2156,7 +2482,9 @@ def method_deg2rad(self):
         out = _OP_deg2rad(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_deg2rad_ = _bound(_TB, 'deg2rad_')
@@ -2192,7 +2520,9 @@ def method_dequantize(self):
         out = _OP_dequantize(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_det = _bound(_TB, 'det')
@@ -2204,7 +2534,9 @@ def method_det(self):
         out = _OP_det(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_detach = _bound(_TB, 'detach')
@@ -2216,7 +2548,9 @@ def method_detach(self):
         out = _OP_detach(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_detach_ = _bound(_TB, 'detach_')
@@ -2236,14 +2570,17 @@ _OP_diag = _bound(_TB, 'diag')
 
 def method_diag(self, diagonal=0):
     """R torch ``x$diag(diagonal = 0)``; PyTorch ``diag``."""
-    kw = {}
-    if diagonal.__class__ is not int or diagonal != 0:
-        kw['diagonal'] = diagonal if diagonal.__class__ is int else _integer(diagonal)
     try:
-        out = _OP_diag(self._t, **kw)
+        if diagonal.__class__ is not int or diagonal != 0:
+            c_diagonal = diagonal if diagonal.__class__ is int else _integer(diagonal)
+            out = _OP_diag(self._t, c_diagonal)
+        else:
+            out = _OP_diag(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_diag_embed = _bound(_TB, 'diag_embed')
@@ -2252,17 +2589,21 @@ _OP_diag_embed = _bound(_TB, 'diag_embed')
 def method_diag_embed(self, offset=0, dim1=-2, dim2=-1):
     """R torch ``x$diag_embed(offset = 0, dim1 = -2, dim2 = -1)``; PyTorch ``diag_embed``. 1-based: ``dim1``, ``dim2``."""
     kw = {}
-    if offset.__class__ is not int or offset != 0:
-        kw['offset'] = offset if offset.__class__ is int else _integer(offset)
     if dim1.__class__ is not int or dim1 != -2:
         kw['dim1'] = dim1 - 1 if dim1.__class__ is int and dim1 > 0 else _dims(dim1)
     if dim2.__class__ is not int or dim2 != -1:
         kw['dim2'] = dim2 - 1 if dim2.__class__ is int and dim2 > 0 else _dims(dim2)
     try:
-        out = _OP_diag_embed(self._t, **kw)
+        if offset.__class__ is not int or offset != 0:
+            c_offset = offset if offset.__class__ is int else _integer(offset)
+            out = _OP_diag_embed(self._t, c_offset, **kw) if kw else _OP_diag_embed(self._t, c_offset)
+        else:
+            out = _OP_diag_embed(self._t, **kw) if kw else _OP_diag_embed(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_diagflat = _bound(_TB, 'diagflat')
@@ -2270,14 +2611,17 @@ _OP_diagflat = _bound(_TB, 'diagflat')
 
 def method_diagflat(self, offset=0):
     """R torch ``x$diagflat(offset = 0)``; PyTorch ``diagflat``."""
-    kw = {}
-    if offset.__class__ is not int or offset != 0:
-        kw['offset'] = offset if offset.__class__ is int else _integer(offset)
     try:
-        out = _OP_diagflat(self._t, **kw)
+        if offset.__class__ is not int or offset != 0:
+            c_offset = offset if offset.__class__ is int else _integer(offset)
+            out = _OP_diagflat(self._t, c_offset)
+        else:
+            out = _OP_diagflat(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_diagonal = _bound(_TB, 'diagonal')
@@ -2294,10 +2638,12 @@ def method_diagonal(self, outdim=None, dim1=1, dim2=2, offset=0):
     if offset.__class__ is not int or offset != 0:
         kw['offset'] = offset if offset.__class__ is int else _integer(offset)
     try:
-        out = _OP_diagonal(self._t, **kw)
+        out = _OP_diagonal(self._t, **kw) if kw else _OP_diagonal(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_diagonal_scatter = _bound(_TB, 'diagonal_scatter')
@@ -2305,18 +2651,23 @@ _OP_diagonal_scatter = _bound(_TB, 'diagonal_scatter')
 
 def method_diagonal_scatter(self, src, offset=0, dim1=1, dim2=2):
     """R torch ``x$diagonal_scatter(src, offset = 0, dim1 = 1, dim2 = 2)``; PyTorch ``diagonal_scatter``. 1-based: ``dim1``, ``dim2``."""
+    c_src = src._t if src.__class__ is _T else _tensor(src)
     kw = {}
-    if offset.__class__ is not int or offset != 0:
-        kw['offset'] = offset if offset.__class__ is int else _integer(offset)
     if dim1.__class__ is not int or dim1 != 1:
         kw['dim1'] = dim1 - 1 if dim1.__class__ is int and dim1 > 0 else _dims(dim1)
     if dim2.__class__ is not int or dim2 != 2:
         kw['dim2'] = dim2 - 1 if dim2.__class__ is int and dim2 > 0 else _dims(dim2)
     try:
-        out = _OP_diagonal_scatter(self._t, src._t if src.__class__ is _T else _tensor(src), **kw)
+        if offset.__class__ is not int or offset != 0:
+            c_offset = offset if offset.__class__ is int else _integer(offset)
+            out = _OP_diagonal_scatter(self._t, c_src, c_offset, **kw) if kw else _OP_diagonal_scatter(self._t, c_src, c_offset)
+        else:
+            out = _OP_diagonal_scatter(self._t, c_src, **kw) if kw else _OP_diagonal_scatter(self._t, c_src)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_diff = _bound(_TB, 'diff')
@@ -2325,8 +2676,6 @@ _OP_diff = _bound(_TB, 'diff')
 def method_diff(self, n=1, dim=-1, prepend=None, append=None):
     """R torch ``x$diff(n = 1, dim = -1, prepend = NULL, append = NULL)``; PyTorch ``diff``. 1-based: ``dim``."""
     kw = {}
-    if n.__class__ is not int or n != 1:
-        kw['n'] = n if n.__class__ is int else _integer(n)
     if dim.__class__ is not int or dim != -1:
         kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if prepend is not None:
@@ -2334,10 +2683,16 @@ def method_diff(self, n=1, dim=-1, prepend=None, append=None):
     if append is not None:
         kw['append'] = append._t if append.__class__ is _T else _tensor(append)
     try:
-        out = _OP_diff(self._t, **kw)
+        if n.__class__ is not int or n != 1:
+            c_n = n if n.__class__ is int else _integer(n)
+            out = _OP_diff(self._t, c_n, **kw) if kw else _OP_diff(self._t, c_n)
+        else:
+            out = _OP_diff(self._t, **kw) if kw else _OP_diff(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_digamma = _bound(_TB, 'digamma')
@@ -2349,7 +2704,9 @@ def method_digamma(self):
         out = _OP_digamma(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_digamma_ = _bound(_TB, 'digamma_')
@@ -2381,14 +2738,18 @@ _OP_dist = _bound(_TB, 'dist')
 
 def method_dist(self, other, p=2):
     """R torch ``x$dist(other, p = 2)``; PyTorch ``dist``."""
-    kw = {}
-    if p.__class__ is not int or p != 2:
-        kw['p'] = _plain(p)
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_dist(self._t, other._t if other.__class__ is _T else _tensor(other), **kw)
+        if p.__class__ is not int or p != 2:
+            c_p = _plain(p)
+            out = _OP_dist(self._t, c_other, c_p)
+        else:
+            out = _OP_dist(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_div = _bound(_TB, 'div')
@@ -2396,14 +2757,17 @@ _OP_div = _bound(_TB, 'div')
 
 def method_div(self, other, rounding_mode=None):
     """R torch ``x$div(other, rounding_mode)``; PyTorch ``div``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     kw = {}
     if rounding_mode is not None:
         kw['rounding_mode'] = rounding_mode
     try:
-        out = _OP_div(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other), **kw)
+        out = _OP_div(self._t, c_other, **kw) if kw else _OP_div(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_div_ = _bound(_TB, 'div_')
@@ -2411,11 +2775,12 @@ _OP_div_ = _bound(_TB, 'div_')
 
 def method_div_(self, other, rounding_mode=None):
     """R torch ``x$div_(other, rounding_mode)``; PyTorch ``div_``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     kw = {}
     if rounding_mode is not None:
         kw['rounding_mode'] = rounding_mode
     try:
-        out = _OP_div_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other), **kw)
+        out = _OP_div_(self._t, c_other, **kw) if kw else _OP_div_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -2426,14 +2791,17 @@ _OP_divide = _bound(_TB, 'divide')
 
 def method_divide(self, other, rounding_mode=None):
     """R torch ``x$divide(other, rounding_mode)``; PyTorch ``divide``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     kw = {}
     if rounding_mode is not None:
         kw['rounding_mode'] = rounding_mode
     try:
-        out = _OP_divide(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other), **kw)
+        out = _OP_divide(self._t, c_other, **kw) if kw else _OP_divide(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_divide_ = _bound(_TB, 'divide_')
@@ -2441,11 +2809,12 @@ _OP_divide_ = _bound(_TB, 'divide_')
 
 def method_divide_(self, other, rounding_mode=None):
     """R torch ``x$divide_(other, rounding_mode)``; PyTorch ``divide_``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     kw = {}
     if rounding_mode is not None:
         kw['rounding_mode'] = rounding_mode
     try:
-        out = _OP_divide_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other), **kw)
+        out = _OP_divide_(self._t, c_other, **kw) if kw else _OP_divide_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -2456,11 +2825,14 @@ _OP_dot = _bound(_TB, 'dot')
 
 def method_dot(self, tensor):
     """R torch ``x$dot(tensor)``; PyTorch ``dot``."""
+    c_tensor = tensor._t if tensor.__class__ is _T else _tensor(tensor)
     try:
-        out = _OP_dot(self._t, tensor._t if tensor.__class__ is _T else _tensor(tensor))
+        out = _OP_dot(self._t, c_tensor)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_dsplit = _bound(_TB, 'dsplit')
@@ -2474,7 +2846,7 @@ def method_dsplit(self, indices=None, sections=None):
     if sections is not None:
         kw['sections'] = sections if sections.__class__ is int else _integer(sections)
     try:
-        out = _OP_dsplit(self._t, **kw)
+        out = _OP_dsplit(self._t, **kw) if kw else _OP_dsplit(self._t)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (), False)
@@ -2485,11 +2857,14 @@ _OP_eq = _bound(_TB, 'eq')
 
 def method_eq(self, other):
     """R torch ``x$eq(other)``; PyTorch ``eq``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_eq(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_eq(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_eq_ = _bound(_TB, 'eq_')
@@ -2497,8 +2872,9 @@ _OP_eq_ = _bound(_TB, 'eq_')
 
 def method_eq_(self, other):
     """R torch ``x$eq_(other)``; PyTorch ``eq_``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_eq_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_eq_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -2509,8 +2885,9 @@ _OP_equal = _bound(_TB, 'equal')
 
 def method_equal(self, other):
     """R torch ``x$equal(other)``; PyTorch ``equal``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_equal(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_equal(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (), False)
@@ -2525,7 +2902,9 @@ def method_erf(self):
         out = _OP_erf(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_erf_ = _bound(_TB, 'erf_')
@@ -2549,7 +2928,9 @@ def method_erfc(self):
         out = _OP_erfc(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_erfc_ = _bound(_TB, 'erfc_')
@@ -2573,7 +2954,9 @@ def method_erfinv(self):
         out = _OP_erfinv(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_erfinv_ = _bound(_TB, 'erfinv_')
@@ -2597,7 +2980,9 @@ def method_exp(self):
         out = _OP_exp(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_exp2 = _bound(_TB, 'exp2')
@@ -2609,7 +2994,9 @@ def method_exp2(self):
         out = _OP_exp2(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_exp2_ = _bound(_TB, 'exp2_')
@@ -2641,14 +3028,17 @@ _OP_expand = _bound(_TB, 'expand')
 
 def method_expand(self, size, implicit=False):
     """R torch ``x$expand(size, implicit = FALSE)``; PyTorch ``expand``."""
+    c_size = _integers(size)
     kw = {}
     if implicit is not False:
         kw['implicit'] = implicit
     try:
-        out = _OP_expand(self._t, _integers(size), **kw)
+        out = _OP_expand(self._t, c_size, **kw) if kw else _OP_expand(self._t, c_size)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_expand_as = _bound(_TB, 'expand_as')
@@ -2656,11 +3046,14 @@ _OP_expand_as = _bound(_TB, 'expand_as')
 
 def method_expand_as(self, other):
     """R torch ``x$expand_as(other)``; PyTorch ``expand_as``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_expand_as(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_expand_as(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_expm1 = _bound(_TB, 'expm1')
@@ -2672,7 +3065,9 @@ def method_expm1(self):
         out = _OP_expm1(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_expm1_ = _bound(_TB, 'expm1_')
@@ -2693,12 +3088,14 @@ _OP_exponential_ = _bound(_TB, 'exponential_')
 def method_exponential_(self, lambd=1.0, generator=None):
     """R torch ``x$exponential_(lambd = 1.0, generator = NULL)``; PyTorch ``exponential_``."""
     kw = {}
-    if lambd.__class__ is not float or lambd != 1.0:
-        kw['lambd'] = lambd
     if generator is not None:
         kw['generator'] = _plain(generator)
     try:
-        out = _OP_exponential_(self._t, **kw)
+        if lambd.__class__ is not float or lambd != 1.0:
+            c_lambd = lambd
+            out = _OP_exponential_(self._t, c_lambd, **kw) if kw else _OP_exponential_(self._t, c_lambd)
+        else:
+            out = _OP_exponential_(self._t, **kw) if kw else _OP_exponential_(self._t)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -2709,8 +3106,9 @@ _OP_fill_ = _bound(_TB, 'fill_')
 
 def method_fill_(self, value):
     """R torch ``x$fill_(value)``; PyTorch ``fill_``."""
+    c_value = value._t if value.__class__ is _T else _tensor_or_scalar(value)
     try:
-        out = _OP_fill_(self._t, value._t if value.__class__ is _T else _tensor_or_scalar(value))
+        out = _OP_fill_(self._t, c_value)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -2721,11 +3119,13 @@ _OP_fill_diagonal_ = _bound(_TB, 'fill_diagonal_')
 
 def method_fill_diagonal_(self, fill_value, wrap=False):
     """R torch ``x$fill_diagonal_(fill_value, wrap = FALSE)``; PyTorch ``fill_diagonal_``."""
-    kw = {}
-    if wrap is not False:
-        kw['wrap'] = wrap
+    c_fill_value = _plain(fill_value)
     try:
-        out = _OP_fill_diagonal_(self._t, _plain(fill_value), **kw)
+        if wrap is not False:
+            c_wrap = wrap
+            out = _OP_fill_diagonal_(self._t, c_fill_value, c_wrap)
+        else:
+            out = _OP_fill_diagonal_(self._t, c_fill_value)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -2740,7 +3140,9 @@ def method_fix(self):
         out = _OP_fix(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_fix_ = _bound(_TB, 'fix_')
@@ -2763,15 +3165,19 @@ def method_flatten(self, dims=None, start_dim=1, end_dim=-1, out_dim=None):
     _named(dims)
     _named(out_dim)
     kw = {}
-    if start_dim.__class__ is not int or start_dim != 1:
-        kw['start_dim'] = start_dim - 1 if start_dim.__class__ is int and start_dim > 0 else _dims(start_dim)
     if end_dim.__class__ is not int or end_dim != -1:
         kw['end_dim'] = end_dim - 1 if end_dim.__class__ is int and end_dim > 0 else _dims(end_dim)
     try:
-        out = _OP_flatten(self._t, **kw)
+        if start_dim.__class__ is not int or start_dim != 1:
+            c_start_dim = start_dim - 1 if start_dim.__class__ is int and start_dim > 0 else _dims(start_dim)
+            out = _OP_flatten(self._t, c_start_dim, **kw) if kw else _OP_flatten(self._t, c_start_dim)
+        else:
+            out = _OP_flatten(self._t, **kw) if kw else _OP_flatten(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_flip = _bound(_TB, 'flip')
@@ -2779,11 +3185,14 @@ _OP_flip = _bound(_TB, 'flip')
 
 def method_flip(self, dims):
     """R torch ``x$flip(dims)``; PyTorch ``flip``. 1-based: ``dims``."""
+    c_dims = dims - 1 if dims.__class__ is int and dims > 0 else _dims(dims)
     try:
-        out = _OP_flip(self._t, dims - 1 if dims.__class__ is int and dims > 0 else _dims(dims))
+        out = _OP_flip(self._t, c_dims)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_fliplr = _bound(_TB, 'fliplr')
@@ -2795,7 +3204,9 @@ def method_fliplr(self):
         out = _OP_fliplr(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_flipud = _bound(_TB, 'flipud')
@@ -2807,7 +3218,9 @@ def method_flipud(self):
         out = _OP_flipud(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_float_power = _bound(_TB, 'float_power')
@@ -2815,11 +3228,14 @@ _OP_float_power = _bound(_TB, 'float_power')
 
 def method_float_power(self, exponent):
     """R torch ``x$float_power(exponent)``; PyTorch ``float_power``."""
+    c_exponent = exponent._t if exponent.__class__ is _T else _tensor_or_scalar(exponent)
     try:
-        out = _OP_float_power(self._t, exponent._t if exponent.__class__ is _T else _tensor_or_scalar(exponent))
+        out = _OP_float_power(self._t, c_exponent)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_float_power_ = _bound(_TB, 'float_power_')
@@ -2827,8 +3243,9 @@ _OP_float_power_ = _bound(_TB, 'float_power_')
 
 def method_float_power_(self, exponent):
     """R torch ``x$float_power_(exponent)``; PyTorch ``float_power_``."""
+    c_exponent = exponent._t if exponent.__class__ is _T else _tensor_or_scalar(exponent)
     try:
-        out = _OP_float_power_(self._t, exponent._t if exponent.__class__ is _T else _tensor_or_scalar(exponent))
+        out = _OP_float_power_(self._t, c_exponent)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -2843,7 +3260,9 @@ def method_floor(self):
         out = _OP_floor(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_floor_ = _bound(_TB, 'floor_')
@@ -2863,11 +3282,14 @@ _OP_floor_divide = _bound(_TB, 'floor_divide')
 
 def method_floor_divide(self, other):
     """R torch ``x$floor_divide(other)``; PyTorch ``floor_divide``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_floor_divide(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_floor_divide(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_floor_divide_ = _bound(_TB, 'floor_divide_')
@@ -2875,8 +3297,9 @@ _OP_floor_divide_ = _bound(_TB, 'floor_divide_')
 
 def method_floor_divide_(self, other):
     """R torch ``x$floor_divide_(other)``; PyTorch ``floor_divide_``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_floor_divide_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_floor_divide_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -2887,11 +3310,14 @@ _OP_fmax = _bound(_TB, 'fmax')
 
 def method_fmax(self, other):
     """R torch ``x$fmax(other)``; PyTorch ``fmax``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_fmax(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_fmax(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_fmin = _bound(_TB, 'fmin')
@@ -2899,11 +3325,14 @@ _OP_fmin = _bound(_TB, 'fmin')
 
 def method_fmin(self, other):
     """R torch ``x$fmin(other)``; PyTorch ``fmin``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_fmin(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_fmin(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_fmod = _bound(_TB, 'fmod')
@@ -2911,11 +3340,14 @@ _OP_fmod = _bound(_TB, 'fmod')
 
 def method_fmod(self, other):
     """R torch ``x$fmod(other)``; PyTorch ``fmod``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_fmod(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_fmod(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_fmod_ = _bound(_TB, 'fmod_')
@@ -2923,8 +3355,9 @@ _OP_fmod_ = _bound(_TB, 'fmod_')
 
 def method_fmod_(self, other):
     """R torch ``x$fmod_(other)``; PyTorch ``fmod_``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_fmod_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_fmod_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -2939,7 +3372,9 @@ def method_frac(self):
         out = _OP_frac(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_frac_ = _bound(_TB, 'frac_')
@@ -2971,14 +3406,18 @@ _OP_gather = _bound(_TB, 'gather')
 
 def method_gather(self, dim, index, sparse_grad=False):
     """R torch ``x$gather(dim, index, sparse_grad = FALSE)``; PyTorch ``gather``. 1-based: ``dim``, ``index``."""
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_index = _index_fast(index)
     kw = {}
     if sparse_grad is not False:
         kw['sparse_grad'] = sparse_grad
     try:
-        out = _OP_gather(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _index_fast(index), **kw)
+        out = _OP_gather(self._t, c_dim, c_index, **kw) if kw else _OP_gather(self._t, c_dim, c_index)
     except _ERRORS as error:
         _fail(error, (index,))
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_gcd = _bound(_TB, 'gcd')
@@ -2986,11 +3425,14 @@ _OP_gcd = _bound(_TB, 'gcd')
 
 def method_gcd(self, other):
     """R torch ``x$gcd(other)``; PyTorch ``gcd``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_gcd(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_gcd(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_gcd_ = _bound(_TB, 'gcd_')
@@ -2998,8 +3440,9 @@ _OP_gcd_ = _bound(_TB, 'gcd_')
 
 def method_gcd_(self, other):
     """R torch ``x$gcd_(other)``; PyTorch ``gcd_``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_gcd_(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_gcd_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -3010,11 +3453,14 @@ _OP_ge = _bound(_TB, 'ge')
 
 def method_ge(self, other):
     """R torch ``x$ge(other)``; PyTorch ``ge``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_ge(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_ge(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_ge_ = _bound(_TB, 'ge_')
@@ -3022,8 +3468,9 @@ _OP_ge_ = _bound(_TB, 'ge_')
 
 def method_ge_(self, other):
     """R torch ``x$ge_(other)``; PyTorch ``ge_``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_ge_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_ge_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -3038,7 +3485,7 @@ def method_geometric_(self, p, generator=None):
     if generator is not None:
         kw['generator'] = _plain(generator)
     try:
-        out = _OP_geometric_(self._t, p, **kw)
+        out = _OP_geometric_(self._t, p, **kw) if kw else _OP_geometric_(self._t, p)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -3061,11 +3508,14 @@ _OP_ger = _bound(_TB, 'ger')
 
 def method_ger(self, vec2):
     """R torch ``x$ger(vec2)``; PyTorch ``ger``."""
+    c_vec2 = vec2._t if vec2.__class__ is _T else _tensor(vec2)
     try:
-        out = _OP_ger(self._t, vec2._t if vec2.__class__ is _T else _tensor(vec2))
+        out = _OP_ger(self._t, c_vec2)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_greater = _bound(_TB, 'greater')
@@ -3073,11 +3523,14 @@ _OP_greater = _bound(_TB, 'greater')
 
 def method_greater(self, other):
     """R torch ``x$greater(other)``; PyTorch ``greater``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_greater(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_greater(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_greater_ = _bound(_TB, 'greater_')
@@ -3085,8 +3538,9 @@ _OP_greater_ = _bound(_TB, 'greater_')
 
 def method_greater_(self, other):
     """R torch ``x$greater_(other)``; PyTorch ``greater_``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_greater_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_greater_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -3097,11 +3551,14 @@ _OP_greater_equal = _bound(_TB, 'greater_equal')
 
 def method_greater_equal(self, other):
     """R torch ``x$greater_equal(other)``; PyTorch ``greater_equal``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_greater_equal(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_greater_equal(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_greater_equal_ = _bound(_TB, 'greater_equal_')
@@ -3109,8 +3566,9 @@ _OP_greater_equal_ = _bound(_TB, 'greater_equal_')
 
 def method_greater_equal_(self, other):
     """R torch ``x$greater_equal_(other)``; PyTorch ``greater_equal_``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_greater_equal_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_greater_equal_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -3121,11 +3579,14 @@ _OP_gt = _bound(_TB, 'gt')
 
 def method_gt(self, other):
     """R torch ``x$gt(other)``; PyTorch ``gt``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_gt(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_gt(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_gt_ = _bound(_TB, 'gt_')
@@ -3133,8 +3594,9 @@ _OP_gt_ = _bound(_TB, 'gt_')
 
 def method_gt_(self, other):
     """R torch ``x$gt_(other)``; PyTorch ``gt_``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_gt_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_gt_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -3145,14 +3607,17 @@ _OP_hardshrink = _bound(_TB, 'hardshrink')
 
 def method_hardshrink(self, lambd=0.5):
     """R torch ``x$hardshrink(lambd = 0.5)``; PyTorch ``hardshrink``."""
-    kw = {}
-    if lambd.__class__ is not float or lambd != 0.5:
-        kw['lambd'] = _plain(lambd)
     try:
-        out = _OP_hardshrink(self._t, **kw)
+        if lambd.__class__ is not float or lambd != 0.5:
+            c_lambd = _plain(lambd)
+            out = _OP_hardshrink(self._t, c_lambd)
+        else:
+            out = _OP_hardshrink(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_hardshrink_backward = _aten('hardshrink_backward')
@@ -3160,11 +3625,15 @@ _OP_hardshrink_backward = _aten('hardshrink_backward')
 
 def method_hardshrink_backward(self, grad_out, lambd):
     """R torch ``x$hardshrink_backward(grad_out, lambd)``; PyTorch ``hardshrink_backward``."""
+    c_grad_out = grad_out._t if grad_out.__class__ is _T else _tensor(grad_out)
+    c_lambd = _plain(lambd)
     try:
-        out = _OP_hardshrink_backward(self=self._t, grad_out=grad_out._t if grad_out.__class__ is _T else _tensor(grad_out), lambd=_plain(lambd))
+        out = _OP_hardshrink_backward(self=self._t, grad_out=c_grad_out, lambd=c_lambd)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_heaviside = _bound(_TB, 'heaviside')
@@ -3172,11 +3641,14 @@ _OP_heaviside = _bound(_TB, 'heaviside')
 
 def method_heaviside(self, values):
     """R torch ``x$heaviside(values)``; PyTorch ``heaviside``."""
+    c_values = values._t if values.__class__ is _T else _tensor(values)
     try:
-        out = _OP_heaviside(self._t, values._t if values.__class__ is _T else _tensor(values))
+        out = _OP_heaviside(self._t, c_values)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_heaviside_ = _bound(_TB, 'heaviside_')
@@ -3184,8 +3656,9 @@ _OP_heaviside_ = _bound(_TB, 'heaviside_')
 
 def method_heaviside_(self, values):
     """R torch ``x$heaviside_(values)``; PyTorch ``heaviside_``."""
+    c_values = values._t if values.__class__ is _T else _tensor(values)
     try:
-        out = _OP_heaviside_(self._t, values._t if values.__class__ is _T else _tensor(values))
+        out = _OP_heaviside_(self._t, c_values)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -3197,17 +3670,21 @@ _OP_histc = _bound(_TB, 'histc')
 def method_histc(self, bins=100, min=0, max=0):
     """R torch ``x$histc(bins = 100, min = 0, max = 0)``; PyTorch ``histc``."""
     kw = {}
-    if bins.__class__ is not int or bins != 100:
-        kw['bins'] = bins if bins.__class__ is int else _integer(bins)
     if min.__class__ is not int or min != 0:
         kw['min'] = _plain(min)
     if max.__class__ is not int or max != 0:
         kw['max'] = _plain(max)
     try:
-        out = _OP_histc(self._t, **kw)
+        if bins.__class__ is not int or bins != 100:
+            c_bins = bins if bins.__class__ is int else _integer(bins)
+            out = _OP_histc(self._t, c_bins, **kw) if kw else _OP_histc(self._t, c_bins)
+        else:
+            out = _OP_histc(self._t, **kw) if kw else _OP_histc(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_histogram = _bound(_TB, 'histogram')
@@ -3216,8 +3693,6 @@ _OP_histogram = _bound(_TB, 'histogram')
 def method_histogram(self, bins=100, range=None, weight=None, density=False):
     """R torch ``x$histogram(bins = 100, range = NULL, weight = NULL, density = FALSE)``; PyTorch ``histogram``."""
     kw = {}
-    if bins.__class__ is not int or bins != 100:
-        kw['bins'] = bins._t if bins.__class__ is _T else _tensor_or_scalar(bins)
     if range is not None:
         kw['range'] = _plain(range)
     if weight is not None:
@@ -3225,7 +3700,11 @@ def method_histogram(self, bins=100, range=None, weight=None, density=False):
     if density is not False:
         kw['density'] = density
     try:
-        out = _OP_histogram(self._t, **kw)
+        if bins.__class__ is not int or bins != 100:
+            c_bins = bins._t if bins.__class__ is _T else _tensor_or_scalar(bins)
+            out = _OP_histogram(self._t, c_bins, **kw) if kw else _OP_histogram(self._t, c_bins)
+        else:
+            out = _OP_histogram(self._t, **kw) if kw else _OP_histogram(self._t)
     except _ERRORS as error:
         _fail(error)
     return _rlist(out, ())
@@ -3242,7 +3721,7 @@ def method_hsplit(self, indices=None, sections=None):
     if sections is not None:
         kw['sections'] = sections if sections.__class__ is int else _integer(sections)
     try:
-        out = _OP_hsplit(self._t, **kw)
+        out = _OP_hsplit(self._t, **kw) if kw else _OP_hsplit(self._t)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (), False)
@@ -3253,11 +3732,14 @@ _OP_hypot = _bound(_TB, 'hypot')
 
 def method_hypot(self, other):
     """R torch ``x$hypot(other)``; PyTorch ``hypot``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_hypot(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_hypot(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_hypot_ = _bound(_TB, 'hypot_')
@@ -3265,8 +3747,9 @@ _OP_hypot_ = _bound(_TB, 'hypot_')
 
 def method_hypot_(self, other):
     """R torch ``x$hypot_(other)``; PyTorch ``hypot_``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_hypot_(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_hypot_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -3281,7 +3764,9 @@ def method_i0(self):
         out = _OP_i0(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_i0_ = _bound(_TB, 'i0_')
@@ -3301,11 +3786,14 @@ _OP_igamma = _bound(_TB, 'igamma')
 
 def method_igamma(self, other):
     """R torch ``x$igamma(other)``; PyTorch ``igamma``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_igamma(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_igamma(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_igamma_ = _bound(_TB, 'igamma_')
@@ -3313,8 +3801,9 @@ _OP_igamma_ = _bound(_TB, 'igamma_')
 
 def method_igamma_(self, other):
     """R torch ``x$igamma_(other)``; PyTorch ``igamma_``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_igamma_(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_igamma_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -3325,11 +3814,14 @@ _OP_igammac = _bound(_TB, 'igammac')
 
 def method_igammac(self, other):
     """R torch ``x$igammac(other)``; PyTorch ``igammac``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_igammac(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_igammac(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_igammac_ = _bound(_TB, 'igammac_')
@@ -3337,8 +3829,9 @@ _OP_igammac_ = _bound(_TB, 'igammac_')
 
 def method_igammac_(self, other):
     """R torch ``x$igammac_(other)``; PyTorch ``igammac_``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_igammac_(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_igammac_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -3349,11 +3842,14 @@ _OP_index = _aten('index')
 
 def method_index(self, indices):
     """R torch ``x$index(indices)``; PyTorch ``index``. 1-based: ``indices``."""
+    c_indices = _indices(indices)
     try:
-        out = _OP_index(self=self._t, indices=_indices(indices))
+        out = _OP_index(self=self._t, indices=c_indices)
     except _ERRORS as error:
         _fail(error, (indices,))
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_index_add = _bound(_TB, 'index_add')
@@ -3361,14 +3857,19 @@ _OP_index_add = _bound(_TB, 'index_add')
 
 def method_index_add(self, dim, index, source, alpha=1):
     """R torch ``x$index_add(dim, index, source, alpha = 1)``; PyTorch ``index_add``. 1-based: ``dim``, ``index``."""
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_index = _index_fast(index)
+    c_source = source._t if source.__class__ is _T else _tensor(source)
     kw = {}
     if alpha.__class__ is not int or alpha != 1:
         kw['alpha'] = _plain(alpha)
     try:
-        out = _OP_index_add(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _index_fast(index), source._t if source.__class__ is _T else _tensor(source), **kw)
+        out = _OP_index_add(self._t, c_dim, c_index, c_source, **kw) if kw else _OP_index_add(self._t, c_dim, c_index, c_source)
     except _ERRORS as error:
         _fail(error, (index,))
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_index_add_ = _bound(_TB, 'index_add_')
@@ -3376,11 +3877,14 @@ _OP_index_add_ = _bound(_TB, 'index_add_')
 
 def method_index_add_(self, dim, index, source, alpha=1):
     """R torch ``x$index_add_(dim, index, source, alpha = 1)``; PyTorch ``index_add_``. 1-based: ``dim``, ``index``."""
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_index = _index_fast(index)
+    c_source = source._t if source.__class__ is _T else _tensor(source)
     kw = {}
     if alpha.__class__ is not int or alpha != 1:
         kw['alpha'] = _plain(alpha)
     try:
-        out = _OP_index_add_(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _index_fast(index), source._t if source.__class__ is _T else _tensor(source), **kw)
+        out = _OP_index_add_(self._t, c_dim, c_index, c_source, **kw) if kw else _OP_index_add_(self._t, c_dim, c_index, c_source)
     except _ERRORS as error:
         _fail(error, (index,))
     return self
@@ -3391,11 +3895,16 @@ _OP_index_copy = _bound(_TB, 'index_copy')
 
 def method_index_copy(self, dim, index, source):
     """R torch ``x$index_copy(dim, index, source)``; PyTorch ``index_copy``. 1-based: ``dim``, ``index``."""
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_index = _index_fast(index)
+    c_source = source._t if source.__class__ is _T else _tensor(source)
     try:
-        out = _OP_index_copy(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _index_fast(index), source._t if source.__class__ is _T else _tensor(source))
+        out = _OP_index_copy(self._t, c_dim, c_index, c_source)
     except _ERRORS as error:
         _fail(error, (index,))
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_index_copy_ = _bound(_TB, 'index_copy_')
@@ -3403,8 +3912,11 @@ _OP_index_copy_ = _bound(_TB, 'index_copy_')
 
 def method_index_copy_(self, dim, index, source):
     """R torch ``x$index_copy_(dim, index, source)``; PyTorch ``index_copy_``. 1-based: ``dim``, ``index``."""
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_index = _index_fast(index)
+    c_source = source._t if source.__class__ is _T else _tensor(source)
     try:
-        out = _OP_index_copy_(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _index_fast(index), source._t if source.__class__ is _T else _tensor(source))
+        out = _OP_index_copy_(self._t, c_dim, c_index, c_source)
     except _ERRORS as error:
         _fail(error, (index,))
     return self
@@ -3415,11 +3927,16 @@ _OP_index_fill = _bound(_TB, 'index_fill')
 
 def method_index_fill(self, dim, index, value):
     """R torch ``x$index_fill(dim, index, value)``; PyTorch ``index_fill``. 1-based: ``dim``, ``index``."""
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_index = _index(index)
+    c_value = value._t if value.__class__ is _T else _tensor_or_scalar(value)
     try:
-        out = _OP_index_fill(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _index(index), value._t if value.__class__ is _T else _tensor_or_scalar(value))
+        out = _OP_index_fill(self._t, c_dim, c_index, c_value)
     except _ERRORS as error:
         _fail(error, (index,))
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_index_fill_ = _bound(_TB, 'index_fill_')
@@ -3427,8 +3944,11 @@ _OP_index_fill_ = _bound(_TB, 'index_fill_')
 
 def method_index_fill_(self, dim, index, value):
     """R torch ``x$index_fill_(dim, index, value)``; PyTorch ``index_fill_``. 1-based: ``dim``, ``index``."""
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_index = _index(index)
+    c_value = value._t if value.__class__ is _T else _tensor_or_scalar(value)
     try:
-        out = _OP_index_fill_(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _index(index), value._t if value.__class__ is _T else _tensor_or_scalar(value))
+        out = _OP_index_fill_(self._t, c_dim, c_index, c_value)
     except _ERRORS as error:
         _fail(error, (index,))
     return self
@@ -3439,14 +3959,19 @@ _OP_index_put = _bound(_TB, 'index_put')
 
 def method_index_put(self, indices, values, accumulate=False):
     """R torch ``x$index_put(indices, values, accumulate = FALSE)``; PyTorch ``index_put``. 1-based: ``indices``."""
-    kw = {}
-    if accumulate is not False:
-        kw['accumulate'] = accumulate
+    c_indices = _indices(indices)
+    c_values = values._t if values.__class__ is _T else _tensor(values)
     try:
-        out = _OP_index_put(self._t, _indices(indices), values._t if values.__class__ is _T else _tensor(values), **kw)
+        if accumulate is not False:
+            c_accumulate = accumulate
+            out = _OP_index_put(self._t, c_indices, c_values, c_accumulate)
+        else:
+            out = _OP_index_put(self._t, c_indices, c_values)
     except _ERRORS as error:
         _fail(error, (indices,))
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_index_put_ = _bound(_TB, 'index_put_')
@@ -3454,11 +3979,14 @@ _OP_index_put_ = _bound(_TB, 'index_put_')
 
 def method_index_put_(self, indices, values, accumulate=False):
     """R torch ``x$index_put_(indices, values, accumulate = FALSE)``; PyTorch ``index_put_``. 1-based: ``indices``."""
-    kw = {}
-    if accumulate is not False:
-        kw['accumulate'] = accumulate
+    c_indices = _indices(indices)
+    c_values = values._t if values.__class__ is _T else _tensor(values)
     try:
-        out = _OP_index_put_(self._t, _indices(indices), values._t if values.__class__ is _T else _tensor(values), **kw)
+        if accumulate is not False:
+            c_accumulate = accumulate
+            out = _OP_index_put_(self._t, c_indices, c_values, c_accumulate)
+        else:
+            out = _OP_index_put_(self._t, c_indices, c_values)
     except _ERRORS as error:
         _fail(error, (indices,))
     return self
@@ -3469,14 +3997,19 @@ _OP_index_reduce = _bound(_TB, 'index_reduce')
 
 def method_index_reduce(self, dim, index, source, reduce, include_self=True):
     """R torch ``x$index_reduce(dim, index, source, reduce, include_self = TRUE)``; PyTorch ``index_reduce``. 1-based: ``dim``, ``index``."""
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_index = _index_fast(index)
+    c_source = source._t if source.__class__ is _T else _tensor(source)
     kw = {}
     if include_self is not True:
         kw['include_self'] = include_self
     try:
-        out = _OP_index_reduce(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _index_fast(index), source._t if source.__class__ is _T else _tensor(source), reduce, **kw)
+        out = _OP_index_reduce(self._t, c_dim, c_index, c_source, reduce, **kw) if kw else _OP_index_reduce(self._t, c_dim, c_index, c_source, reduce)
     except _ERRORS as error:
         _fail(error, (index,))
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_index_reduce_ = _bound(_TB, 'index_reduce_')
@@ -3484,11 +4017,14 @@ _OP_index_reduce_ = _bound(_TB, 'index_reduce_')
 
 def method_index_reduce_(self, dim, index, source, reduce, include_self=True):
     """R torch ``x$index_reduce_(dim, index, source, reduce, include_self = TRUE)``; PyTorch ``index_reduce_``. 1-based: ``dim``, ``index``."""
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_index = _index_fast(index)
+    c_source = source._t if source.__class__ is _T else _tensor(source)
     kw = {}
     if include_self is not True:
         kw['include_self'] = include_self
     try:
-        out = _OP_index_reduce_(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _index_fast(index), source._t if source.__class__ is _T else _tensor(source), reduce, **kw)
+        out = _OP_index_reduce_(self._t, c_dim, c_index, c_source, reduce, **kw) if kw else _OP_index_reduce_(self._t, c_dim, c_index, c_source, reduce)
     except _ERRORS as error:
         _fail(error, (index,))
     return self
@@ -3499,11 +4035,15 @@ _OP_index_select = _bound(_TB, 'index_select')
 
 def method_index_select(self, dim, index):
     """R torch ``x$index_select(dim, index)``; PyTorch ``index_select``. 1-based: ``dim``, ``index``."""
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_index = _index_fast(index)
     try:
-        out = _OP_index_select(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _index_fast(index))
+        out = _OP_index_select(self._t, c_dim, c_index)
     except _ERRORS as error:
         _fail(error, (index,))
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_indices = _bound(_TB, 'indices')
@@ -3523,11 +4063,14 @@ _OP_inner = _bound(_TB, 'inner')
 
 def method_inner(self, other):
     """R torch ``x$inner(other)``; PyTorch ``inner``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_inner(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_inner(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_int_repr = _bound(_TB, 'int_repr')
@@ -3539,7 +4082,9 @@ def method_int_repr(self):
         out = _OP_int_repr(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_inverse = _bound(_TB, 'inverse')
@@ -3551,7 +4096,9 @@ def method_inverse(self):
         out = _OP_inverse(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_is_coalesced = _bound(_TB, 'is_coalesced')
@@ -3595,11 +4142,12 @@ _OP_is_contiguous = _bound(_TB, 'is_contiguous')
 
 def method_is_contiguous(self, memory_format=None):
     """R torch ``x$is_contiguous(memory_format)``; PyTorch ``is_contiguous``."""
-    kw = {}
-    if memory_format is not None:
-        kw['memory_format'] = _plain(memory_format)
     try:
-        out = _OP_is_contiguous(self._t, **kw)
+        if memory_format is not None:
+            c_memory_format = _plain(memory_format)
+            out = _OP_is_contiguous(self._t, c_memory_format)
+        else:
+            out = _OP_is_contiguous(self._t)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (), False)
@@ -3670,11 +4218,12 @@ _OP_is_pinned = _bound(_TB, 'is_pinned')
 
 def method_is_pinned(self, device=None):
     """R torch ``x$is_pinned(device = NULL)``; PyTorch ``is_pinned``."""
-    kw = {}
-    if device is not None:
-        kw['device'] = _device(device)
     try:
-        out = _OP_is_pinned(self._t, **kw)
+        if device is not None:
+            c_device = _device(device)
+            out = _OP_is_pinned(self._t, c_device)
+        else:
+            out = _OP_is_pinned(self._t)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (), False)
@@ -3685,8 +4234,9 @@ _OP_is_same_size = _bound(_TB, 'is_same_size')
 
 def method_is_same_size(self, other):
     """R torch ``x$is_same_size(other)``; PyTorch ``is_same_size``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_is_same_size(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_is_same_size(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (), False)
@@ -3697,8 +4247,9 @@ _OP_is_set_to = _bound(_TB, 'is_set_to')
 
 def method_is_set_to(self, tensor):
     """R torch ``x$is_set_to(tensor)``; PyTorch ``is_set_to``."""
+    c_tensor = tensor._t if tensor.__class__ is _T else _tensor(tensor)
     try:
-        out = _OP_is_set_to(self._t, tensor._t if tensor.__class__ is _T else _tensor(tensor))
+        out = _OP_is_set_to(self._t, c_tensor)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (), False)
@@ -3721,18 +4272,23 @@ _OP_isclose = _bound(_TB, 'isclose')
 
 def method_isclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
     """R torch ``x$isclose(other, rtol = 1e-05, atol = 1e-08, equal_nan = FALSE)``; PyTorch ``isclose``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     kw = {}
-    if rtol.__class__ is not float or rtol != 1e-05:
-        kw['rtol'] = rtol
     if atol.__class__ is not float or atol != 1e-08:
         kw['atol'] = atol
     if equal_nan is not False:
         kw['equal_nan'] = equal_nan
     try:
-        out = _OP_isclose(self._t, other._t if other.__class__ is _T else _tensor(other), **kw)
+        if rtol.__class__ is not float or rtol != 1e-05:
+            c_rtol = rtol
+            out = _OP_isclose(self._t, c_other, c_rtol, **kw) if kw else _OP_isclose(self._t, c_other, c_rtol)
+        else:
+            out = _OP_isclose(self._t, c_other, **kw) if kw else _OP_isclose(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_isfinite = _bound(_TB, 'isfinite')
@@ -3744,7 +4300,9 @@ def method_isfinite(self):
         out = _OP_isfinite(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_isinf = _bound(_TB, 'isinf')
@@ -3756,7 +4314,9 @@ def method_isinf(self):
         out = _OP_isinf(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_isnan = _bound(_TB, 'isnan')
@@ -3768,7 +4328,9 @@ def method_isnan(self):
         out = _OP_isnan(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_isneginf = _bound(_TB, 'isneginf')
@@ -3780,7 +4342,9 @@ def method_isneginf(self):
         out = _OP_isneginf(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_isposinf = _bound(_TB, 'isposinf')
@@ -3792,7 +4356,9 @@ def method_isposinf(self):
         out = _OP_isposinf(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_isreal = _bound(_TB, 'isreal')
@@ -3804,7 +4370,9 @@ def method_isreal(self):
         out = _OP_isreal(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_istft = _bound(_TB, 'istft')
@@ -3812,9 +4380,8 @@ _OP_istft = _bound(_TB, 'istft')
 
 def method_istft(self, n_fft, hop_length=None, win_length=None, window=None, center=True, normalized=False, onesided=None, length=None, return_complex=False):
     """R torch ``x$istft(n_fft, hop_length = NULL, win_length = NULL, window = NULL, center = TRUE, normalized = FALSE, onesided = NULL, length = NULL, return_complex = FALSE)``; PyTorch ``istft``."""
+    c_n_fft = n_fft if n_fft.__class__ is int else _integer(n_fft)
     kw = {}
-    if hop_length is not None:
-        kw['hop_length'] = hop_length if hop_length.__class__ is int else _integer(hop_length)
     if win_length is not None:
         kw['win_length'] = win_length if win_length.__class__ is int else _integer(win_length)
     if window is not None:
@@ -3830,10 +4397,16 @@ def method_istft(self, n_fft, hop_length=None, win_length=None, window=None, cen
     if return_complex is not False:
         kw['return_complex'] = return_complex
     try:
-        out = _OP_istft(self._t, n_fft if n_fft.__class__ is int else _integer(n_fft), **kw)
+        if hop_length is not None:
+            c_hop_length = hop_length if hop_length.__class__ is int else _integer(hop_length)
+            out = _OP_istft(self._t, c_n_fft, c_hop_length, **kw) if kw else _OP_istft(self._t, c_n_fft, c_hop_length)
+        else:
+            out = _OP_istft(self._t, c_n_fft, **kw) if kw else _OP_istft(self._t, c_n_fft)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_item = _bound(_TB, 'item')
@@ -3853,11 +4426,14 @@ _OP_kron = _bound(_TB, 'kron')
 
 def method_kron(self, other):
     """R torch ``x$kron(other)``; PyTorch ``kron``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_kron(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_kron(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_kthvalue = _bound(_TB, 'kthvalue')
@@ -3865,13 +4441,16 @@ _OP_kthvalue = _bound(_TB, 'kthvalue')
 
 def method_kthvalue(self, k, dim=-1, keepdim=False):
     """R torch ``x$kthvalue(k, dim = -1, keepdim = FALSE)``; PyTorch ``kthvalue``. 1-based: ``dim``. Returns 1-based indices."""
+    c_k = k if k.__class__ is int else _integer(k)
     kw = {}
-    if dim.__class__ is not int or dim != -1:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if keepdim is not False:
         kw['keepdim'] = keepdim
     try:
-        out = _OP_kthvalue(self._t, k if k.__class__ is int else _integer(k), **kw)
+        if dim.__class__ is not int or dim != -1:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_kthvalue(self._t, c_k, c_dim, **kw) if kw else _OP_kthvalue(self._t, c_k, c_dim)
+        else:
+            out = _OP_kthvalue(self._t, c_k, **kw) if kw else _OP_kthvalue(self._t, c_k)
     except _ERRORS as error:
         _fail(error)
     return _rlist(out, (2,))
@@ -3882,11 +4461,14 @@ _OP_lcm = _bound(_TB, 'lcm')
 
 def method_lcm(self, other):
     """R torch ``x$lcm(other)``; PyTorch ``lcm``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_lcm(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_lcm(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_lcm_ = _bound(_TB, 'lcm_')
@@ -3894,8 +4476,9 @@ _OP_lcm_ = _bound(_TB, 'lcm_')
 
 def method_lcm_(self, other):
     """R torch ``x$lcm_(other)``; PyTorch ``lcm_``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_lcm_(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_lcm_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -3906,11 +4489,14 @@ _OP_ldexp = _bound(_TB, 'ldexp')
 
 def method_ldexp(self, other):
     """R torch ``x$ldexp(other)``; PyTorch ``ldexp``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_ldexp(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_ldexp(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_ldexp_ = _bound(_TB, 'ldexp_')
@@ -3918,8 +4504,9 @@ _OP_ldexp_ = _bound(_TB, 'ldexp_')
 
 def method_ldexp_(self, other):
     """R torch ``x$ldexp_(other)``; PyTorch ``ldexp_``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_ldexp_(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_ldexp_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -3930,11 +4517,14 @@ _OP_le = _bound(_TB, 'le')
 
 def method_le(self, other):
     """R torch ``x$le(other)``; PyTorch ``le``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_le(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_le(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_le_ = _bound(_TB, 'le_')
@@ -3942,8 +4532,9 @@ _OP_le_ = _bound(_TB, 'le_')
 
 def method_le_(self, other):
     """R torch ``x$le_(other)``; PyTorch ``le_``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_le_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_le_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -3954,11 +4545,15 @@ _OP_lerp = _bound(_TB, 'lerp')
 
 def method_lerp(self, end, weight):
     """R torch ``x$lerp(end, weight)``; PyTorch ``lerp``."""
+    c_end = end._t if end.__class__ is _T else _tensor(end)
+    c_weight = weight._t if weight.__class__ is _T else _tensor_or_scalar(weight)
     try:
-        out = _OP_lerp(self._t, end._t if end.__class__ is _T else _tensor(end), weight._t if weight.__class__ is _T else _tensor_or_scalar(weight))
+        out = _OP_lerp(self._t, c_end, c_weight)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_lerp_ = _bound(_TB, 'lerp_')
@@ -3966,8 +4561,10 @@ _OP_lerp_ = _bound(_TB, 'lerp_')
 
 def method_lerp_(self, end, weight):
     """R torch ``x$lerp_(end, weight)``; PyTorch ``lerp_``."""
+    c_end = end._t if end.__class__ is _T else _tensor(end)
+    c_weight = weight._t if weight.__class__ is _T else _tensor_or_scalar(weight)
     try:
-        out = _OP_lerp_(self._t, end._t if end.__class__ is _T else _tensor(end), weight._t if weight.__class__ is _T else _tensor_or_scalar(weight))
+        out = _OP_lerp_(self._t, c_end, c_weight)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -3978,11 +4575,14 @@ _OP_less = _bound(_TB, 'less')
 
 def method_less(self, other):
     """R torch ``x$less(other)``; PyTorch ``less``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_less(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_less(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_less_ = _bound(_TB, 'less_')
@@ -3990,8 +4590,9 @@ _OP_less_ = _bound(_TB, 'less_')
 
 def method_less_(self, other):
     """R torch ``x$less_(other)``; PyTorch ``less_``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_less_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_less_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -4002,11 +4603,14 @@ _OP_less_equal = _bound(_TB, 'less_equal')
 
 def method_less_equal(self, other):
     """R torch ``x$less_equal(other)``; PyTorch ``less_equal``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_less_equal(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_less_equal(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_less_equal_ = _bound(_TB, 'less_equal_')
@@ -4014,8 +4618,9 @@ _OP_less_equal_ = _bound(_TB, 'less_equal_')
 
 def method_less_equal_(self, other):
     """R torch ``x$less_equal_(other)``; PyTorch ``less_equal_``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_less_equal_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_less_equal_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -4030,7 +4635,9 @@ def method_lgamma(self):
         out = _OP_lgamma(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_lgamma_ = _bound(_TB, 'lgamma_')
@@ -4054,7 +4661,9 @@ def method_log(self):
         out = _OP_log(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_log10 = _bound(_TB, 'log10')
@@ -4066,7 +4675,9 @@ def method_log10(self):
         out = _OP_log10(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_log10_ = _bound(_TB, 'log10_')
@@ -4090,7 +4701,9 @@ def method_log1p(self):
         out = _OP_log1p(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_log1p_ = _bound(_TB, 'log1p_')
@@ -4114,7 +4727,9 @@ def method_log2(self):
         out = _OP_log2(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_log2_ = _bound(_TB, 'log2_')
@@ -4147,14 +4762,16 @@ _OP_log_normal_ = _bound(_TB, 'log_normal_')
 def method_log_normal_(self, mean=1.0, std=2.0, generator=None):
     """R torch ``x$log_normal_(mean = 1.0, std = 2.0, generator = NULL)``; PyTorch ``log_normal_``."""
     kw = {}
-    if mean.__class__ is not float or mean != 1.0:
-        kw['mean'] = mean
     if std.__class__ is not float or std != 2.0:
         kw['std'] = std
     if generator is not None:
         kw['generator'] = _plain(generator)
     try:
-        out = _OP_log_normal_(self._t, **kw)
+        if mean.__class__ is not float or mean != 1.0:
+            c_mean = mean
+            out = _OP_log_normal_(self._t, c_mean, **kw) if kw else _OP_log_normal_(self._t, c_mean)
+        else:
+            out = _OP_log_normal_(self._t, **kw) if kw else _OP_log_normal_(self._t)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -4165,14 +4782,18 @@ _OP_log_softmax = _bound(_TB, 'log_softmax')
 
 def method_log_softmax(self, dim, dtype=None):
     """R torch ``x$log_softmax(dim, dtype = NULL)``; PyTorch ``log_softmax``. 1-based: ``dim``."""
-    kw = {}
-    if dtype is not None:
-        kw['dtype'] = _dtype(dtype)
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     try:
-        out = _OP_log_softmax(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), **kw)
+        if dtype is not None:
+            c_dtype = _dtype(dtype)
+            out = _OP_log_softmax(self._t, c_dim, c_dtype)
+        else:
+            out = _OP_log_softmax(self._t, c_dim)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_logaddexp = _bound(_TB, 'logaddexp')
@@ -4180,11 +4801,14 @@ _OP_logaddexp = _bound(_TB, 'logaddexp')
 
 def method_logaddexp(self, other):
     """R torch ``x$logaddexp(other)``; PyTorch ``logaddexp``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_logaddexp(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_logaddexp(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_logaddexp2 = _bound(_TB, 'logaddexp2')
@@ -4192,11 +4816,14 @@ _OP_logaddexp2 = _bound(_TB, 'logaddexp2')
 
 def method_logaddexp2(self, other):
     """R torch ``x$logaddexp2(other)``; PyTorch ``logaddexp2``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_logaddexp2(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_logaddexp2(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_logcumsumexp = _bound(_TB, 'logcumsumexp')
@@ -4204,11 +4831,14 @@ _OP_logcumsumexp = _bound(_TB, 'logcumsumexp')
 
 def method_logcumsumexp(self, dim):
     """R torch ``x$logcumsumexp(dim)``; PyTorch ``logcumsumexp``. 1-based: ``dim``."""
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     try:
-        out = _OP_logcumsumexp(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim))
+        out = _OP_logcumsumexp(self._t, c_dim)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_logdet = _bound(_TB, 'logdet')
@@ -4220,7 +4850,9 @@ def method_logdet(self):
         out = _OP_logdet(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_logical_and = _bound(_TB, 'logical_and')
@@ -4228,11 +4860,14 @@ _OP_logical_and = _bound(_TB, 'logical_and')
 
 def method_logical_and(self, other):
     """R torch ``x$logical_and(other)``; PyTorch ``logical_and``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_logical_and(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_logical_and(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_logical_and_ = _bound(_TB, 'logical_and_')
@@ -4240,8 +4875,9 @@ _OP_logical_and_ = _bound(_TB, 'logical_and_')
 
 def method_logical_and_(self, other):
     """R torch ``x$logical_and_(other)``; PyTorch ``logical_and_``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_logical_and_(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_logical_and_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -4256,7 +4892,9 @@ def method_logical_not(self):
         out = _OP_logical_not(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_logical_not_ = _bound(_TB, 'logical_not_')
@@ -4276,11 +4914,14 @@ _OP_logical_or = _bound(_TB, 'logical_or')
 
 def method_logical_or(self, other):
     """R torch ``x$logical_or(other)``; PyTorch ``logical_or``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_logical_or(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_logical_or(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_logical_or_ = _bound(_TB, 'logical_or_')
@@ -4288,8 +4929,9 @@ _OP_logical_or_ = _bound(_TB, 'logical_or_')
 
 def method_logical_or_(self, other):
     """R torch ``x$logical_or_(other)``; PyTorch ``logical_or_``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_logical_or_(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_logical_or_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -4300,11 +4942,14 @@ _OP_logical_xor = _bound(_TB, 'logical_xor')
 
 def method_logical_xor(self, other):
     """R torch ``x$logical_xor(other)``; PyTorch ``logical_xor``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_logical_xor(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_logical_xor(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_logical_xor_ = _bound(_TB, 'logical_xor_')
@@ -4312,8 +4957,9 @@ _OP_logical_xor_ = _bound(_TB, 'logical_xor_')
 
 def method_logical_xor_(self, other):
     """R torch ``x$logical_xor_(other)``; PyTorch ``logical_xor_``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_logical_xor_(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_logical_xor_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -4324,14 +4970,17 @@ _OP_logit = _bound(_TB, 'logit')
 
 def method_logit(self, eps=None):
     """R torch ``x$logit(eps = NULL)``; PyTorch ``logit``."""
-    kw = {}
-    if eps is not None:
-        kw['eps'] = eps
     try:
-        out = _OP_logit(self._t, **kw)
+        if eps is not None:
+            c_eps = eps
+            out = _OP_logit(self._t, c_eps)
+        else:
+            out = _OP_logit(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_logit_ = _bound(_TB, 'logit_')
@@ -4339,11 +4988,12 @@ _OP_logit_ = _bound(_TB, 'logit_')
 
 def method_logit_(self, eps=None):
     """R torch ``x$logit_(eps = NULL)``; PyTorch ``logit_``."""
-    kw = {}
-    if eps is not None:
-        kw['eps'] = eps
     try:
-        out = _OP_logit_(self._t, **kw)
+        if eps is not None:
+            c_eps = eps
+            out = _OP_logit_(self._t, c_eps)
+        else:
+            out = _OP_logit_(self._t)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -4354,14 +5004,18 @@ _OP_logsumexp = _bound(_TB, 'logsumexp')
 
 def method_logsumexp(self, dim, keepdim=False):
     """R torch ``x$logsumexp(dim, keepdim = FALSE)``; PyTorch ``logsumexp``. 1-based: ``dim``."""
-    kw = {}
-    if keepdim is not False:
-        kw['keepdim'] = keepdim
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     try:
-        out = _OP_logsumexp(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), **kw)
+        if keepdim is not False:
+            c_keepdim = keepdim
+            out = _OP_logsumexp(self._t, c_dim, c_keepdim)
+        else:
+            out = _OP_logsumexp(self._t, c_dim)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_lt = _bound(_TB, 'lt')
@@ -4369,11 +5023,14 @@ _OP_lt = _bound(_TB, 'lt')
 
 def method_lt(self, other):
     """R torch ``x$lt(other)``; PyTorch ``lt``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_lt(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_lt(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_lt_ = _bound(_TB, 'lt_')
@@ -4381,8 +5038,9 @@ _OP_lt_ = _bound(_TB, 'lt_')
 
 def method_lt_(self, other):
     """R torch ``x$lt_(other)``; PyTorch ``lt_``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_lt_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_lt_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -4393,11 +5051,15 @@ _OP_lu_solve = _bound(_TB, 'lu_solve')
 
 def method_lu_solve(self, LU_data, LU_pivots):
     """R torch ``x$lu_solve(LU_data, LU_pivots)``; PyTorch ``lu_solve``."""
+    c_LU_data = LU_data._t if LU_data.__class__ is _T else _tensor(LU_data)
+    c_LU_pivots = LU_pivots._t if LU_pivots.__class__ is _T else _tensor(LU_pivots)
     try:
-        out = _OP_lu_solve(self._t, LU_data._t if LU_data.__class__ is _T else _tensor(LU_data), LU_pivots._t if LU_pivots.__class__ is _T else _tensor(LU_pivots))
+        out = _OP_lu_solve(self._t, c_LU_data, c_LU_pivots)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 def method_mH(self):
@@ -4415,11 +5077,15 @@ _OP_masked_fill = _bound(_TB, 'masked_fill')
 
 def method_masked_fill(self, mask, value):
     """R torch ``x$masked_fill(mask, value)``; PyTorch ``masked_fill``."""
+    c_mask = mask._t if mask.__class__ is _T else _tensor(mask)
+    c_value = value._t if value.__class__ is _T else _tensor_or_scalar(value)
     try:
-        out = _OP_masked_fill(self._t, mask._t if mask.__class__ is _T else _tensor(mask), value._t if value.__class__ is _T else _tensor_or_scalar(value))
+        out = _OP_masked_fill(self._t, c_mask, c_value)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_masked_fill_ = _bound(_TB, 'masked_fill_')
@@ -4427,8 +5093,10 @@ _OP_masked_fill_ = _bound(_TB, 'masked_fill_')
 
 def method_masked_fill_(self, mask, value):
     """R torch ``x$masked_fill_(mask, value)``; PyTorch ``masked_fill_``."""
+    c_mask = mask._t if mask.__class__ is _T else _tensor(mask)
+    c_value = value._t if value.__class__ is _T else _tensor_or_scalar(value)
     try:
-        out = _OP_masked_fill_(self._t, mask._t if mask.__class__ is _T else _tensor(mask), value._t if value.__class__ is _T else _tensor_or_scalar(value))
+        out = _OP_masked_fill_(self._t, c_mask, c_value)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -4439,11 +5107,15 @@ _OP_masked_scatter = _bound(_TB, 'masked_scatter')
 
 def method_masked_scatter(self, mask, source):
     """R torch ``x$masked_scatter(mask, source)``; PyTorch ``masked_scatter``."""
+    c_mask = mask._t if mask.__class__ is _T else _tensor(mask)
+    c_source = source._t if source.__class__ is _T else _tensor(source)
     try:
-        out = _OP_masked_scatter(self._t, mask._t if mask.__class__ is _T else _tensor(mask), source._t if source.__class__ is _T else _tensor(source))
+        out = _OP_masked_scatter(self._t, c_mask, c_source)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_masked_scatter_ = _bound(_TB, 'masked_scatter_')
@@ -4451,8 +5123,10 @@ _OP_masked_scatter_ = _bound(_TB, 'masked_scatter_')
 
 def method_masked_scatter_(self, mask, source):
     """R torch ``x$masked_scatter_(mask, source)``; PyTorch ``masked_scatter_``."""
+    c_mask = mask._t if mask.__class__ is _T else _tensor(mask)
+    c_source = source._t if source.__class__ is _T else _tensor(source)
     try:
-        out = _OP_masked_scatter_(self._t, mask._t if mask.__class__ is _T else _tensor(mask), source._t if source.__class__ is _T else _tensor(source))
+        out = _OP_masked_scatter_(self._t, c_mask, c_source)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -4463,11 +5137,14 @@ _OP_masked_select = _bound(_TB, 'masked_select')
 
 def method_masked_select(self, mask):
     """R torch ``x$masked_select(mask)``; PyTorch ``masked_select``."""
+    c_mask = mask._t if mask.__class__ is _T else _tensor(mask)
     try:
-        out = _OP_masked_select(self._t, mask._t if mask.__class__ is _T else _tensor(mask))
+        out = _OP_masked_select(self._t, c_mask)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_matmul = _bound(_TB, 'matmul')
@@ -4475,11 +5152,14 @@ _OP_matmul = _bound(_TB, 'matmul')
 
 def method_matmul(self, other):
     """R torch ``x$matmul(other)``; PyTorch ``matmul``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_matmul(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_matmul(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_matrix_H = _aten('matrix_H')
@@ -4491,7 +5171,9 @@ def method_matrix_H(self):
         out = _OP_matrix_H(self=self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_matrix_exp = _bound(_TB, 'matrix_exp')
@@ -4503,7 +5185,9 @@ def method_matrix_exp(self):
         out = _OP_matrix_exp(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_matrix_power = _bound(_TB, 'matrix_power')
@@ -4511,11 +5195,14 @@ _OP_matrix_power = _bound(_TB, 'matrix_power')
 
 def method_matrix_power(self, n):
     """R torch ``x$matrix_power(n)``; PyTorch ``matrix_power``."""
+    c_n = n if n.__class__ is int else _integer(n)
     try:
-        out = _OP_matrix_power(self._t, n if n.__class__ is int else _integer(n))
+        out = _OP_matrix_power(self._t, c_n)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_max = _bound(_TB, 'max')
@@ -4523,6 +5210,8 @@ _OP_max = _bound(_TB, 'max')
 
 def method_max(self, dim=None, other=None, keepdim=False):
     """R torch ``x$max(dim, other, keepdim = FALSE)``; PyTorch ``max``. 1-based: ``dim``. Returns 1-based indices."""
+    if dim is not None and other is not None:
+        raise RValueError("Can't set other and dim arguments.")
     kw = {}
     if dim is not None:
         kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
@@ -4531,7 +5220,7 @@ def method_max(self, dim=None, other=None, keepdim=False):
     if keepdim is not False:
         kw['keepdim'] = keepdim
     try:
-        out = _OP_max(self._t, **kw)
+        out = _OP_max(self._t, **kw) if kw else _OP_max(self._t)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (2,), False)
@@ -4542,11 +5231,14 @@ _OP_maximum = _bound(_TB, 'maximum')
 
 def method_maximum(self, other):
     """R torch ``x$maximum(other)``; PyTorch ``maximum``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_maximum(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_maximum(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_mean = _bound(_TB, 'mean')
@@ -4555,17 +5247,21 @@ _OP_mean = _bound(_TB, 'mean')
 def method_mean(self, dim=None, keepdim=False, dtype=None):
     """R torch ``x$mean(dim, keepdim = FALSE, dtype = NULL)``; PyTorch ``mean``. 1-based: ``dim``."""
     kw = {}
-    if dim is not None:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if keepdim is not False:
         kw['keepdim'] = keepdim
     if dtype is not None:
         kw['dtype'] = _dtype(dtype)
     try:
-        out = _OP_mean(self._t, **kw)
+        if dim is not None:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_mean(self._t, c_dim, **kw) if kw else _OP_mean(self._t, c_dim)
+        else:
+            out = _OP_mean(self._t, **kw) if kw else _OP_mean(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_median = _bound(_TB, 'median')
@@ -4574,12 +5270,14 @@ _OP_median = _bound(_TB, 'median')
 def method_median(self, dim=None, keepdim=False):
     """R torch ``x$median(dim, keepdim = FALSE)``; PyTorch ``median``. 1-based: ``dim``. Returns 1-based indices."""
     kw = {}
-    if dim is not None:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if keepdim is not False:
         kw['keepdim'] = keepdim
     try:
-        out = _OP_median(self._t, **kw)
+        if dim is not None:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_median(self._t, c_dim, **kw) if kw else _OP_median(self._t, c_dim)
+        else:
+            out = _OP_median(self._t, **kw) if kw else _OP_median(self._t)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (2,), False)
@@ -4590,6 +5288,8 @@ _OP_min = _bound(_TB, 'min')
 
 def method_min(self, dim=None, other=None, keepdim=False):
     """R torch ``x$min(dim, other, keepdim = FALSE)``; PyTorch ``min``. 1-based: ``dim``. Returns 1-based indices."""
+    if dim is not None and other is not None:
+        raise RValueError("Can't set other and dim arguments.")
     kw = {}
     if dim is not None:
         kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
@@ -4598,7 +5298,7 @@ def method_min(self, dim=None, other=None, keepdim=False):
     if keepdim is not False:
         kw['keepdim'] = keepdim
     try:
-        out = _OP_min(self._t, **kw)
+        out = _OP_min(self._t, **kw) if kw else _OP_min(self._t)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (2,), False)
@@ -4609,11 +5309,14 @@ _OP_minimum = _bound(_TB, 'minimum')
 
 def method_minimum(self, other):
     """R torch ``x$minimum(other)``; PyTorch ``minimum``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_minimum(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_minimum(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_mm = _bound(_TB, 'mm')
@@ -4621,11 +5324,14 @@ _OP_mm = _bound(_TB, 'mm')
 
 def method_mm(self, mat2):
     """R torch ``x$mm(mat2)``; PyTorch ``mm``."""
+    c_mat2 = mat2._t if mat2.__class__ is _T else _tensor(mat2)
     try:
-        out = _OP_mm(self._t, mat2._t if mat2.__class__ is _T else _tensor(mat2))
+        out = _OP_mm(self._t, c_mat2)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_mode = _bound(_TB, 'mode')
@@ -4634,12 +5340,14 @@ _OP_mode = _bound(_TB, 'mode')
 def method_mode(self, dim=-1, keepdim=False):
     """R torch ``x$mode(dim = -1, keepdim = FALSE)``; PyTorch ``mode``. 1-based: ``dim``. Returns 1-based indices."""
     kw = {}
-    if dim.__class__ is not int or dim != -1:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if keepdim is not False:
         kw['keepdim'] = keepdim
     try:
-        out = _OP_mode(self._t, **kw)
+        if dim.__class__ is not int or dim != -1:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_mode(self._t, c_dim, **kw) if kw else _OP_mode(self._t, c_dim)
+        else:
+            out = _OP_mode(self._t, **kw) if kw else _OP_mode(self._t)
     except _ERRORS as error:
         _fail(error)
     return _rlist(out, (2,))
@@ -4650,11 +5358,15 @@ _OP_moveaxis = _bound(_TB, 'moveaxis')
 
 def method_moveaxis(self, source, destination):
     """R torch ``x$moveaxis(source, destination)``; PyTorch ``moveaxis``. 1-based: ``source``, ``destination``."""
+    c_source = source - 1 if source.__class__ is int and source > 0 else _dims(source)
+    c_destination = destination - 1 if destination.__class__ is int and destination > 0 else _dims(destination)
     try:
-        out = _OP_moveaxis(self._t, source - 1 if source.__class__ is int and source > 0 else _dims(source), destination - 1 if destination.__class__ is int and destination > 0 else _dims(destination))
+        out = _OP_moveaxis(self._t, c_source, c_destination)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_movedim = _bound(_TB, 'movedim')
@@ -4662,11 +5374,15 @@ _OP_movedim = _bound(_TB, 'movedim')
 
 def method_movedim(self, source, destination):
     """R torch ``x$movedim(source, destination)``; PyTorch ``movedim``. 1-based: ``source``, ``destination``."""
+    c_source = _dims(source, (RValueError, 'Dimension is 1-based, but found 0.'))
+    c_destination = _dims(destination, (RValueError, 'Dimension is 1-based, but found 0.'))
     try:
-        out = _OP_movedim(self._t, _dims(source, (RValueError, 'Dimension is 1-based, but found 0.')), _dims(destination, (RValueError, 'Dimension is 1-based, but found 0.')))
+        out = _OP_movedim(self._t, c_source, c_destination)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_msort = _bound(_TB, 'msort')
@@ -4678,7 +5394,9 @@ def method_msort(self):
         out = _OP_msort(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_mul = _bound(_TB, 'mul')
@@ -4686,11 +5404,14 @@ _OP_mul = _bound(_TB, 'mul')
 
 def method_mul(self, other):
     """R torch ``x$mul(other)``; PyTorch ``mul``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_mul(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_mul(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_mul_ = _bound(_TB, 'mul_')
@@ -4698,8 +5419,9 @@ _OP_mul_ = _bound(_TB, 'mul_')
 
 def method_mul_(self, other):
     """R torch ``x$mul_(other)``; PyTorch ``mul_``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_mul_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_mul_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -4710,13 +5432,16 @@ _OP_multinomial = _bound(_TB, 'multinomial')
 
 def method_multinomial(self, num_samples, replacement=False, generator=None):
     """R torch ``x$multinomial(num_samples, replacement = FALSE, generator = NULL)``; PyTorch ``multinomial``. Returns 1-based indices."""
+    c_num_samples = num_samples if num_samples.__class__ is int else _integer(num_samples)
     kw = {}
-    if replacement is not False:
-        kw['replacement'] = replacement
     if generator is not None:
         kw['generator'] = _plain(generator)
     try:
-        out = _OP_multinomial(self._t, num_samples if num_samples.__class__ is int else _integer(num_samples), **kw)
+        if replacement is not False:
+            c_replacement = replacement
+            out = _OP_multinomial(self._t, c_num_samples, c_replacement, **kw) if kw else _OP_multinomial(self._t, c_num_samples, c_replacement)
+        else:
+            out = _OP_multinomial(self._t, c_num_samples, **kw) if kw else _OP_multinomial(self._t, c_num_samples)
     except _ERRORS as error:
         _fail(error)
     return _wrap(out + 1)
@@ -4727,11 +5452,14 @@ _OP_multiply = _bound(_TB, 'multiply')
 
 def method_multiply(self, other):
     """R torch ``x$multiply(other)``; PyTorch ``multiply``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_multiply(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_multiply(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_multiply_ = _bound(_TB, 'multiply_')
@@ -4739,8 +5467,9 @@ _OP_multiply_ = _bound(_TB, 'multiply_')
 
 def method_multiply_(self, other):
     """R torch ``x$multiply_(other)``; PyTorch ``multiply_``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_multiply_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_multiply_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -4751,11 +5480,14 @@ _OP_mv = _bound(_TB, 'mv')
 
 def method_mv(self, vec):
     """R torch ``x$mv(vec)``; PyTorch ``mv``."""
+    c_vec = vec._t if vec.__class__ is _T else _tensor(vec)
     try:
-        out = _OP_mv(self._t, vec._t if vec.__class__ is _T else _tensor(vec))
+        out = _OP_mv(self._t, c_vec)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_mvlgamma = _bound(_TB, 'mvlgamma')
@@ -4763,11 +5495,14 @@ _OP_mvlgamma = _bound(_TB, 'mvlgamma')
 
 def method_mvlgamma(self, p):
     """R torch ``x$mvlgamma(p)``; PyTorch ``mvlgamma``."""
+    c_p = p if p.__class__ is int else _integer(p)
     try:
-        out = _OP_mvlgamma(self._t, p if p.__class__ is int else _integer(p))
+        out = _OP_mvlgamma(self._t, c_p)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_mvlgamma_ = _bound(_TB, 'mvlgamma_')
@@ -4775,8 +5510,9 @@ _OP_mvlgamma_ = _bound(_TB, 'mvlgamma_')
 
 def method_mvlgamma_(self, p):
     """R torch ``x$mvlgamma_(p)``; PyTorch ``mvlgamma_``."""
+    c_p = p if p.__class__ is int else _integer(p)
     try:
-        out = _OP_mvlgamma_(self._t, p if p.__class__ is int else _integer(p))
+        out = _OP_mvlgamma_(self._t, c_p)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -4788,17 +5524,21 @@ _OP_nan_to_num = _bound(_TB, 'nan_to_num')
 def method_nan_to_num(self, nan=None, posinf=None, neginf=None):
     """R torch ``x$nan_to_num(nan = NULL, posinf = NULL, neginf = NULL)``; PyTorch ``nan_to_num``."""
     kw = {}
-    if nan is not None:
-        kw['nan'] = nan
     if posinf is not None:
         kw['posinf'] = posinf
     if neginf is not None:
         kw['neginf'] = neginf
     try:
-        out = _OP_nan_to_num(self._t, **kw)
+        if nan is not None:
+            c_nan = nan
+            out = _OP_nan_to_num(self._t, c_nan, **kw) if kw else _OP_nan_to_num(self._t, c_nan)
+        else:
+            out = _OP_nan_to_num(self._t, **kw) if kw else _OP_nan_to_num(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_nan_to_num_ = _bound(_TB, 'nan_to_num_')
@@ -4807,14 +5547,16 @@ _OP_nan_to_num_ = _bound(_TB, 'nan_to_num_')
 def method_nan_to_num_(self, nan=None, posinf=None, neginf=None):
     """R torch ``x$nan_to_num_(nan = NULL, posinf = NULL, neginf = NULL)``; PyTorch ``nan_to_num_``."""
     kw = {}
-    if nan is not None:
-        kw['nan'] = nan
     if posinf is not None:
         kw['posinf'] = posinf
     if neginf is not None:
         kw['neginf'] = neginf
     try:
-        out = _OP_nan_to_num_(self._t, **kw)
+        if nan is not None:
+            c_nan = nan
+            out = _OP_nan_to_num_(self._t, c_nan, **kw) if kw else _OP_nan_to_num_(self._t, c_nan)
+        else:
+            out = _OP_nan_to_num_(self._t, **kw) if kw else _OP_nan_to_num_(self._t)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -4826,17 +5568,21 @@ _OP_nanmean = _bound(_TB, 'nanmean')
 def method_nanmean(self, dim=None, keepdim=False, dtype=None):
     """R torch ``x$nanmean(dim = NULL, keepdim = FALSE, dtype = NULL)``; PyTorch ``nanmean``. 1-based: ``dim``."""
     kw = {}
-    if dim is not None:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if keepdim is not False:
         kw['keepdim'] = keepdim
     if dtype is not None:
         kw['dtype'] = _dtype(dtype)
     try:
-        out = _OP_nanmean(self._t, **kw)
+        if dim is not None:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_nanmean(self._t, c_dim, **kw) if kw else _OP_nanmean(self._t, c_dim)
+        else:
+            out = _OP_nanmean(self._t, **kw) if kw else _OP_nanmean(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_nanmedian = _bound(_TB, 'nanmedian')
@@ -4845,12 +5591,14 @@ _OP_nanmedian = _bound(_TB, 'nanmedian')
 def method_nanmedian(self, dim=None, keepdim=False):
     """R torch ``x$nanmedian(dim, keepdim = FALSE)``; PyTorch ``nanmedian``. 1-based: ``dim``. Returns 1-based indices."""
     kw = {}
-    if dim is not None:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if keepdim is not False:
         kw['keepdim'] = keepdim
     try:
-        out = _OP_nanmedian(self._t, **kw)
+        if dim is not None:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_nanmedian(self._t, c_dim, **kw) if kw else _OP_nanmedian(self._t, c_dim)
+        else:
+            out = _OP_nanmedian(self._t, **kw) if kw else _OP_nanmedian(self._t)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (2,), False)
@@ -4861,18 +5609,23 @@ _OP_nanquantile = _bound(_TB, 'nanquantile')
 
 def method_nanquantile(self, q, dim=None, keepdim=False, interpolation='linear'):
     """R torch ``x$nanquantile(q, dim = NULL, keepdim = FALSE, interpolation = 'linear')``; PyTorch ``nanquantile``. 1-based: ``dim``."""
+    c_q = q._t if q.__class__ is _T else _tensor_or_scalar(q)
     kw = {}
-    if dim is not None:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if keepdim is not False:
         kw['keepdim'] = keepdim
     if interpolation.__class__ is not str or interpolation != 'linear':
         kw['interpolation'] = interpolation
     try:
-        out = _OP_nanquantile(self._t, q._t if q.__class__ is _T else _tensor_or_scalar(q), **kw)
+        if dim is not None:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_nanquantile(self._t, c_q, c_dim, **kw) if kw else _OP_nanquantile(self._t, c_q, c_dim)
+        else:
+            out = _OP_nanquantile(self._t, c_q, **kw) if kw else _OP_nanquantile(self._t, c_q)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_nansum = _bound(_TB, 'nansum')
@@ -4881,17 +5634,21 @@ _OP_nansum = _bound(_TB, 'nansum')
 def method_nansum(self, dim=None, keepdim=False, dtype=None):
     """R torch ``x$nansum(dim = NULL, keepdim = FALSE, dtype = NULL)``; PyTorch ``nansum``. 1-based: ``dim``."""
     kw = {}
-    if dim is not None:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if keepdim is not False:
         kw['keepdim'] = keepdim
     if dtype is not None:
         kw['dtype'] = _dtype(dtype)
     try:
-        out = _OP_nansum(self._t, **kw)
+        if dim is not None:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_nansum(self._t, c_dim, **kw) if kw else _OP_nansum(self._t, c_dim)
+        else:
+            out = _OP_nansum(self._t, **kw) if kw else _OP_nansum(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_narrow = _bound(_TB, 'narrow')
@@ -4899,11 +5656,16 @@ _OP_narrow = _bound(_TB, 'narrow')
 
 def method_narrow(self, dim, start, length):
     """R torch ``x$narrow(dim, start, length)``; PyTorch ``narrow``. 1-based: ``dim``, ``start``."""
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_start = _start(start)
+    c_length = length if length.__class__ is int else _integer(length)
     try:
-        out = _OP_narrow(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _start(start), length if length.__class__ is int else _integer(length))
+        out = _OP_narrow(self._t, c_dim, c_start, c_length)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_narrow_copy = _bound(_TB, 'narrow_copy')
@@ -4911,11 +5673,16 @@ _OP_narrow_copy = _bound(_TB, 'narrow_copy')
 
 def method_narrow_copy(self, dim, start, length):
     """R torch ``x$narrow_copy(dim, start, length)``; PyTorch ``narrow_copy``. 1-based: ``dim``, ``start``."""
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_start = _start(start)
+    c_length = length if length.__class__ is int else _integer(length)
     try:
-        out = _OP_narrow_copy(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _start(start), length if length.__class__ is int else _integer(length))
+        out = _OP_narrow_copy(self._t, c_dim, c_start, c_length)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_ne = _bound(_TB, 'ne')
@@ -4923,11 +5690,14 @@ _OP_ne = _bound(_TB, 'ne')
 
 def method_ne(self, other):
     """R torch ``x$ne(other)``; PyTorch ``ne``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_ne(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_ne(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_ne_ = _bound(_TB, 'ne_')
@@ -4935,8 +5705,9 @@ _OP_ne_ = _bound(_TB, 'ne_')
 
 def method_ne_(self, other):
     """R torch ``x$ne_(other)``; PyTorch ``ne_``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_ne_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_ne_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -4951,7 +5722,9 @@ def method_neg(self):
         out = _OP_neg(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_neg_ = _bound(_TB, 'neg_')
@@ -4975,7 +5748,9 @@ def method_negative(self):
         out = _OP_negative(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_negative_ = _bound(_TB, 'negative_')
@@ -4995,6 +5770,7 @@ _OP_new_empty = _bound(_TB, 'new_empty')
 
 def method_new_empty(self, size, dtype=None, layout=None, device=None, pin_memory=None):
     """R torch ``x$new_empty(size, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``new_empty``."""
+    c_size = _integers(size)
     kw = {}
     if dtype is not None:
         kw['dtype'] = _dtype(dtype)
@@ -5005,10 +5781,12 @@ def method_new_empty(self, size, dtype=None, layout=None, device=None, pin_memor
     if pin_memory is not None:
         kw['pin_memory'] = pin_memory
     try:
-        out = _OP_new_empty(self._t, _integers(size), **kw)
+        out = _OP_new_empty(self._t, c_size, **kw) if kw else _OP_new_empty(self._t, c_size)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_new_empty_strided = _bound(_TB, 'new_empty_strided')
@@ -5016,6 +5794,8 @@ _OP_new_empty_strided = _bound(_TB, 'new_empty_strided')
 
 def method_new_empty_strided(self, size, stride, dtype=None, layout=None, device=None, pin_memory=None):
     """R torch ``x$new_empty_strided(size, stride, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``new_empty_strided``."""
+    c_size = _integers(size)
+    c_stride = _integers(stride)
     kw = {}
     if dtype is not None:
         kw['dtype'] = _dtype(dtype)
@@ -5026,10 +5806,12 @@ def method_new_empty_strided(self, size, stride, dtype=None, layout=None, device
     if pin_memory is not None:
         kw['pin_memory'] = pin_memory
     try:
-        out = _OP_new_empty_strided(self._t, _integers(size), _integers(stride), **kw)
+        out = _OP_new_empty_strided(self._t, c_size, c_stride, **kw) if kw else _OP_new_empty_strided(self._t, c_size, c_stride)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_new_full = _bound(_TB, 'new_full')
@@ -5037,6 +5819,8 @@ _OP_new_full = _bound(_TB, 'new_full')
 
 def method_new_full(self, size, fill_value, dtype=None, layout=None, device=None, pin_memory=None):
     """R torch ``x$new_full(size, fill_value, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``new_full``."""
+    c_size = _integers(size)
+    c_fill_value = _plain(fill_value)
     kw = {}
     if dtype is not None:
         kw['dtype'] = _dtype(dtype)
@@ -5047,10 +5831,12 @@ def method_new_full(self, size, fill_value, dtype=None, layout=None, device=None
     if pin_memory is not None:
         kw['pin_memory'] = pin_memory
     try:
-        out = _OP_new_full(self._t, _integers(size), _plain(fill_value), **kw)
+        out = _OP_new_full(self._t, c_size, c_fill_value, **kw) if kw else _OP_new_full(self._t, c_size, c_fill_value)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_new_ones = _bound(_TB, 'new_ones')
@@ -5058,6 +5844,7 @@ _OP_new_ones = _bound(_TB, 'new_ones')
 
 def method_new_ones(self, size, dtype=None, layout=None, device=None, pin_memory=None):
     """R torch ``x$new_ones(size, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``new_ones``."""
+    c_size = _integers(size)
     kw = {}
     if dtype is not None:
         kw['dtype'] = _dtype(dtype)
@@ -5068,10 +5855,12 @@ def method_new_ones(self, size, dtype=None, layout=None, device=None, pin_memory
     if pin_memory is not None:
         kw['pin_memory'] = pin_memory
     try:
-        out = _OP_new_ones(self._t, _integers(size), **kw)
+        out = _OP_new_ones(self._t, c_size, **kw) if kw else _OP_new_ones(self._t, c_size)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_new_zeros = _bound(_TB, 'new_zeros')
@@ -5079,6 +5868,7 @@ _OP_new_zeros = _bound(_TB, 'new_zeros')
 
 def method_new_zeros(self, size, dtype=None, layout=None, device=None, pin_memory=None):
     """R torch ``x$new_zeros(size, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``new_zeros``."""
+    c_size = _integers(size)
     kw = {}
     if dtype is not None:
         kw['dtype'] = _dtype(dtype)
@@ -5089,10 +5879,12 @@ def method_new_zeros(self, size, dtype=None, layout=None, device=None, pin_memor
     if pin_memory is not None:
         kw['pin_memory'] = pin_memory
     try:
-        out = _OP_new_zeros(self._t, _integers(size), **kw)
+        out = _OP_new_zeros(self._t, c_size, **kw) if kw else _OP_new_zeros(self._t, c_size)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_nextafter = _bound(_TB, 'nextafter')
@@ -5100,11 +5892,14 @@ _OP_nextafter = _bound(_TB, 'nextafter')
 
 def method_nextafter(self, other):
     """R torch ``x$nextafter(other)``; PyTorch ``nextafter``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_nextafter(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_nextafter(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_nextafter_ = _bound(_TB, 'nextafter_')
@@ -5112,8 +5907,9 @@ _OP_nextafter_ = _bound(_TB, 'nextafter_')
 
 def method_nextafter_(self, other):
     """R torch ``x$nextafter_(other)``; PyTorch ``nextafter_``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_nextafter_(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_nextafter_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -5136,14 +5932,17 @@ _OP_nonzero_static = _bound(_TB, 'nonzero_static')
 
 def method_nonzero_static(self, size, fill_value=-1):
     """R torch ``x$nonzero_static(size, fill_value = -1)``; PyTorch ``nonzero_static``."""
+    c_size = size if size.__class__ is int else _integer(size)
     kw = {}
     if fill_value.__class__ is not int or fill_value != -1:
         kw['fill_value'] = fill_value if fill_value.__class__ is int else _integer(fill_value)
     try:
-        out = _OP_nonzero_static(self._t, size=size if size.__class__ is int else _integer(size), **kw)
+        out = _OP_nonzero_static(self._t, size=c_size, **kw) if kw else _OP_nonzero_static(self._t, size=c_size)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_norm = _bound(_TB, 'norm')
@@ -5151,6 +5950,7 @@ _OP_norm = _bound(_TB, 'norm')
 
 def method_norm(self, p=2, dim=None, keepdim=False, dtype=None):
     """R torch ``x$norm(p = 2, dim, keepdim = FALSE, dtype)``; PyTorch ``norm``. 1-based: ``dim``."""
+    c_p = _plain(p)
     kw = {}
     if dim is not None:
         kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
@@ -5159,10 +5959,12 @@ def method_norm(self, p=2, dim=None, keepdim=False, dtype=None):
     if dtype is not None:
         kw['dtype'] = _dtype(dtype)
     try:
-        out = _OP_norm(self._t, p=_plain(p), **kw)
+        out = _OP_norm(self._t, p=c_p, **kw) if kw else _OP_norm(self._t, p=c_p)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_normal_ = _bound(_TB, 'normal_')
@@ -5171,14 +5973,16 @@ _OP_normal_ = _bound(_TB, 'normal_')
 def method_normal_(self, mean=0.0, std=1.0, generator=None):
     """R torch ``x$normal_(mean = 0.0, std = 1.0, generator = NULL)``; PyTorch ``normal_``."""
     kw = {}
-    if mean.__class__ is not float or mean != 0.0:
-        kw['mean'] = mean
     if std.__class__ is not float or std != 1.0:
         kw['std'] = std
     if generator is not None:
         kw['generator'] = _plain(generator)
     try:
-        out = _OP_normal_(self._t, **kw)
+        if mean.__class__ is not float or mean != 0.0:
+            c_mean = mean
+            out = _OP_normal_(self._t, c_mean, **kw) if kw else _OP_normal_(self._t, c_mean)
+        else:
+            out = _OP_normal_(self._t, **kw) if kw else _OP_normal_(self._t)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -5189,11 +5993,14 @@ _OP_not_equal = _bound(_TB, 'not_equal')
 
 def method_not_equal(self, other):
     """R torch ``x$not_equal(other)``; PyTorch ``not_equal``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_not_equal(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_not_equal(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_not_equal_ = _bound(_TB, 'not_equal_')
@@ -5201,8 +6008,9 @@ _OP_not_equal_ = _bound(_TB, 'not_equal_')
 
 def method_not_equal_(self, other):
     """R torch ``x$not_equal_(other)``; PyTorch ``not_equal_``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_not_equal_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_not_equal_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -5229,7 +6037,9 @@ def method_numpy_T(self):
         out = _OP_numpy_T(self=self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_orgqr = _bound(_TB, 'orgqr')
@@ -5237,11 +6047,14 @@ _OP_orgqr = _bound(_TB, 'orgqr')
 
 def method_orgqr(self, input2):
     """R torch ``x$orgqr(input2)``; PyTorch ``orgqr``."""
+    c_input2 = input2._t if input2.__class__ is _T else _tensor(input2)
     try:
-        out = _OP_orgqr(self._t, input2._t if input2.__class__ is _T else _tensor(input2))
+        out = _OP_orgqr(self._t, c_input2)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_ormqr = _bound(_TB, 'ormqr')
@@ -5249,16 +6062,22 @@ _OP_ormqr = _bound(_TB, 'ormqr')
 
 def method_ormqr(self, input2, input3, left=True, transpose=False):
     """R torch ``x$ormqr(input2, input3, left = TRUE, transpose = FALSE)``; PyTorch ``ormqr``."""
+    c_input2 = input2._t if input2.__class__ is _T else _tensor(input2)
+    c_input3 = input3._t if input3.__class__ is _T else _tensor(input3)
     kw = {}
-    if left is not True:
-        kw['left'] = left
     if transpose is not False:
         kw['transpose'] = transpose
     try:
-        out = _OP_ormqr(self._t, input2._t if input2.__class__ is _T else _tensor(input2), input3._t if input3.__class__ is _T else _tensor(input3), **kw)
+        if left is not True:
+            c_left = left
+            out = _OP_ormqr(self._t, c_input2, c_input3, c_left, **kw) if kw else _OP_ormqr(self._t, c_input2, c_input3, c_left)
+        else:
+            out = _OP_ormqr(self._t, c_input2, c_input3, **kw) if kw else _OP_ormqr(self._t, c_input2, c_input3)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_outer = _bound(_TB, 'outer')
@@ -5266,11 +6085,14 @@ _OP_outer = _bound(_TB, 'outer')
 
 def method_outer(self, vec2):
     """R torch ``x$outer(vec2)``; PyTorch ``outer``."""
+    c_vec2 = vec2._t if vec2.__class__ is _T else _tensor(vec2)
     try:
-        out = _OP_outer(self._t, vec2._t if vec2.__class__ is _T else _tensor(vec2))
+        out = _OP_outer(self._t, c_vec2)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 def method_output_nr(self):
@@ -5283,11 +6105,14 @@ _OP_permute = _bound(_TB, 'permute')
 
 def method_permute(self, dims):
     """R torch ``x$permute(dims)``; PyTorch ``permute``. 1-based: ``dims``."""
+    c_dims = dims - 1 if dims.__class__ is int and dims > 0 else _dims(dims)
     try:
-        out = _OP_permute(self._t, dims - 1 if dims.__class__ is int and dims > 0 else _dims(dims))
+        out = _OP_permute(self._t, c_dims)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_pin_memory = _bound(_TB, 'pin_memory')
@@ -5295,14 +6120,17 @@ _OP_pin_memory = _bound(_TB, 'pin_memory')
 
 def method_pin_memory(self, device=None):
     """R torch ``x$pin_memory(device = NULL)``; PyTorch ``pin_memory``."""
-    kw = {}
-    if device is not None:
-        kw['device'] = _device(device)
     try:
-        out = _OP_pin_memory(self._t, **kw)
+        if device is not None:
+            c_device = _device(device)
+            out = _OP_pin_memory(self._t, c_device)
+        else:
+            out = _OP_pin_memory(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_pinverse = _bound(_TB, 'pinverse')
@@ -5310,14 +6138,17 @@ _OP_pinverse = _bound(_TB, 'pinverse')
 
 def method_pinverse(self, rcond=1e-15):
     """R torch ``x$pinverse(rcond = 1e-15)``; PyTorch ``pinverse``."""
-    kw = {}
-    if rcond.__class__ is not float or rcond != 1e-15:
-        kw['rcond'] = rcond
     try:
-        out = _OP_pinverse(self._t, **kw)
+        if rcond.__class__ is not float or rcond != 1e-15:
+            c_rcond = rcond
+            out = _OP_pinverse(self._t, c_rcond)
+        else:
+            out = _OP_pinverse(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_polygamma_ = _bound(_TB, 'polygamma_')
@@ -5325,8 +6156,9 @@ _OP_polygamma_ = _bound(_TB, 'polygamma_')
 
 def method_polygamma_(self, n):
     """R torch ``x$polygamma_(n)``; PyTorch ``polygamma_``."""
+    c_n = n if n.__class__ is int else _integer(n)
     try:
-        out = _OP_polygamma_(self._t, n if n.__class__ is int else _integer(n))
+        out = _OP_polygamma_(self._t, c_n)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -5341,7 +6173,9 @@ def method_positive(self):
         out = _OP_positive(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_pow = _bound(_TB, 'pow')
@@ -5349,11 +6183,14 @@ _OP_pow = _bound(_TB, 'pow')
 
 def method_pow(self, exponent):
     """R torch ``x$pow(exponent)``; PyTorch ``pow``."""
+    c_exponent = exponent._t if exponent.__class__ is _T else _tensor_or_scalar(exponent)
     try:
-        out = _OP_pow(self._t, exponent._t if exponent.__class__ is _T else _tensor_or_scalar(exponent))
+        out = _OP_pow(self._t, c_exponent)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_pow_ = _bound(_TB, 'pow_')
@@ -5361,8 +6198,9 @@ _OP_pow_ = _bound(_TB, 'pow_')
 
 def method_pow_(self, exponent):
     """R torch ``x$pow_(exponent)``; PyTorch ``pow_``."""
+    c_exponent = exponent._t if exponent.__class__ is _T else _tensor_or_scalar(exponent)
     try:
-        out = _OP_pow_(self._t, exponent._t if exponent.__class__ is _T else _tensor_or_scalar(exponent))
+        out = _OP_pow_(self._t, c_exponent)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -5373,11 +6211,14 @@ _OP_prelu = _bound(_TB, 'prelu')
 
 def method_prelu(self, weight):
     """R torch ``x$prelu(weight)``; PyTorch ``prelu``."""
+    c_weight = weight._t if weight.__class__ is _T else _tensor(weight)
     try:
-        out = _OP_prelu(self._t, weight._t if weight.__class__ is _T else _tensor(weight))
+        out = _OP_prelu(self._t, c_weight)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_prod = _bound(_TB, 'prod')
@@ -5386,17 +6227,21 @@ _OP_prod = _bound(_TB, 'prod')
 def method_prod(self, dim=None, keepdim=False, dtype=None):
     """R torch ``x$prod(dim, keepdim = FALSE, dtype = NULL)``; PyTorch ``prod``. 1-based: ``dim``."""
     kw = {}
-    if dim is not None:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if keepdim is not False:
         kw['keepdim'] = keepdim
     if dtype is not None:
         kw['dtype'] = _dtype(dtype)
     try:
-        out = _OP_prod(self._t, **kw)
+        if dim is not None:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_prod(self._t, c_dim, **kw) if kw else _OP_prod(self._t, c_dim)
+        else:
+            out = _OP_prod(self._t, **kw) if kw else _OP_prod(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_put = _bound(_TB, 'put')
@@ -5404,14 +6249,19 @@ _OP_put = _bound(_TB, 'put')
 
 def method_put(self, index, source, accumulate=False):
     """R torch ``x$put(index, source, accumulate = FALSE)``; PyTorch ``put``. 1-based: ``index``."""
-    kw = {}
-    if accumulate is not False:
-        kw['accumulate'] = accumulate
+    c_index = _index(index)
+    c_source = source._t if source.__class__ is _T else _tensor(source)
     try:
-        out = _OP_put(self._t, _index(index), source._t if source.__class__ is _T else _tensor(source), **kw)
+        if accumulate is not False:
+            c_accumulate = accumulate
+            out = _OP_put(self._t, c_index, c_source, c_accumulate)
+        else:
+            out = _OP_put(self._t, c_index, c_source)
     except _ERRORS as error:
         _fail(error, (index,))
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_put_ = _bound(_TB, 'put_')
@@ -5419,11 +6269,14 @@ _OP_put_ = _bound(_TB, 'put_')
 
 def method_put_(self, index, source, accumulate=False):
     """R torch ``x$put_(index, source, accumulate = FALSE)``; PyTorch ``put_``. 1-based: ``index``."""
-    kw = {}
-    if accumulate is not False:
-        kw['accumulate'] = accumulate
+    c_index = _index(index)
+    c_source = source._t if source.__class__ is _T else _tensor(source)
     try:
-        out = _OP_put_(self._t, _index(index), source._t if source.__class__ is _T else _tensor(source), **kw)
+        if accumulate is not False:
+            c_accumulate = accumulate
+            out = _OP_put_(self._t, c_index, c_source, c_accumulate)
+        else:
+            out = _OP_put_(self._t, c_index, c_source)
     except _ERRORS as error:
         _fail(error, (index,))
     return self
@@ -5450,7 +6303,9 @@ def method_q_per_channel_scales(self):
         out = _OP_q_per_channel_scales(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_q_per_channel_zero_points = _bound(_TB, 'q_per_channel_zero_points')
@@ -5462,7 +6317,9 @@ def method_q_per_channel_zero_points(self):
         out = _OP_q_per_channel_zero_points(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_q_scale = _bound(_TB, 'q_scale')
@@ -5494,11 +6351,12 @@ _OP_qr = _bound(_TB, 'qr')
 
 def method_qr(self, some=True):
     """R torch ``x$qr(some = TRUE)``; PyTorch ``qr``."""
-    kw = {}
-    if some is not True:
-        kw['some'] = some
     try:
-        out = _OP_qr(self._t, **kw)
+        if some is not True:
+            c_some = some
+            out = _OP_qr(self._t, c_some)
+        else:
+            out = _OP_qr(self._t)
     except _ERRORS as error:
         _fail(error)
     return _rlist(out, ())
@@ -5521,18 +6379,23 @@ _OP_quantile = _bound(_TB, 'quantile')
 
 def method_quantile(self, q, dim=None, keepdim=False, interpolation='linear'):
     """R torch ``x$quantile(q, dim = NULL, keepdim = FALSE, interpolation = 'linear')``; PyTorch ``quantile``. 1-based: ``dim``."""
+    c_q = q._t if q.__class__ is _T else _tensor_or_scalar(q)
     kw = {}
-    if dim is not None:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if keepdim is not False:
         kw['keepdim'] = keepdim
     if interpolation.__class__ is not str or interpolation != 'linear':
         kw['interpolation'] = interpolation
     try:
-        out = _OP_quantile(self._t, q._t if q.__class__ is _T else _tensor_or_scalar(q), **kw)
+        if dim is not None:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_quantile(self._t, c_q, c_dim, **kw) if kw else _OP_quantile(self._t, c_q, c_dim)
+        else:
+            out = _OP_quantile(self._t, c_q, **kw) if kw else _OP_quantile(self._t, c_q)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_rad2deg = _bound(_TB, 'rad2deg')
@@ -5544,7 +6407,9 @@ def method_rad2deg(self):
         out = _OP_rad2deg(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_rad2deg_ = _bound(_TB, 'rad2deg_')
@@ -5572,7 +6437,7 @@ def method_random_(self, from_=None, to=None, generator=None):
     if generator is not None:
         kw['generator'] = _plain(generator)
     try:
-        out = _OP_random_(self._t, **kw)
+        out = _OP_random_(self._t, **kw) if kw else _OP_random_(self._t)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -5587,7 +6452,9 @@ def method_ravel(self):
         out = _OP_ravel(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_reciprocal = _bound(_TB, 'reciprocal')
@@ -5599,7 +6466,9 @@ def method_reciprocal(self):
         out = _OP_reciprocal(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_reciprocal_ = _bound(_TB, 'reciprocal_')
@@ -5619,8 +6488,9 @@ _OP_record_stream = _bound(_TB, 'record_stream')
 
 def method_record_stream(self, s):
     """R torch ``x$record_stream(s)``; PyTorch ``record_stream``."""
+    c_s = _plain(s)
     try:
-        out = _OP_record_stream(self._t, _plain(s))
+        out = _OP_record_stream(self._t, c_s)
     except _ERRORS as error:
         _fail(error)
     return None
@@ -5635,7 +6505,9 @@ def method_relu(self):
         out = _OP_relu(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_relu_ = _bound(_TB, 'relu_')
@@ -5655,11 +6527,14 @@ _OP_remainder = _bound(_TB, 'remainder')
 
 def method_remainder(self, other):
     """R torch ``x$remainder(other)``; PyTorch ``remainder``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_remainder(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_remainder(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_remainder_ = _bound(_TB, 'remainder_')
@@ -5667,8 +6542,9 @@ _OP_remainder_ = _bound(_TB, 'remainder_')
 
 def method_remainder_(self, other):
     """R torch ``x$remainder_(other)``; PyTorch ``remainder_``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_remainder_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_remainder_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -5679,11 +6555,16 @@ _OP_renorm = _bound(_TB, 'renorm')
 
 def method_renorm(self, p, dim, maxnorm):
     """R torch ``x$renorm(p, dim, maxnorm)``; PyTorch ``renorm``. 1-based: ``dim``."""
+    c_p = _plain(p)
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_maxnorm = _plain(maxnorm)
     try:
-        out = _OP_renorm(self._t, _plain(p), dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _plain(maxnorm))
+        out = _OP_renorm(self._t, c_p, c_dim, c_maxnorm)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_renorm_ = _bound(_TB, 'renorm_')
@@ -5691,8 +6572,11 @@ _OP_renorm_ = _bound(_TB, 'renorm_')
 
 def method_renorm_(self, p, dim, maxnorm):
     """R torch ``x$renorm_(p, dim, maxnorm)``; PyTorch ``renorm_``. 1-based: ``dim``."""
+    c_p = _plain(p)
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_maxnorm = _plain(maxnorm)
     try:
-        out = _OP_renorm_(self._t, _plain(p), dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _plain(maxnorm))
+        out = _OP_renorm_(self._t, c_p, c_dim, c_maxnorm)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -5703,11 +6587,14 @@ _OP_repeat = _bound(_TB, 'repeat')
 
 def method_repeat(self, repeats):
     """R torch ``x$repeat(repeats)``; PyTorch ``repeat``."""
+    c_repeats = _integers(repeats)
     try:
-        out = _OP_repeat(self._t, _integers(repeats))
+        out = _OP_repeat(self._t, c_repeats)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_repeat_interleave = _bound(_TB, 'repeat_interleave')
@@ -5715,16 +6602,21 @@ _OP_repeat_interleave = _bound(_TB, 'repeat_interleave')
 
 def method_repeat_interleave(self, repeats, dim=None, output_size=None):
     """R torch ``x$repeat_interleave(repeats, dim = NULL, output_size = NULL)``; PyTorch ``repeat_interleave``. 1-based: ``dim``."""
+    c_repeats = repeats._t if repeats.__class__ is _T else _tensor_or_scalar(repeats)
     kw = {}
-    if dim is not None:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if output_size is not None:
         kw['output_size'] = output_size if output_size.__class__ is int else _integer(output_size)
     try:
-        out = _OP_repeat_interleave(self._t, repeats._t if repeats.__class__ is _T else _tensor_or_scalar(repeats), **kw)
+        if dim is not None:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_repeat_interleave(self._t, c_repeats, c_dim, **kw) if kw else _OP_repeat_interleave(self._t, c_repeats, c_dim)
+        else:
+            out = _OP_repeat_interleave(self._t, c_repeats, **kw) if kw else _OP_repeat_interleave(self._t, c_repeats)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_requires_grad_ = _bound(_TB, 'requires_grad_')
@@ -5732,11 +6624,12 @@ _OP_requires_grad_ = _bound(_TB, 'requires_grad_')
 
 def method_requires_grad_(self, requires_grad=True):
     """R torch ``x$requires_grad_(requires_grad = TRUE)``; PyTorch ``requires_grad_``."""
-    kw = {}
-    if requires_grad is not True:
-        kw['requires_grad'] = requires_grad
     try:
-        out = _OP_requires_grad_(self._t, **kw)
+        if requires_grad is not True:
+            c_requires_grad = requires_grad
+            out = _OP_requires_grad_(self._t, c_requires_grad)
+        else:
+            out = _OP_requires_grad_(self._t)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -5747,11 +6640,14 @@ _OP_reshape = _bound(_TB, 'reshape')
 
 def method_reshape(self, shape):
     """R torch ``x$reshape(shape)``; PyTorch ``reshape``."""
+    c_shape = _integers(shape)
     try:
-        out = _OP_reshape(self._t, _integers(shape))
+        out = _OP_reshape(self._t, c_shape)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_reshape_as = _bound(_TB, 'reshape_as')
@@ -5759,11 +6655,14 @@ _OP_reshape_as = _bound(_TB, 'reshape_as')
 
 def method_reshape_as(self, other):
     """R torch ``x$reshape_as(other)``; PyTorch ``reshape_as``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_reshape_as(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_reshape_as(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_resize_ = _bound(_TB, 'resize_')
@@ -5771,11 +6670,12 @@ _OP_resize_ = _bound(_TB, 'resize_')
 
 def method_resize_(self, size, memory_format=None):
     """R torch ``x$resize_(size, memory_format = NULL)``; PyTorch ``resize_``."""
+    c_size = _integers(size)
     kw = {}
     if memory_format is not None:
         kw['memory_format'] = _plain(memory_format)
     try:
-        out = _OP_resize_(self._t, _integers(size), **kw)
+        out = _OP_resize_(self._t, c_size, **kw) if kw else _OP_resize_(self._t, c_size)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -5786,11 +6686,12 @@ _OP_resize_as_ = _bound(_TB, 'resize_as_')
 
 def method_resize_as_(self, the_template, memory_format=None):
     """R torch ``x$resize_as_(the_template, memory_format = NULL)``; PyTorch ``resize_as_``."""
+    c_the_template = the_template._t if the_template.__class__ is _T else _tensor(the_template)
     kw = {}
     if memory_format is not None:
         kw['memory_format'] = _plain(memory_format)
     try:
-        out = _OP_resize_as_(self._t, the_template._t if the_template.__class__ is _T else _tensor(the_template), **kw)
+        out = _OP_resize_as_(self._t, c_the_template, **kw) if kw else _OP_resize_as_(self._t, c_the_template)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -5801,8 +6702,9 @@ _OP_resize_as_sparse_ = _bound(_TB, 'resize_as_sparse_')
 
 def method_resize_as_sparse_(self, the_template):
     """R torch ``x$resize_as_sparse_(the_template)``; PyTorch ``resize_as_sparse_``."""
+    c_the_template = the_template._t if the_template.__class__ is _T else _tensor(the_template)
     try:
-        out = _OP_resize_as_sparse_(self._t, the_template._t if the_template.__class__ is _T else _tensor(the_template))
+        out = _OP_resize_as_sparse_(self._t, c_the_template)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -5817,7 +6719,9 @@ def method_resolve_conj(self):
         out = _OP_resolve_conj(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_resolve_neg = _bound(_TB, 'resolve_neg')
@@ -5829,7 +6733,9 @@ def method_resolve_neg(self):
         out = _OP_resolve_neg(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_retain_grad = _bound(_TB, 'retain_grad')
@@ -5854,14 +6760,18 @@ _OP_roll = _bound(_TB, 'roll')
 
 def method_roll(self, shifts, dims=()):
     """R torch ``x$roll(shifts, dims = c())``; PyTorch ``roll``. 1-based: ``dims``."""
-    kw = {}
-    if dims.__class__ is not tuple or dims != ():
-        kw['dims'] = dims - 1 if dims.__class__ is int and dims > 0 else _dims(dims)
+    c_shifts = _integers(shifts)
     try:
-        out = _OP_roll(self._t, _integers(shifts), **kw)
+        if dims.__class__ is not tuple or dims != ():
+            c_dims = dims - 1 if dims.__class__ is int and dims > 0 else _dims(dims)
+            out = _OP_roll(self._t, c_shifts, c_dims)
+        else:
+            out = _OP_roll(self._t, c_shifts)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_rot90 = _bound(_TB, 'rot90')
@@ -5870,15 +6780,19 @@ _OP_rot90 = _bound(_TB, 'rot90')
 def method_rot90(self, k=1, dims=(1, 2)):
     """R torch ``x$rot90(k = 1, dims = c(1, 2))``; PyTorch ``rot90``. 1-based: ``dims``."""
     kw = {}
-    if k.__class__ is not int or k != 1:
-        kw['k'] = k if k.__class__ is int else _integer(k)
     if dims.__class__ is not tuple or dims != (1, 2):
         kw['dims'] = dims - 1 if dims.__class__ is int and dims > 0 else _dims(dims)
     try:
-        out = _OP_rot90(self._t, **kw)
+        if k.__class__ is not int or k != 1:
+            c_k = k if k.__class__ is int else _integer(k)
+            out = _OP_rot90(self._t, c_k, **kw) if kw else _OP_rot90(self._t, c_k)
+        else:
+            out = _OP_rot90(self._t, **kw) if kw else _OP_rot90(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_round = _bound(_TB, 'round')
@@ -5890,10 +6804,12 @@ def method_round(self, decimals=None):
     if decimals is not None:
         kw['decimals'] = decimals if decimals.__class__ is int else _integer(decimals)
     try:
-        out = _OP_round(self._t, **kw)
+        out = _OP_round(self._t, **kw) if kw else _OP_round(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_round_ = _bound(_TB, 'round_')
@@ -5905,7 +6821,7 @@ def method_round_(self, decimals=None):
     if decimals is not None:
         kw['decimals'] = decimals if decimals.__class__ is int else _integer(decimals)
     try:
-        out = _OP_round_(self._t, **kw)
+        out = _OP_round_(self._t, **kw) if kw else _OP_round_(self._t)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -5932,7 +6848,9 @@ def method_rsqrt(self):
         out = _OP_rsqrt(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_rsqrt_ = _bound(_TB, 'rsqrt_')
@@ -5952,6 +6870,8 @@ _OP_scatter = _bound(_TB, 'scatter')
 
 def method_scatter(self, dim, index, src=None, value=None, reduce=None):
     """R torch ``x$scatter(dim, index, src, value, reduce)``; PyTorch ``scatter``. 1-based: ``dim``, ``index``."""
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_index = _index_fast(index)
     kw = {}
     if src is not None:
         kw['src'] = src._t if src.__class__ is _T else _tensor(src)
@@ -5960,10 +6880,12 @@ def method_scatter(self, dim, index, src=None, value=None, reduce=None):
     if reduce is not None:
         kw['reduce'] = reduce
     try:
-        out = _OP_scatter(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _index_fast(index), **kw)
+        out = _OP_scatter(self._t, c_dim, c_index, **kw) if kw else _OP_scatter(self._t, c_dim, c_index)
     except _ERRORS as error:
         _fail(error, (index,))
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_scatter_ = _bound(_TB, 'scatter_')
@@ -5971,6 +6893,8 @@ _OP_scatter_ = _bound(_TB, 'scatter_')
 
 def method_scatter_(self, dim, index, src=None, value=None, reduce=None):
     """R torch ``x$scatter_(dim, index, src, value, reduce)``; PyTorch ``scatter_``. 1-based: ``dim``, ``index``."""
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_index = _index_fast(index)
     kw = {}
     if src is not None:
         kw['src'] = src._t if src.__class__ is _T else _tensor(src)
@@ -5979,7 +6903,7 @@ def method_scatter_(self, dim, index, src=None, value=None, reduce=None):
     if reduce is not None:
         kw['reduce'] = reduce
     try:
-        out = _OP_scatter_(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _index_fast(index), **kw)
+        out = _OP_scatter_(self._t, c_dim, c_index, **kw) if kw else _OP_scatter_(self._t, c_dim, c_index)
     except _ERRORS as error:
         _fail(error, (index,))
     return self
@@ -5990,11 +6914,16 @@ _OP_scatter_add = _bound(_TB, 'scatter_add')
 
 def method_scatter_add(self, dim, index, src):
     """R torch ``x$scatter_add(dim, index, src)``; PyTorch ``scatter_add``. 1-based: ``dim``, ``index``."""
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_index = _index_fast(index)
+    c_src = src._t if src.__class__ is _T else _tensor(src)
     try:
-        out = _OP_scatter_add(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _index_fast(index), src._t if src.__class__ is _T else _tensor(src))
+        out = _OP_scatter_add(self._t, c_dim, c_index, c_src)
     except _ERRORS as error:
         _fail(error, (index,))
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_scatter_add_ = _bound(_TB, 'scatter_add_')
@@ -6002,8 +6931,11 @@ _OP_scatter_add_ = _bound(_TB, 'scatter_add_')
 
 def method_scatter_add_(self, dim, index, src):
     """R torch ``x$scatter_add_(dim, index, src)``; PyTorch ``scatter_add_``. 1-based: ``dim``, ``index``."""
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_index = _index_fast(index)
+    c_src = src._t if src.__class__ is _T else _tensor(src)
     try:
-        out = _OP_scatter_add_(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _index_fast(index), src._t if src.__class__ is _T else _tensor(src))
+        out = _OP_scatter_add_(self._t, c_dim, c_index, c_src)
     except _ERRORS as error:
         _fail(error, (index,))
     return self
@@ -6014,14 +6946,19 @@ _OP_scatter_reduce = _bound(_TB, 'scatter_reduce')
 
 def method_scatter_reduce(self, dim, index, src, reduce, include_self=True):
     """R torch ``x$scatter_reduce(dim, index, src, reduce, include_self = TRUE)``; PyTorch ``scatter_reduce``. 1-based: ``dim``, ``index``."""
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_index = _index_fast(index)
+    c_src = src._t if src.__class__ is _T else _tensor(src)
     kw = {}
     if include_self is not True:
         kw['include_self'] = include_self
     try:
-        out = _OP_scatter_reduce(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _index_fast(index), src._t if src.__class__ is _T else _tensor(src), reduce, **kw)
+        out = _OP_scatter_reduce(self._t, c_dim, c_index, c_src, reduce, **kw) if kw else _OP_scatter_reduce(self._t, c_dim, c_index, c_src, reduce)
     except _ERRORS as error:
         _fail(error, (index,))
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_scatter_reduce_ = _bound(_TB, 'scatter_reduce_')
@@ -6029,11 +6966,14 @@ _OP_scatter_reduce_ = _bound(_TB, 'scatter_reduce_')
 
 def method_scatter_reduce_(self, dim, index, src, reduce, include_self=True):
     """R torch ``x$scatter_reduce_(dim, index, src, reduce, include_self = TRUE)``; PyTorch ``scatter_reduce_``. 1-based: ``dim``, ``index``."""
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_index = _index_fast(index)
+    c_src = src._t if src.__class__ is _T else _tensor(src)
     kw = {}
     if include_self is not True:
         kw['include_self'] = include_self
     try:
-        out = _OP_scatter_reduce_(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _index_fast(index), src._t if src.__class__ is _T else _tensor(src), reduce, **kw)
+        out = _OP_scatter_reduce_(self._t, c_dim, c_index, c_src, reduce, **kw) if kw else _OP_scatter_reduce_(self._t, c_dim, c_index, c_src, reduce)
     except _ERRORS as error:
         _fail(error, (index,))
     return self
@@ -6044,11 +6984,15 @@ _OP_select = _bound(_TB, 'select')
 
 def method_select(self, dim, index):
     """R torch ``x$select(dim, index)``; PyTorch ``select``. 1-based: ``dim``, ``index``."""
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_index = _position(index)
     try:
-        out = _OP_select(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _position(index))
+        out = _OP_select(self._t, c_dim, c_index)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_select_scatter = _bound(_TB, 'select_scatter')
@@ -6056,11 +7000,16 @@ _OP_select_scatter = _bound(_TB, 'select_scatter')
 
 def method_select_scatter(self, src, dim, index):
     """R torch ``x$select_scatter(src, dim, index)``; PyTorch ``select_scatter``. 1-based: ``dim``, ``index``."""
+    c_src = src._t if src.__class__ is _T else _tensor(src)
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_index = _position(index)
     try:
-        out = _OP_select_scatter(self._t, src._t if src.__class__ is _T else _tensor(src), dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _position(index))
+        out = _OP_select_scatter(self._t, c_src, c_dim, c_index)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_set_ = _bound(_TB, 'set_')
@@ -6069,8 +7018,6 @@ _OP_set_ = _bound(_TB, 'set_')
 def method_set_(self, source=None, storage_offset=None, size=None, stride=()):
     """R torch ``x$set_(source, storage_offset, size, stride = c())``; PyTorch ``set_``."""
     kw = {}
-    if source is not None:
-        kw['source'] = source._t if source.__class__ is _T else _tensor_or_scalar(source)
     if storage_offset is not None:
         kw['storage_offset'] = storage_offset if storage_offset.__class__ is int else _integer(storage_offset)
     if size is not None:
@@ -6078,7 +7025,11 @@ def method_set_(self, source=None, storage_offset=None, size=None, stride=()):
     if stride.__class__ is not tuple or stride != ():
         kw['stride'] = _integers(stride)
     try:
-        out = _OP_set_(self._t, **kw)
+        if source is not None:
+            c_source = source._t if source.__class__ is _T else _tensor_or_scalar(source)
+            out = _OP_set_(self._t, c_source, **kw) if kw else _OP_set_(self._t, c_source)
+        else:
+            out = _OP_set_(self._t, **kw) if kw else _OP_set_(self._t)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -6089,8 +7040,9 @@ _OP_set_data = _aten('set_data')
 
 def method_set_data(self, new_data):
     """R torch ``x$set_data(new_data)``; PyTorch ``set_data``."""
+    c_new_data = new_data._t if new_data.__class__ is _T else _tensor(new_data)
     try:
-        out = _OP_set_data(self=self._t, new_data=new_data._t if new_data.__class__ is _T else _tensor(new_data))
+        out = _OP_set_data(self=self._t, new_data=c_new_data)
     except _ERRORS as error:
         _fail(error)
     return None
@@ -6105,7 +7057,9 @@ def method_sgn(self):
         out = _OP_sgn(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_sgn_ = _bound(_TB, 'sgn_')
@@ -6129,7 +7083,9 @@ def method_sigmoid(self):
         out = _OP_sigmoid(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_sigmoid_ = _bound(_TB, 'sigmoid_')
@@ -6153,7 +7109,9 @@ def method_sign(self):
         out = _OP_sign(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_sign_ = _bound(_TB, 'sign_')
@@ -6177,7 +7135,9 @@ def method_signbit(self):
         out = _OP_signbit(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_sin = _bound(_TB, 'sin')
@@ -6189,7 +7149,9 @@ def method_sin(self):
         out = _OP_sin(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_sin_ = _bound(_TB, 'sin_')
@@ -6213,7 +7175,9 @@ def method_sinc(self):
         out = _OP_sinc(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_sinc_ = _bound(_TB, 'sinc_')
@@ -6237,7 +7201,9 @@ def method_sinh(self):
         out = _OP_sinh(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_sinh_ = _bound(_TB, 'sinh_')
@@ -6257,8 +7223,9 @@ _OP_size = _bound(_TB, 'size')
 
 def method_size(self, dim):
     """R torch ``x$size(dim)``; PyTorch ``size``. 1-based: ``dim``."""
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     try:
-        out = _OP_size(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim))
+        out = _OP_size(self._t, c_dim)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (), False)
@@ -6279,10 +7246,12 @@ def method_slice(self, dim=1, start=None, end=None, step=1):
     if step.__class__ is not int or step != 1:
         kw['step'] = step if step.__class__ is int else _integer(step)
     try:
-        out = _OP_slice(self=self._t, **kw)
+        out = _OP_slice(self=self._t, **kw) if kw else _OP_slice(self=self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_slice_inverse = _bound(_TB, 'slice_inverse')
@@ -6290,9 +7259,8 @@ _OP_slice_inverse = _bound(_TB, 'slice_inverse')
 
 def method_slice_inverse(self, src, dim=1, start=None, end=None, step=1):
     """R torch ``x$slice_inverse(src, dim = 1, start = NULL, end = NULL, step = 1)``; PyTorch ``slice_inverse``. 1-based: ``dim``, ``start``, ``end``."""
+    c_src = src._t if src.__class__ is _T else _tensor(src)
     kw = {}
-    if dim.__class__ is not int or dim != 1:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if start is not None:
         kw['start'] = _slice_start(start)
     if end is not None:
@@ -6300,10 +7268,16 @@ def method_slice_inverse(self, src, dim=1, start=None, end=None, step=1):
     if step.__class__ is not int or step != 1:
         kw['step'] = step if step.__class__ is int else _integer(step)
     try:
-        out = _OP_slice_inverse(self._t, src._t if src.__class__ is _T else _tensor(src), **kw)
+        if dim.__class__ is not int or dim != 1:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_slice_inverse(self._t, c_src, c_dim, **kw) if kw else _OP_slice_inverse(self._t, c_src, c_dim)
+        else:
+            out = _OP_slice_inverse(self._t, c_src, **kw) if kw else _OP_slice_inverse(self._t, c_src)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_slice_scatter = _bound(_TB, 'slice_scatter')
@@ -6311,9 +7285,8 @@ _OP_slice_scatter = _bound(_TB, 'slice_scatter')
 
 def method_slice_scatter(self, src, dim=1, start=None, end=None, step=1):
     """R torch ``x$slice_scatter(src, dim = 1, start = NULL, end = NULL, step = 1)``; PyTorch ``slice_scatter``. 1-based: ``dim``, ``start``, ``end``."""
+    c_src = src._t if src.__class__ is _T else _tensor(src)
     kw = {}
-    if dim.__class__ is not int or dim != 1:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if start is not None:
         kw['start'] = _slice_start(start)
     if end is not None:
@@ -6321,10 +7294,16 @@ def method_slice_scatter(self, src, dim=1, start=None, end=None, step=1):
     if step.__class__ is not int or step != 1:
         kw['step'] = step if step.__class__ is int else _integer(step)
     try:
-        out = _OP_slice_scatter(self._t, src._t if src.__class__ is _T else _tensor(src), **kw)
+        if dim.__class__ is not int or dim != 1:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_slice_scatter(self._t, c_src, c_dim, **kw) if kw else _OP_slice_scatter(self._t, c_src, c_dim)
+        else:
+            out = _OP_slice_scatter(self._t, c_src, **kw) if kw else _OP_slice_scatter(self._t, c_src)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_slogdet = _bound(_TB, 'slogdet')
@@ -6344,11 +7323,14 @@ _OP_smm = _bound(_TB, 'smm')
 
 def method_smm(self, mat2):
     """R torch ``x$smm(mat2)``; PyTorch ``smm``."""
+    c_mat2 = mat2._t if mat2.__class__ is _T else _tensor(mat2)
     try:
-        out = _OP_smm(self._t, mat2._t if mat2.__class__ is _T else _tensor(mat2))
+        out = _OP_smm(self._t, c_mat2)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_softmax = _bound(_TB, 'softmax')
@@ -6356,14 +7338,18 @@ _OP_softmax = _bound(_TB, 'softmax')
 
 def method_softmax(self, dim, dtype=None):
     """R torch ``x$softmax(dim, dtype = NULL)``; PyTorch ``softmax``. 1-based: ``dim``."""
-    kw = {}
-    if dtype is not None:
-        kw['dtype'] = _dtype(dtype)
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     try:
-        out = _OP_softmax(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), **kw)
+        if dtype is not None:
+            c_dtype = _dtype(dtype)
+            out = _OP_softmax(self._t, c_dim, c_dtype)
+        else:
+            out = _OP_softmax(self._t, c_dim)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_sort = _bound(_TB, 'sort')
@@ -6372,14 +7358,16 @@ _OP_sort = _bound(_TB, 'sort')
 def method_sort(self, dim=-1, descending=False, stable=None):
     """R torch ``x$sort(dim = -1, descending = FALSE, stable)``; PyTorch ``sort``. 1-based: ``dim``. Returns 1-based indices."""
     kw = {}
-    if dim.__class__ is not int or dim != -1:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if descending is not False:
         kw['descending'] = descending
     if stable is not None:
         kw['stable'] = stable
     try:
-        out = _OP_sort(self._t, **kw)
+        if dim.__class__ is not int or dim != -1:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_sort(self._t, c_dim, **kw) if kw else _OP_sort(self._t, c_dim)
+        else:
+            out = _OP_sort(self._t, **kw) if kw else _OP_sort(self._t)
     except _ERRORS as error:
         _fail(error)
     return _rlist(out, (2,))
@@ -6402,11 +7390,14 @@ _OP_sparse_mask = _bound(_TB, 'sparse_mask')
 
 def method_sparse_mask(self, mask):
     """R torch ``x$sparse_mask(mask)``; PyTorch ``sparse_mask``."""
+    c_mask = mask._t if mask.__class__ is _T else _tensor(mask)
     try:
-        out = _OP_sparse_mask(self._t, mask._t if mask.__class__ is _T else _tensor(mask))
+        out = _OP_sparse_mask(self._t, c_mask)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_sparse_resize_ = _bound(_TB, 'sparse_resize_')
@@ -6414,8 +7405,11 @@ _OP_sparse_resize_ = _bound(_TB, 'sparse_resize_')
 
 def method_sparse_resize_(self, size, sparse_dim, dense_dim):
     """R torch ``x$sparse_resize_(size, sparse_dim, dense_dim)``; PyTorch ``sparse_resize_``."""
+    c_size = _integers(size)
+    c_sparse_dim = sparse_dim if sparse_dim.__class__ is int else _integer(sparse_dim)
+    c_dense_dim = dense_dim if dense_dim.__class__ is int else _integer(dense_dim)
     try:
-        out = _OP_sparse_resize_(self._t, _integers(size), sparse_dim if sparse_dim.__class__ is int else _integer(sparse_dim), dense_dim if dense_dim.__class__ is int else _integer(dense_dim))
+        out = _OP_sparse_resize_(self._t, c_size, c_sparse_dim, c_dense_dim)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -6426,8 +7420,11 @@ _OP_sparse_resize_and_clear_ = _bound(_TB, 'sparse_resize_and_clear_')
 
 def method_sparse_resize_and_clear_(self, size, sparse_dim, dense_dim):
     """R torch ``x$sparse_resize_and_clear_(size, sparse_dim, dense_dim)``; PyTorch ``sparse_resize_and_clear_``."""
+    c_size = _integers(size)
+    c_sparse_dim = sparse_dim if sparse_dim.__class__ is int else _integer(sparse_dim)
+    c_dense_dim = dense_dim if dense_dim.__class__ is int else _integer(dense_dim)
     try:
-        out = _OP_sparse_resize_and_clear_(self._t, _integers(size), sparse_dim if sparse_dim.__class__ is int else _integer(sparse_dim), dense_dim if dense_dim.__class__ is int else _integer(dense_dim))
+        out = _OP_sparse_resize_and_clear_(self._t, c_size, c_sparse_dim, c_dense_dim)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -6438,11 +7435,13 @@ _OP_split = _bound(_TB, 'split')
 
 def method_split(self, split_size, dim=1):
     """R torch ``x$split(split_size, dim = 1)``; PyTorch ``split``. 1-based: ``dim``."""
-    kw = {}
-    if dim.__class__ is not int or dim != 1:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_split_size = _integers(split_size)
     try:
-        out = _OP_split(self._t, _integers(split_size), **kw)
+        if dim.__class__ is not int or dim != 1:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_split(self._t, c_split_size, c_dim)
+        else:
+            out = _OP_split(self._t, c_split_size)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (), False)
@@ -6453,11 +7452,13 @@ _OP_split_with_sizes = _bound(_TB, 'split_with_sizes')
 
 def method_split_with_sizes(self, split_sizes, dim=1):
     """R torch ``x$split_with_sizes(split_sizes, dim = 1)``; PyTorch ``split_with_sizes``. 1-based: ``dim``."""
-    kw = {}
-    if dim.__class__ is not int or dim != 1:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_split_sizes = _integers(split_sizes)
     try:
-        out = _OP_split_with_sizes(self._t, _integers(split_sizes), **kw)
+        if dim.__class__ is not int or dim != 1:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_split_with_sizes(self._t, c_split_sizes, c_dim)
+        else:
+            out = _OP_split_with_sizes(self._t, c_split_sizes)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (), False)
@@ -6472,7 +7473,9 @@ def method_sqrt(self):
         out = _OP_sqrt(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_sqrt_ = _bound(_TB, 'sqrt_')
@@ -6496,7 +7499,9 @@ def method_square(self):
         out = _OP_square(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_square_ = _bound(_TB, 'square_')
@@ -6516,14 +7521,17 @@ _OP_squeeze = _bound(_TB, 'squeeze')
 
 def method_squeeze(self, dim=None):
     """R torch ``x$squeeze(dim)``; PyTorch ``squeeze``. 1-based: ``dim``."""
-    kw = {}
-    if dim is not None:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     try:
-        out = _OP_squeeze(self._t, **kw)
+        if dim is not None:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_squeeze(self._t, c_dim)
+        else:
+            out = _OP_squeeze(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_squeeze_ = _bound(_TB, 'squeeze_')
@@ -6531,11 +7539,12 @@ _OP_squeeze_ = _bound(_TB, 'squeeze_')
 
 def method_squeeze_(self, dim=None):
     """R torch ``x$squeeze_(dim)``; PyTorch ``squeeze_``. 1-based: ``dim``."""
-    kw = {}
-    if dim is not None:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     try:
-        out = _OP_squeeze_(self._t, **kw)
+        if dim is not None:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_squeeze_(self._t, c_dim)
+        else:
+            out = _OP_squeeze_(self._t)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -6546,16 +7555,20 @@ _OP_sspaddmm = _bound(_TB, 'sspaddmm')
 
 def method_sspaddmm(self, mat1, mat2, beta=1, alpha=1):
     """R torch ``x$sspaddmm(mat1, mat2, beta = 1, alpha = 1)``; PyTorch ``sspaddmm``."""
+    c_mat1 = mat1._t if mat1.__class__ is _T else _tensor(mat1)
+    c_mat2 = mat2._t if mat2.__class__ is _T else _tensor(mat2)
     kw = {}
     if beta.__class__ is not int or beta != 1:
         kw['beta'] = _plain(beta)
     if alpha.__class__ is not int or alpha != 1:
         kw['alpha'] = _plain(alpha)
     try:
-        out = _OP_sspaddmm(self._t, mat1._t if mat1.__class__ is _T else _tensor(mat1), mat2._t if mat2.__class__ is _T else _tensor(mat2), **kw)
+        out = _OP_sspaddmm(self._t, c_mat1, c_mat2, **kw) if kw else _OP_sspaddmm(self._t, c_mat1, c_mat2)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_std = _bound(_TB, 'std')
@@ -6573,10 +7586,12 @@ def method_std(self, dim=None, correction=None, unbiased=True, keepdim=False):
     if keepdim is not False:
         kw['keepdim'] = keepdim
     try:
-        out = _OP_std(self._t, **kw)
+        out = _OP_std(self._t, **kw) if kw else _OP_std(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_stft = _bound(_TB, 'stft')
@@ -6584,9 +7599,8 @@ _OP_stft = _bound(_TB, 'stft')
 
 def method_stft(self, n_fft, hop_length=None, win_length=None, window=None, center=True, pad_mode='reflect', normalized=False, onesided=None, return_complex=None, align_to_window=None):
     """R torch ``x$stft(n_fft, hop_length = NULL, win_length = NULL, window = NULL, center = TRUE, pad_mode = 'reflect', normalized = FALSE, onesided = NULL, return_complex = NULL, align_to_window = NULL)``; PyTorch ``stft``."""
+    c_n_fft = n_fft if n_fft.__class__ is int else _integer(n_fft)
     kw = {}
-    if hop_length is not None:
-        kw['hop_length'] = hop_length if hop_length.__class__ is int else _integer(hop_length)
     if win_length is not None:
         kw['win_length'] = win_length if win_length.__class__ is int else _integer(win_length)
     if window is not None:
@@ -6604,10 +7618,16 @@ def method_stft(self, n_fft, hop_length=None, win_length=None, window=None, cent
     if align_to_window is not None:
         kw['align_to_window'] = align_to_window
     try:
-        out = _OP_stft(self._t, n_fft if n_fft.__class__ is int else _integer(n_fft), **kw)
+        if hop_length is not None:
+            c_hop_length = hop_length if hop_length.__class__ is int else _integer(hop_length)
+            out = _OP_stft(self._t, c_n_fft, c_hop_length, **kw) if kw else _OP_stft(self._t, c_n_fft, c_hop_length)
+        else:
+            out = _OP_stft(self._t, c_n_fft, **kw) if kw else _OP_stft(self._t, c_n_fft)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_stride = _bound(_TB, 'stride')
@@ -6615,8 +7635,9 @@ _OP_stride = _bound(_TB, 'stride')
 
 def method_stride(self, dim):
     """R torch ``x$stride(dim)``; PyTorch ``stride``. 1-based: ``dim``."""
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     try:
-        out = _OP_stride(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim))
+        out = _OP_stride(self._t, c_dim)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (), False)
@@ -6627,14 +7648,18 @@ _OP_sub = _bound(_TB, 'sub')
 
 def method_sub(self, other, alpha=1):
     """R torch ``x$sub(other, alpha = 1)``; PyTorch ``sub``."""
-    kw = {}
-    if alpha.__class__ is not int or alpha != 1:
-        kw['alpha'] = _plain(alpha)
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_sub(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other), **kw)
+        if alpha.__class__ is not int or alpha != 1:
+            c_alpha = _plain(alpha)
+            out = _OP_sub(self._t, c_other, c_alpha)
+        else:
+            out = _OP_sub(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_sub_ = _bound(_TB, 'sub_')
@@ -6642,11 +7667,13 @@ _OP_sub_ = _bound(_TB, 'sub_')
 
 def method_sub_(self, other, alpha=1):
     """R torch ``x$sub_(other, alpha = 1)``; PyTorch ``sub_``."""
-    kw = {}
-    if alpha.__class__ is not int or alpha != 1:
-        kw['alpha'] = _plain(alpha)
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_sub_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other), **kw)
+        if alpha.__class__ is not int or alpha != 1:
+            c_alpha = _plain(alpha)
+            out = _OP_sub_(self._t, c_other, c_alpha)
+        else:
+            out = _OP_sub_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -6657,14 +7684,18 @@ _OP_subtract = _bound(_TB, 'subtract')
 
 def method_subtract(self, other, alpha=1):
     """R torch ``x$subtract(other, alpha = 1)``; PyTorch ``subtract``."""
-    kw = {}
-    if alpha.__class__ is not int or alpha != 1:
-        kw['alpha'] = _plain(alpha)
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_subtract(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other), **kw)
+        if alpha.__class__ is not int or alpha != 1:
+            c_alpha = _plain(alpha)
+            out = _OP_subtract(self._t, c_other, c_alpha)
+        else:
+            out = _OP_subtract(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_subtract_ = _bound(_TB, 'subtract_')
@@ -6672,11 +7703,13 @@ _OP_subtract_ = _bound(_TB, 'subtract_')
 
 def method_subtract_(self, other, alpha=1):
     """R torch ``x$subtract_(other, alpha = 1)``; PyTorch ``subtract_``."""
-    kw = {}
-    if alpha.__class__ is not int or alpha != 1:
-        kw['alpha'] = _plain(alpha)
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_subtract_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other), **kw)
+        if alpha.__class__ is not int or alpha != 1:
+            c_alpha = _plain(alpha)
+            out = _OP_subtract_(self._t, c_other, c_alpha)
+        else:
+            out = _OP_subtract_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -6688,17 +7721,21 @@ _OP_sum = _bound(_TB, 'sum')
 def method_sum(self, dim=None, keepdim=False, dtype=None):
     """R torch ``x$sum(dim, keepdim = FALSE, dtype = NULL)``; PyTorch ``sum``. 1-based: ``dim``."""
     kw = {}
-    if dim is not None:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if keepdim is not False:
         kw['keepdim'] = keepdim
     if dtype is not None:
         kw['dtype'] = _dtype(dtype)
     try:
-        out = _OP_sum(self._t, **kw)
+        if dim is not None:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_sum(self._t, c_dim, **kw) if kw else _OP_sum(self._t, c_dim)
+        else:
+            out = _OP_sum(self._t, **kw) if kw else _OP_sum(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_sum_to_size = _bound(_TB, 'sum_to_size')
@@ -6706,11 +7743,14 @@ _OP_sum_to_size = _bound(_TB, 'sum_to_size')
 
 def method_sum_to_size(self, size):
     """R torch ``x$sum_to_size(size)``; PyTorch ``sum_to_size``."""
+    c_size = _integers(size)
     try:
-        out = _OP_sum_to_size(self._t, _integers(size))
+        out = _OP_sum_to_size(self._t, c_size)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_svd = _bound(_TB, 'svd')
@@ -6719,12 +7759,14 @@ _OP_svd = _bound(_TB, 'svd')
 def method_svd(self, some=True, compute_uv=True):
     """R torch ``x$svd(some = TRUE, compute_uv = TRUE)``; PyTorch ``svd``."""
     kw = {}
-    if some is not True:
-        kw['some'] = some
     if compute_uv is not True:
         kw['compute_uv'] = compute_uv
     try:
-        out = _OP_svd(self._t, **kw)
+        if some is not True:
+            c_some = some
+            out = _OP_svd(self._t, c_some, **kw) if kw else _OP_svd(self._t, c_some)
+        else:
+            out = _OP_svd(self._t, **kw) if kw else _OP_svd(self._t)
     except _ERRORS as error:
         _fail(error)
     return _rlist(out, ())
@@ -6735,11 +7777,15 @@ _OP_swapaxes = _bound(_TB, 'swapaxes')
 
 def method_swapaxes(self, axis0, axis1):
     """R torch ``x$swapaxes(axis0, axis1)``; PyTorch ``swapaxes``. 1-based: ``axis0``, ``axis1``."""
+    c_axis0 = axis0 - 1 if axis0.__class__ is int and axis0 > 0 else _dims(axis0)
+    c_axis1 = axis1 - 1 if axis1.__class__ is int and axis1 > 0 else _dims(axis1)
     try:
-        out = _OP_swapaxes(self._t, axis0 - 1 if axis0.__class__ is int and axis0 > 0 else _dims(axis0), axis1 - 1 if axis1.__class__ is int and axis1 > 0 else _dims(axis1))
+        out = _OP_swapaxes(self._t, c_axis0, c_axis1)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_swapaxes_ = _bound(_TB, 'swapaxes_')
@@ -6747,8 +7793,10 @@ _OP_swapaxes_ = _bound(_TB, 'swapaxes_')
 
 def method_swapaxes_(self, axis0, axis1):
     """R torch ``x$swapaxes_(axis0, axis1)``; PyTorch ``swapaxes_``. 1-based: ``axis0``, ``axis1``."""
+    c_axis0 = axis0 - 1 if axis0.__class__ is int and axis0 > 0 else _dims(axis0)
+    c_axis1 = axis1 - 1 if axis1.__class__ is int and axis1 > 0 else _dims(axis1)
     try:
-        out = _OP_swapaxes_(self._t, axis0 - 1 if axis0.__class__ is int and axis0 > 0 else _dims(axis0), axis1 - 1 if axis1.__class__ is int and axis1 > 0 else _dims(axis1))
+        out = _OP_swapaxes_(self._t, c_axis0, c_axis1)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -6759,11 +7807,15 @@ _OP_swapdims = _bound(_TB, 'swapdims')
 
 def method_swapdims(self, dim0, dim1):
     """R torch ``x$swapdims(dim0, dim1)``; PyTorch ``swapdims``. 1-based: ``dim0``, ``dim1``."""
+    c_dim0 = dim0 - 1 if dim0.__class__ is int and dim0 > 0 else _dims(dim0)
+    c_dim1 = dim1 - 1 if dim1.__class__ is int and dim1 > 0 else _dims(dim1)
     try:
-        out = _OP_swapdims(self._t, dim0 - 1 if dim0.__class__ is int and dim0 > 0 else _dims(dim0), dim1 - 1 if dim1.__class__ is int and dim1 > 0 else _dims(dim1))
+        out = _OP_swapdims(self._t, c_dim0, c_dim1)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_swapdims_ = _bound(_TB, 'swapdims_')
@@ -6771,8 +7823,10 @@ _OP_swapdims_ = _bound(_TB, 'swapdims_')
 
 def method_swapdims_(self, dim0, dim1):
     """R torch ``x$swapdims_(dim0, dim1)``; PyTorch ``swapdims_``. 1-based: ``dim0``, ``dim1``."""
+    c_dim0 = dim0 - 1 if dim0.__class__ is int and dim0 > 0 else _dims(dim0)
+    c_dim1 = dim1 - 1 if dim1.__class__ is int and dim1 > 0 else _dims(dim1)
     try:
-        out = _OP_swapdims_(self._t, dim0 - 1 if dim0.__class__ is int and dim0 > 0 else _dims(dim0), dim1 - 1 if dim1.__class__ is int and dim1 > 0 else _dims(dim1))
+        out = _OP_swapdims_(self._t, c_dim0, c_dim1)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -6787,7 +7841,9 @@ def method_t(self):
         out = _OP_t(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_t_ = _bound(_TB, 't_')
@@ -6807,11 +7863,14 @@ _OP_take = _bound(_TB, 'take')
 
 def method_take(self, index):
     """R torch ``x$take(index)``; PyTorch ``take``. 1-based: ``index``."""
+    c_index = _index(index)
     try:
-        out = _OP_take(self._t, _index(index))
+        out = _OP_take(self._t, c_index)
     except _ERRORS as error:
         _fail(error, (index,))
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_take_along_dim = _bound(_TB, 'take_along_dim')
@@ -6819,14 +7878,18 @@ _OP_take_along_dim = _bound(_TB, 'take_along_dim')
 
 def method_take_along_dim(self, indices, dim=None):
     """R torch ``x$take_along_dim(indices, dim = NULL)``; PyTorch ``take_along_dim``. 1-based: ``indices``, ``dim``."""
-    kw = {}
-    if dim is not None:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_indices = _index(indices)
     try:
-        out = _OP_take_along_dim(self._t, _index(indices), **kw)
+        if dim is not None:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_take_along_dim(self._t, c_indices, c_dim)
+        else:
+            out = _OP_take_along_dim(self._t, c_indices)
     except _ERRORS as error:
         _fail(error, (indices,))
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_tan = _bound(_TB, 'tan')
@@ -6838,7 +7901,9 @@ def method_tan(self):
         out = _OP_tan(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_tan_ = _bound(_TB, 'tan_')
@@ -6862,7 +7927,9 @@ def method_tanh(self):
         out = _OP_tanh(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_tanh_ = _bound(_TB, 'tanh_')
@@ -6892,7 +7959,7 @@ def method_tensor_split(self, indices=None, sections=None, tensor_indices_or_sec
     if dim.__class__ is not int or dim != 1:
         kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     try:
-        out = _OP_tensor_split(self._t, **kw)
+        out = _OP_tensor_split(self._t, **kw) if kw else _OP_tensor_split(self._t)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (), False)
@@ -6903,11 +7970,14 @@ _OP_tile = _bound(_TB, 'tile')
 
 def method_tile(self, dims):
     """R torch ``x$tile(dims)``; PyTorch ``tile``."""
+    c_dims = _integers(dims)
     try:
-        out = _OP_tile(self._t, _integers(dims))
+        out = _OP_tile(self._t, c_dims)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_to = _bound(_TB, 'to')
@@ -6933,10 +8003,12 @@ def method_to(self, other=None, dtype=None, layout=None, device=None, pin_memory
     if memory_format is not None:
         kw['memory_format'] = _plain(memory_format)
     try:
-        out = _OP_to(self._t, **kw)
+        out = _OP_to(self._t, **kw) if kw else _OP_to(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_to_dense = _bound(_TB, 'to_dense')
@@ -6945,15 +8017,19 @@ _OP_to_dense = _bound(_TB, 'to_dense')
 def method_to_dense(self, dtype=None, masked_grad=None):
     """R torch ``x$to_dense(dtype = NULL, masked_grad = NULL)``; PyTorch ``to_dense``."""
     kw = {}
-    if dtype is not None:
-        kw['dtype'] = _dtype(dtype)
     if masked_grad is not None:
         kw['masked_grad'] = masked_grad
     try:
-        out = _OP_to_dense(self._t, **kw)
+        if dtype is not None:
+            c_dtype = _dtype(dtype)
+            out = _OP_to_dense(self._t, c_dtype, **kw) if kw else _OP_to_dense(self._t, c_dtype)
+        else:
+            out = _OP_to_dense(self._t, **kw) if kw else _OP_to_dense(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_to_mkldnn = _bound(_TB, 'to_mkldnn')
@@ -6961,14 +8037,17 @@ _OP_to_mkldnn = _bound(_TB, 'to_mkldnn')
 
 def method_to_mkldnn(self, dtype=None):
     """R torch ``x$to_mkldnn(dtype = NULL)``; PyTorch ``to_mkldnn``."""
-    kw = {}
-    if dtype is not None:
-        kw['dtype'] = _dtype(dtype)
     try:
-        out = _OP_to_mkldnn(self._t, **kw)
+        if dtype is not None:
+            c_dtype = _dtype(dtype)
+            out = _OP_to_mkldnn(self._t, c_dtype)
+        else:
+            out = _OP_to_mkldnn(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_to_padded_tensor = _bound(_TB, 'to_padded_tensor')
@@ -6976,14 +8055,17 @@ _OP_to_padded_tensor = _bound(_TB, 'to_padded_tensor')
 
 def method_to_padded_tensor(self, padding, output_size=None):
     """R torch ``x$to_padded_tensor(padding, output_size = NULL)``; PyTorch ``to_padded_tensor``."""
-    kw = {}
-    if output_size is not None:
-        kw['output_size'] = _integers(output_size)
     try:
-        out = _OP_to_padded_tensor(self._t, padding, **kw)
+        if output_size is not None:
+            c_output_size = _integers(output_size)
+            out = _OP_to_padded_tensor(self._t, padding, c_output_size)
+        else:
+            out = _OP_to_padded_tensor(self._t, padding)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_to_sparse = _bound(_TB, 'to_sparse')
@@ -7001,10 +8083,12 @@ def method_to_sparse(self, layout=None, sparse_dim=None, blocksize=None, dense_d
     if dense_dim is not None:
         kw['dense_dim'] = dense_dim if dense_dim.__class__ is int else _integer(dense_dim)
     try:
-        out = _OP_to_sparse(self._t, **kw)
+        out = _OP_to_sparse(self._t, **kw) if kw else _OP_to_sparse(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_to_sparse_bsc = _bound(_TB, 'to_sparse_bsc')
@@ -7012,14 +8096,18 @@ _OP_to_sparse_bsc = _bound(_TB, 'to_sparse_bsc')
 
 def method_to_sparse_bsc(self, blocksize, dense_dim=None):
     """R torch ``x$to_sparse_bsc(blocksize, dense_dim = NULL)``; PyTorch ``to_sparse_bsc``."""
-    kw = {}
-    if dense_dim is not None:
-        kw['dense_dim'] = dense_dim if dense_dim.__class__ is int else _integer(dense_dim)
+    c_blocksize = _integers(blocksize)
     try:
-        out = _OP_to_sparse_bsc(self._t, _integers(blocksize), **kw)
+        if dense_dim is not None:
+            c_dense_dim = dense_dim if dense_dim.__class__ is int else _integer(dense_dim)
+            out = _OP_to_sparse_bsc(self._t, c_blocksize, c_dense_dim)
+        else:
+            out = _OP_to_sparse_bsc(self._t, c_blocksize)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_to_sparse_bsr = _bound(_TB, 'to_sparse_bsr')
@@ -7027,14 +8115,18 @@ _OP_to_sparse_bsr = _bound(_TB, 'to_sparse_bsr')
 
 def method_to_sparse_bsr(self, blocksize, dense_dim=None):
     """R torch ``x$to_sparse_bsr(blocksize, dense_dim = NULL)``; PyTorch ``to_sparse_bsr``."""
-    kw = {}
-    if dense_dim is not None:
-        kw['dense_dim'] = dense_dim if dense_dim.__class__ is int else _integer(dense_dim)
+    c_blocksize = _integers(blocksize)
     try:
-        out = _OP_to_sparse_bsr(self._t, _integers(blocksize), **kw)
+        if dense_dim is not None:
+            c_dense_dim = dense_dim if dense_dim.__class__ is int else _integer(dense_dim)
+            out = _OP_to_sparse_bsr(self._t, c_blocksize, c_dense_dim)
+        else:
+            out = _OP_to_sparse_bsr(self._t, c_blocksize)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_to_sparse_csc = _bound(_TB, 'to_sparse_csc')
@@ -7042,14 +8134,17 @@ _OP_to_sparse_csc = _bound(_TB, 'to_sparse_csc')
 
 def method_to_sparse_csc(self, dense_dim=None):
     """R torch ``x$to_sparse_csc(dense_dim = NULL)``; PyTorch ``to_sparse_csc``."""
-    kw = {}
-    if dense_dim is not None:
-        kw['dense_dim'] = dense_dim if dense_dim.__class__ is int else _integer(dense_dim)
     try:
-        out = _OP_to_sparse_csc(self._t, **kw)
+        if dense_dim is not None:
+            c_dense_dim = dense_dim if dense_dim.__class__ is int else _integer(dense_dim)
+            out = _OP_to_sparse_csc(self._t, c_dense_dim)
+        else:
+            out = _OP_to_sparse_csc(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_to_sparse_csr = _bound(_TB, 'to_sparse_csr')
@@ -7057,14 +8152,17 @@ _OP_to_sparse_csr = _bound(_TB, 'to_sparse_csr')
 
 def method_to_sparse_csr(self, dense_dim=None):
     """R torch ``x$to_sparse_csr(dense_dim = NULL)``; PyTorch ``to_sparse_csr``."""
-    kw = {}
-    if dense_dim is not None:
-        kw['dense_dim'] = dense_dim if dense_dim.__class__ is int else _integer(dense_dim)
     try:
-        out = _OP_to_sparse_csr(self._t, **kw)
+        if dense_dim is not None:
+            c_dense_dim = dense_dim if dense_dim.__class__ is int else _integer(dense_dim)
+            out = _OP_to_sparse_csr(self._t, c_dense_dim)
+        else:
+            out = _OP_to_sparse_csr(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_topk = _bound(_TB, 'topk')
@@ -7072,15 +8170,18 @@ _OP_topk = _bound(_TB, 'topk')
 
 def method_topk(self, k, dim=-1, largest=True, sorted=True):
     """R torch ``x$topk(k, dim = -1, largest = TRUE, sorted = TRUE)``; PyTorch ``topk``. 1-based: ``dim``. Returns 1-based indices."""
+    c_k = k if k.__class__ is int else _integer(k)
     kw = {}
-    if dim.__class__ is not int or dim != -1:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     if largest is not True:
         kw['largest'] = largest
     if sorted is not True:
         kw['sorted'] = sorted
     try:
-        out = _OP_topk(self._t, k if k.__class__ is int else _integer(k), **kw)
+        if dim.__class__ is not int or dim != -1:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_topk(self._t, c_k, c_dim, **kw) if kw else _OP_topk(self._t, c_k, c_dim)
+        else:
+            out = _OP_topk(self._t, c_k, **kw) if kw else _OP_topk(self._t, c_k)
     except _ERRORS as error:
         _fail(error)
     return _rlist(out, (2,))
@@ -7095,7 +8196,9 @@ def method_trace(self):
         out = _OP_trace(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_transpose = _bound(_TB, 'transpose')
@@ -7103,11 +8206,15 @@ _OP_transpose = _bound(_TB, 'transpose')
 
 def method_transpose(self, dim0, dim1):
     """R torch ``x$transpose(dim0, dim1)``; PyTorch ``transpose``. 1-based: ``dim0``, ``dim1``."""
+    c_dim0 = dim0 - 1 if dim0.__class__ is int and dim0 > 0 else _dims(dim0)
+    c_dim1 = dim1 - 1 if dim1.__class__ is int and dim1 > 0 else _dims(dim1)
     try:
-        out = _OP_transpose(self._t, dim0 - 1 if dim0.__class__ is int and dim0 > 0 else _dims(dim0), dim1 - 1 if dim1.__class__ is int and dim1 > 0 else _dims(dim1))
+        out = _OP_transpose(self._t, c_dim0, c_dim1)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_transpose_ = _bound(_TB, 'transpose_')
@@ -7115,8 +8222,10 @@ _OP_transpose_ = _bound(_TB, 'transpose_')
 
 def method_transpose_(self, dim0, dim1):
     """R torch ``x$transpose_(dim0, dim1)``; PyTorch ``transpose_``. 1-based: ``dim0``, ``dim1``."""
+    c_dim0 = dim0 - 1 if dim0.__class__ is int and dim0 > 0 else _dims(dim0)
+    c_dim1 = dim1 - 1 if dim1.__class__ is int and dim1 > 0 else _dims(dim1)
     try:
-        out = _OP_transpose_(self._t, dim0 - 1 if dim0.__class__ is int and dim0 > 0 else _dims(dim0), dim1 - 1 if dim1.__class__ is int and dim1 > 0 else _dims(dim1))
+        out = _OP_transpose_(self._t, c_dim0, c_dim1)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -7127,15 +8236,18 @@ _OP_triangular_solve = _bound(_TB, 'triangular_solve')
 
 def method_triangular_solve(self, A, upper=True, transpose=False, unitriangular=False):
     """R torch ``x$triangular_solve(A, upper = TRUE, transpose = FALSE, unitriangular = FALSE)``; PyTorch ``triangular_solve``."""
+    c_A = A._t if A.__class__ is _T else _tensor(A)
     kw = {}
-    if upper is not True:
-        kw['upper'] = upper
     if transpose is not False:
         kw['transpose'] = transpose
     if unitriangular is not False:
         kw['unitriangular'] = unitriangular
     try:
-        out = _OP_triangular_solve(self._t, A._t if A.__class__ is _T else _tensor(A), **kw)
+        if upper is not True:
+            c_upper = upper
+            out = _OP_triangular_solve(self._t, c_A, c_upper, **kw) if kw else _OP_triangular_solve(self._t, c_A, c_upper)
+        else:
+            out = _OP_triangular_solve(self._t, c_A, **kw) if kw else _OP_triangular_solve(self._t, c_A)
     except _ERRORS as error:
         _fail(error)
     return _rlist(out, ())
@@ -7146,14 +8258,17 @@ _OP_tril = _bound(_TB, 'tril')
 
 def method_tril(self, diagonal=0):
     """R torch ``x$tril(diagonal = 0)``; PyTorch ``tril``."""
-    kw = {}
-    if diagonal.__class__ is not int or diagonal != 0:
-        kw['diagonal'] = diagonal if diagonal.__class__ is int else _integer(diagonal)
     try:
-        out = _OP_tril(self._t, **kw)
+        if diagonal.__class__ is not int or diagonal != 0:
+            c_diagonal = diagonal if diagonal.__class__ is int else _integer(diagonal)
+            out = _OP_tril(self._t, c_diagonal)
+        else:
+            out = _OP_tril(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_tril_ = _bound(_TB, 'tril_')
@@ -7161,11 +8276,12 @@ _OP_tril_ = _bound(_TB, 'tril_')
 
 def method_tril_(self, diagonal=0):
     """R torch ``x$tril_(diagonal = 0)``; PyTorch ``tril_``."""
-    kw = {}
-    if diagonal.__class__ is not int or diagonal != 0:
-        kw['diagonal'] = diagonal if diagonal.__class__ is int else _integer(diagonal)
     try:
-        out = _OP_tril_(self._t, **kw)
+        if diagonal.__class__ is not int or diagonal != 0:
+            c_diagonal = diagonal if diagonal.__class__ is int else _integer(diagonal)
+            out = _OP_tril_(self._t, c_diagonal)
+        else:
+            out = _OP_tril_(self._t)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -7176,14 +8292,17 @@ _OP_triu = _bound(_TB, 'triu')
 
 def method_triu(self, diagonal=0):
     """R torch ``x$triu(diagonal = 0)``; PyTorch ``triu``."""
-    kw = {}
-    if diagonal.__class__ is not int or diagonal != 0:
-        kw['diagonal'] = diagonal if diagonal.__class__ is int else _integer(diagonal)
     try:
-        out = _OP_triu(self._t, **kw)
+        if diagonal.__class__ is not int or diagonal != 0:
+            c_diagonal = diagonal if diagonal.__class__ is int else _integer(diagonal)
+            out = _OP_triu(self._t, c_diagonal)
+        else:
+            out = _OP_triu(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_triu_ = _bound(_TB, 'triu_')
@@ -7191,11 +8310,12 @@ _OP_triu_ = _bound(_TB, 'triu_')
 
 def method_triu_(self, diagonal=0):
     """R torch ``x$triu_(diagonal = 0)``; PyTorch ``triu_``."""
-    kw = {}
-    if diagonal.__class__ is not int or diagonal != 0:
-        kw['diagonal'] = diagonal if diagonal.__class__ is int else _integer(diagonal)
     try:
-        out = _OP_triu_(self._t, **kw)
+        if diagonal.__class__ is not int or diagonal != 0:
+            c_diagonal = diagonal if diagonal.__class__ is int else _integer(diagonal)
+            out = _OP_triu_(self._t, c_diagonal)
+        else:
+            out = _OP_triu_(self._t)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -7206,11 +8326,14 @@ _OP_true_divide = _bound(_TB, 'true_divide')
 
 def method_true_divide(self, other):
     """R torch ``x$true_divide(other)``; PyTorch ``true_divide``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_true_divide(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_true_divide(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_true_divide_ = _bound(_TB, 'true_divide_')
@@ -7218,8 +8341,9 @@ _OP_true_divide_ = _bound(_TB, 'true_divide_')
 
 def method_true_divide_(self, other):
     """R torch ``x$true_divide_(other)``; PyTorch ``true_divide_``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_true_divide_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_true_divide_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -7234,7 +8358,9 @@ def method_trunc(self):
         out = _OP_trunc(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_trunc_ = _bound(_TB, 'trunc_')
@@ -7254,11 +8380,14 @@ _OP_type_as = _bound(_TB, 'type_as')
 
 def method_type_as(self, other):
     """R torch ``x$type_as(other)``; PyTorch ``type_as``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_type_as(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_type_as(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_unbind = _bound(_TB, 'unbind')
@@ -7266,11 +8395,12 @@ _OP_unbind = _bound(_TB, 'unbind')
 
 def method_unbind(self, dim=1):
     """R torch ``x$unbind(dim = 1)``; PyTorch ``unbind``. 1-based: ``dim``."""
-    kw = {}
-    if dim.__class__ is not int or dim != 1:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     try:
-        out = _OP_unbind(self._t, **kw)
+        if dim.__class__ is not int or dim != 1:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_unbind(self._t, c_dim)
+        else:
+            out = _OP_unbind(self._t)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (), False)
@@ -7282,11 +8412,15 @@ _OP_unflatten = _bound(_TB, 'unflatten')
 def method_unflatten(self, dim, sizes, names=None):
     """R torch ``x$unflatten(dim, sizes, names)``; PyTorch ``unflatten``. 1-based: ``dim``."""
     _named(names)
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_sizes = _integers(sizes)
     try:
-        out = _OP_unflatten(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim), _integers(sizes))
+        out = _OP_unflatten(self._t, c_dim, c_sizes)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_unfold = _bound(_TB, 'unfold')
@@ -7294,11 +8428,16 @@ _OP_unfold = _bound(_TB, 'unfold')
 
 def method_unfold(self, dimension, size, step):
     """R torch ``x$unfold(dimension, size, step)``; PyTorch ``unfold``. 1-based: ``dimension``."""
+    c_dimension = dimension - 1 if dimension.__class__ is int and dimension > 0 else _dims(dimension)
+    c_size = size if size.__class__ is int else _integer(size)
+    c_step = step if step.__class__ is int else _integer(step)
     try:
-        out = _OP_unfold(self._t, dimension - 1 if dimension.__class__ is int and dimension > 0 else _dims(dimension), size if size.__class__ is int else _integer(size), step if step.__class__ is int else _integer(step))
+        out = _OP_unfold(self._t, c_dimension, c_size, c_step)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_uniform_ = _bound(_TB, 'uniform_')
@@ -7307,14 +8446,16 @@ _OP_uniform_ = _bound(_TB, 'uniform_')
 def method_uniform_(self, from_=0.0, to=1.0, generator=None):
     """R torch ``x$uniform_(from = 0.0, to = 1.0, generator = NULL)``; PyTorch ``uniform_``."""
     kw = {}
-    if from_.__class__ is not float or from_ != 0.0:
-        kw['from'] = from_
     if to.__class__ is not float or to != 1.0:
         kw['to'] = to
     if generator is not None:
         kw['generator'] = _plain(generator)
     try:
-        out = _OP_uniform_(self._t, **kw)
+        if from_.__class__ is not float or from_ != 0.0:
+            c_from_ = from_
+            out = _OP_uniform_(self._t, c_from_, **kw) if kw else _OP_uniform_(self._t, c_from_)
+        else:
+            out = _OP_uniform_(self._t, **kw) if kw else _OP_uniform_(self._t)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -7325,11 +8466,13 @@ _OP_unsafe_chunk = _bound(_TB, 'unsafe_chunk')
 
 def method_unsafe_chunk(self, chunks, dim=1):
     """R torch ``x$unsafe_chunk(chunks, dim = 1)``; PyTorch ``unsafe_chunk``. 1-based: ``dim``."""
-    kw = {}
-    if dim.__class__ is not int or dim != 1:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_chunks = chunks if chunks.__class__ is int else _integer(chunks)
     try:
-        out = _OP_unsafe_chunk(self._t, chunks if chunks.__class__ is int else _integer(chunks), **kw)
+        if dim.__class__ is not int or dim != 1:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_unsafe_chunk(self._t, c_chunks, c_dim)
+        else:
+            out = _OP_unsafe_chunk(self._t, c_chunks)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (), False)
@@ -7340,11 +8483,13 @@ _OP_unsafe_split = _bound(_TB, 'unsafe_split')
 
 def method_unsafe_split(self, split_size, dim=1):
     """R torch ``x$unsafe_split(split_size, dim = 1)``; PyTorch ``unsafe_split``. 1-based: ``dim``."""
-    kw = {}
-    if dim.__class__ is not int or dim != 1:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_split_size = split_size if split_size.__class__ is int else _integer(split_size)
     try:
-        out = _OP_unsafe_split(self._t, split_size if split_size.__class__ is int else _integer(split_size), **kw)
+        if dim.__class__ is not int or dim != 1:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_unsafe_split(self._t, c_split_size, c_dim)
+        else:
+            out = _OP_unsafe_split(self._t, c_split_size)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (), False)
@@ -7355,11 +8500,13 @@ _OP_unsafe_split_with_sizes = _bound(_TB, 'unsafe_split_with_sizes')
 
 def method_unsafe_split_with_sizes(self, split_sizes, dim=1):
     """R torch ``x$unsafe_split_with_sizes(split_sizes, dim = 1)``; PyTorch ``unsafe_split_with_sizes``. 1-based: ``dim``."""
-    kw = {}
-    if dim.__class__ is not int or dim != 1:
-        kw['dim'] = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+    c_split_sizes = _integers(split_sizes)
     try:
-        out = _OP_unsafe_split_with_sizes(self._t, _integers(split_sizes), **kw)
+        if dim.__class__ is not int or dim != 1:
+            c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
+            out = _OP_unsafe_split_with_sizes(self._t, c_split_sizes, c_dim)
+        else:
+            out = _OP_unsafe_split_with_sizes(self._t, c_split_sizes)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (), False)
@@ -7370,11 +8517,14 @@ _OP_unsqueeze = _bound(_TB, 'unsqueeze')
 
 def method_unsqueeze(self, dim):
     """R torch ``x$unsqueeze(dim)``; PyTorch ``unsqueeze``. 1-based: ``dim``."""
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     try:
-        out = _OP_unsqueeze(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim))
+        out = _OP_unsqueeze(self._t, c_dim)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_unsqueeze_ = _bound(_TB, 'unsqueeze_')
@@ -7382,8 +8532,9 @@ _OP_unsqueeze_ = _bound(_TB, 'unsqueeze_')
 
 def method_unsqueeze_(self, dim):
     """R torch ``x$unsqueeze_(dim)``; PyTorch ``unsqueeze_``. 1-based: ``dim``."""
+    c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     try:
-        out = _OP_unsqueeze_(self._t, dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim))
+        out = _OP_unsqueeze_(self._t, c_dim)
     except _ERRORS as error:
         _fail(error)
     return self
@@ -7398,7 +8549,9 @@ def method_values(self):
         out = _OP_values(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_var = _bound(_TB, 'var')
@@ -7416,10 +8569,12 @@ def method_var(self, dim=None, correction=None, unbiased=True, keepdim=False):
     if keepdim is not False:
         kw['keepdim'] = keepdim
     try:
-        out = _OP_var(self._t, **kw)
+        out = _OP_var(self._t, **kw) if kw else _OP_var(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_vdot = _bound(_TB, 'vdot')
@@ -7427,11 +8582,14 @@ _OP_vdot = _bound(_TB, 'vdot')
 
 def method_vdot(self, other):
     """R torch ``x$vdot(other)``; PyTorch ``vdot``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_vdot(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_vdot(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_view = _bound(_TB, 'view')
@@ -7445,10 +8603,12 @@ def method_view(self, dtype=None, size=None):
     if size is not None:
         kw['size'] = _integers(size)
     try:
-        out = _OP_view(self._t, **kw)
+        out = _OP_view(self._t, **kw) if kw else _OP_view(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_view_as = _bound(_TB, 'view_as')
@@ -7456,11 +8616,14 @@ _OP_view_as = _bound(_TB, 'view_as')
 
 def method_view_as(self, other):
     """R torch ``x$view_as(other)``; PyTorch ``view_as``."""
+    c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
-        out = _OP_view_as(self._t, other._t if other.__class__ is _T else _tensor(other))
+        out = _OP_view_as(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_vsplit = _bound(_TB, 'vsplit')
@@ -7474,7 +8637,7 @@ def method_vsplit(self, indices=None, sections=None):
     if sections is not None:
         kw['sections'] = sections if sections.__class__ is int else _integer(sections)
     try:
-        out = _OP_vsplit(self._t, **kw)
+        out = _OP_vsplit(self._t, **kw) if kw else _OP_vsplit(self._t)
     except _ERRORS as error:
         _fail(error)
     return _result(out, (), False)
@@ -7485,11 +8648,15 @@ _OP_where = _bound(_TB, 'where')
 
 def method_where(self, condition, other):
     """R torch ``x$where(condition, other)``; PyTorch ``where``."""
+    c_condition = condition._t if condition.__class__ is _T else _tensor(condition)
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_where(self._t, condition._t if condition.__class__ is _T else _tensor(condition), other=other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_where(self._t, c_condition, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_xlogy = _bound(_TB, 'xlogy')
@@ -7497,11 +8664,14 @@ _OP_xlogy = _bound(_TB, 'xlogy')
 
 def method_xlogy(self, other):
     """R torch ``x$xlogy(other)``; PyTorch ``xlogy``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_xlogy(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_xlogy(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
-    return _wrap(out)
+    r = _new(_T)
+    r._t = out
+    return r
 
 
 _OP_xlogy_ = _bound(_TB, 'xlogy_')
@@ -7509,8 +8679,9 @@ _OP_xlogy_ = _bound(_TB, 'xlogy_')
 
 def method_xlogy_(self, other):
     """R torch ``x$xlogy_(other)``; PyTorch ``xlogy_``."""
+    c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
-        out = _OP_xlogy_(self._t, other._t if other.__class__ is _T else _tensor_or_scalar(other))
+        out = _OP_xlogy_(self._t, c_other)
     except _ERRORS as error:
         _fail(error)
     return self

@@ -15,7 +15,7 @@ from rtorch.surface import convert
 from rtorch.tensor import Tensor, wrap
 
 __all__ = [
-    "_T", "_wrap", "_ERRORS", "_VF", "_LINALG", "_FFT", "_SPECIAL", "_NN",
+    "_T", "_wrap", "_new", "_ERRORS", "_VF", "_LINALG", "_FFT", "_SPECIAL", "_NN",
     "_SPARSE", "_NESTED", "_TB", "_bound", "_aten", "_tensor",
     "_tensor_or_scalar", "_tensor_list", "_integer", "_integers", "_dtype",
     "_device", "_plain", "_dims", "_index", "_index_fast", "_indices",
@@ -25,6 +25,7 @@ __all__ = [
 
 _T = Tensor
 _wrap = wrap
+_new = object.__new__
 _ERRORS = convert.TORCH_ERRORS
 
 _VF = torch._C._VariableFunctions

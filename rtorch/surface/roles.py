@@ -24,6 +24,7 @@ __all__ = [
     "SLICE_END", "PLAIN", "NAMED", "RESULT", "argument_role", "INDEX_RESULTS",
     "NAMED_PARAMETERS", "DEFAULTS", "LAST_PARAMETERS", "ZERO_DIM_ERRORS",
     "NOT_GENERATED", "INTERNAL_FUNCTIONS", "UNSUPPORTED", "RENAMED",
+    "EXCLUSIVE",
 ]
 
 # -- argument roles -----------------------------------------------------------
@@ -118,6 +119,12 @@ DEFAULTS: dict[str, dict[str, object]] = {
 LAST_PARAMETERS: dict[str, tuple[str, ...]] = {
     "sort": ("stable",),
     "argsort": ("stable",),
+}
+
+# Arguments R torch refuses together (its hand-written wrappers check them).
+EXCLUSIVE: dict[str, tuple[str, str, str]] = {
+    "max": ("dim", "other", "Can't set other and dim arguments."),
+    "min": ("dim", "other", "Can't set other and dim arguments."),
 }
 
 # R torch words a 0 dimension differently for some functions (semantics 5.1).
