@@ -24,19 +24,34 @@ torch.set_num_threads(1)
 
 CASES = [
     # (label, raw statement, rtorch statement, budget)
-    ("torch_cumsum(x, dim=) 10x10", "torch.cumsum(s, 0)", "torch_cumsum(S, dim=1)",
-     1.3),
+    (
+        "torch_cumsum(x, dim=) 10x10",
+        "torch.cumsum(s, 0)",
+        "torch_cumsum(S, dim=1)",
+        1.3,
+    ),
     ("torch_sum(x, dim=) 10x10", "torch.sum(s, 0)", "torch_sum(S, dim=1)", 1.3),
     ("x.cumsum(dim=) method 10x10", "s.cumsum(0)", "S.cumsum(dim=1)", 1.3),
-    ("torch_cumsum(x, dim=) 100x100", "torch.cumsum(m, 0)", "torch_cumsum(M, dim=1)",
-     1.3),
+    (
+        "torch_cumsum(x, dim=) 100x100",
+        "torch.cumsum(m, 0)",
+        "torch_cumsum(M, dim=1)",
+        1.3,
+    ),
     ("torch_gather 10x10", "torch.gather(s, 0, i0)", "torch_gather(S, 1, I1)", 1.3),
-    ("  raw gather incl. index - 1", "torch.gather(s, 0, i1 - 1)",
-     "torch_gather(S, 1, I1)", 1.3),
-    ("torch_gather 100x100", "torch.gather(m, 0, j0)", "torch_gather(M, 1, J1)",
-     1.3),
-    ("  raw gather incl. index - 1", "torch.gather(m, 0, j1 - 1)",
-     "torch_gather(M, 1, J1)", 1.3),
+    (
+        "  raw gather incl. index - 1",
+        "torch.gather(s, 0, i1 - 1)",
+        "torch_gather(S, 1, I1)",
+        1.3,
+    ),
+    ("torch_gather 100x100", "torch.gather(m, 0, j0)", "torch_gather(M, 1, J1)", 1.3),
+    (
+        "  raw gather incl. index - 1",
+        "torch.gather(m, 0, j1 - 1)",
+        "torch_gather(M, 1, J1)",
+        1.3,
+    ),
 ]
 
 

@@ -27,20 +27,44 @@ from rtorch.tensor import Tensor, as_tensor_arg, wrap
 from rtorch.values import RList
 
 __all__ = [
-    "torch_nonzero", "torch_where", "torch_one_hot", "torch_bincount",
-    "torch_tensordot", "torch_stft", "torch_lu", "torch_complex",
-    "torch_atleast_1d", "torch_atleast_2d", "torch_atleast_3d", "torch_dequantize",
+    "torch_atleast_1d",
+    "torch_atleast_2d",
+    "torch_atleast_3d",
+    "torch_bincount",
+    "torch_broadcast_shapes",
+    "torch_channels_last_format",
+    "torch_complex",
+    "torch_contiguous_format",
+    "torch_dequantize",
+    "torch_generator",
+    "torch_get_num_interop_threads",
+    "torch_get_num_threads",
+    "torch_get_rng_state",
+    "torch_install_path",
+    "torch_is_installed",
+    "torch_load",
+    "torch_lu",
+    "torch_nonzero",
+    "torch_one_hot",
+    "torch_per_channel_affine",
+    "torch_per_channel_symmetric",
+    "torch_per_tensor_affine",
+    "torch_per_tensor_symmetric",
+    "torch_preserve_format",
     "torch_quantize_per_tensor",
-    "torch_result_type", "torch_broadcast_shapes", "torch_save", "torch_load",
-    "torch_serialize", "torch_install_path", "torch_is_installed",
-    "torch_get_num_threads", "torch_set_num_threads",
-    "torch_get_num_interop_threads", "torch_set_num_interop_threads",
-    "torch_get_rng_state", "torch_set_rng_state", "torch_generator",
-    "torch_contiguous_format", "torch_channels_last_format",
-    "torch_preserve_format", "torch_per_tensor_affine",
-    "torch_per_channel_affine", "torch_per_tensor_symmetric",
-    "torch_per_channel_symmetric", "torch_reduction_none",
-    "torch_reduction_mean", "torch_reduction_sum", "torch_sparse_coo",
+    "torch_reduction_mean",
+    "torch_reduction_none",
+    "torch_reduction_sum",
+    "torch_result_type",
+    "torch_save",
+    "torch_serialize",
+    "torch_set_num_interop_threads",
+    "torch_set_num_threads",
+    "torch_set_rng_state",
+    "torch_sparse_coo",
+    "torch_stft",
+    "torch_tensordot",
+    "torch_where",
 ]
 
 
@@ -79,8 +103,12 @@ def torch_where(condition: Any, self: Any = None, other: Any = None) -> Any:
     cond = convert.tensor(condition)
     if self is None and other is None:
         return RList(wrap(p + 1) for p in torch.where(cond))
-    chosen = call_torch(torch.where, cond, convert.tensor_or_scalar(self),
-                        convert.tensor_or_scalar(other))
+    chosen = call_torch(
+        torch.where,
+        cond,
+        convert.tensor_or_scalar(self),
+        convert.tensor_or_scalar(other),
+    )
     return wrap(chosen)
 
 
@@ -105,7 +133,9 @@ def torch_bincount(self: Any, weights: Any = None, minlength: int = 0) -> Tensor
         RIndexError: When a value is 0.
     """
     values = convert.index(self)
-    counted = call_torch(torch.bincount, values, convert.tensor(weights), int(minlength))
+    counted = call_torch(
+        torch.bincount, values, convert.tensor(weights), int(minlength)
+    )
     return wrap(counted)
 
 
@@ -128,8 +158,9 @@ def torch_tensordot(a: Any, b: Any, dims: Any = 2) -> Tensor:
                 f"dims must be a number or a list of two dim vectors, got {dims!r}."
             )
         pairs = [_dim_list(dims[0]), _dim_list(dims[1])]
-    return wrap(call_torch(torch.tensordot, convert.tensor(a), convert.tensor(b),
-                           dims=pairs))
+    return wrap(
+        call_torch(torch.tensordot, convert.tensor(a), convert.tensor(b), dims=pairs)
+    )
 
 
 def _dim_list(value: Any) -> list[int]:
@@ -141,7 +172,7 @@ def _dim_list(value: Any) -> list[int]:
 
 
 def torch_stft(
-    input: Any,  # noqa: A002 - R torch's name
+    input: Any,
     n_fft: int,
     hop_length: int | None = None,
     win_length: int | None = None,
@@ -157,21 +188,31 @@ def torch_stft(
     With ``return_complex = FALSE`` the last dimension holds the real and
     imaginary parts.
     """
-    return wrap(call_torch(
-        torch.stft, convert.tensor(input), int(n_fft), hop_length=hop_length,
-        win_length=win_length, window=convert.tensor(window), center=center,
-        pad_mode=pad_mode, normalized=normalized, onesided=onesided,
-        return_complex=return_complex,
-    ))
+    return wrap(
+        call_torch(
+            torch.stft,
+            convert.tensor(input),
+            int(n_fft),
+            hop_length=hop_length,
+            win_length=win_length,
+            window=convert.tensor(window),
+            center=center,
+            pad_mode=pad_mode,
+            normalized=normalized,
+            onesided=onesided,
+            return_complex=return_complex,
+        )
+    )
 
 
-def torch_lu(A: Any, pivot: bool = True, get_infos: bool = False) -> RList:  # noqa: N803
+def torch_lu(A: Any, pivot: bool = True, get_infos: bool = False) -> RList:
     """LU factorisation (R: ``torch_lu``): ``list(LU, pivots)`` (+ ``infos``).
 
     The pivots are LAPACK's, which are 1-based already.
     """
-    lu, pivots, infos = call_torch(torch.linalg.lu_factor_ex, convert.tensor(A),
-                                   pivot=pivot)
+    lu, pivots, infos = call_torch(
+        torch.linalg.lu_factor_ex, convert.tensor(A), pivot=pivot
+    )
     parts = (lu, pivots, infos) if get_infos else (lu, pivots)
     return RList(wrap(p) for p in parts)
 
@@ -196,18 +237,32 @@ def torch_dequantize(tensor: Any) -> Any:
     return _each(torch.dequantize, tensor)
 
 
-def torch_quantize_per_tensor(self: Any, scale: Any, zero_point: Any, dtype: Any) -> Any:
+def torch_quantize_per_tensor(
+    self: Any, scale: Any, zero_point: Any, dtype: Any
+) -> Any:
     """Quantise with one scale and zero point (R: ``torch_quantize_per_tensor``).
 
     A list of tensors takes lists of scales and zero points.
     """
     if isinstance(self, (list, tuple)):
-        return convert.result(call_torch(
-            torch.quantize_per_tensor, convert.tensor_list(self),
-            convert.tensor(scale), convert.tensor(zero_point), convert.dtype(dtype),
-        ))
-    return wrap(call_torch(torch.quantize_per_tensor, convert.tensor(self),
-                           float(scale), int(zero_point), convert.dtype(dtype)))
+        return convert.result(
+            call_torch(
+                torch.quantize_per_tensor,
+                convert.tensor_list(self),
+                convert.tensor(scale),
+                convert.tensor(zero_point),
+                convert.dtype(dtype),
+            )
+        )
+    return wrap(
+        call_torch(
+            torch.quantize_per_tensor,
+            convert.tensor(self),
+            float(scale),
+            int(zero_point),
+            convert.dtype(dtype),
+        )
+    )
 
 
 def _each(fn: Any, value: Any) -> Any:
@@ -227,11 +282,15 @@ def torch_result_type(tensor1: Any, tensor2: Any) -> DType:
 
     Python numbers count as scalars, as R length-1 values do.
     """
-    first = tensor1 if isinstance(tensor1, (int, float, bool, complex)) else (
-        as_tensor_arg(tensor1)
+    first = (
+        tensor1
+        if isinstance(tensor1, (int, float, bool, complex))
+        else (as_tensor_arg(tensor1))
     )
-    second = tensor2 if isinstance(tensor2, (int, float, bool, complex)) else (
-        as_tensor_arg(tensor2)
+    second = (
+        tensor2
+        if isinstance(tensor2, (int, float, bool, complex))
+        else (as_tensor_arg(tensor2))
     )
     if not isinstance(first, torch.Tensor):
         first = torch.tensor(first)
@@ -240,8 +299,10 @@ def torch_result_type(tensor1: Any, tensor2: Any) -> DType:
 
 def torch_broadcast_shapes(*shapes: Any) -> torch.Size:
     """The shape broadcasting gives, or an error (R: ``torch:::torch_broadcast_shapes``)."""
-    sizes = [[int(s) for s in (shape if hasattr(shape, "__iter__") else [shape])]
-             for shape in shapes]
+    sizes = [
+        [int(s) for s in (shape if hasattr(shape, "__iter__") else [shape])]
+        for shape in shapes
+    ]
     return call_torch(torch.broadcast_shapes, *sizes)
 
 
@@ -280,8 +341,11 @@ def _unwrap_tree(obj: Any) -> Any:
     if isinstance(obj, Tensor):
         return obj._t
     if isinstance(obj, (list, tuple)):
-        return type(obj)(_unwrap_tree(v) for v in obj) if not isinstance(
-            obj, RList) else [_unwrap_tree(v) for v in obj]
+        return (
+            type(obj)(_unwrap_tree(v) for v in obj)
+            if not isinstance(obj, RList)
+            else [_unwrap_tree(v) for v in obj]
+        )
     if isinstance(obj, dict):
         return {k: _unwrap_tree(v) for k, v in obj.items()}
     return obj

@@ -34,14 +34,22 @@ from rtorch.surface.generated_methods import R_METHODS
 from rtorch.surface.roles import UNSUPPORTED
 from rtorch.tensor import Tensor, wrap
 
-__all__ = ["bind_plain_methods", "bind_methods", "provided_methods", "HookHandle"]
+__all__ = ["HookHandle", "bind_methods", "bind_plain_methods", "provided_methods"]
 
 # Conversions to a dtype (R torch: x$float(), x$long() …); no schema of their own.
 _DTYPE_SHORTCUTS = {
-    "float": torch.float32, "double": torch.float64, "half": torch.float16,
-    "bfloat16": torch.bfloat16, "bool": torch.bool, "byte": torch.uint8,
-    "char": torch.int8, "short": torch.int16, "int": torch.int32,
-    "long": torch.int64, "cfloat": torch.complex64, "cdouble": torch.complex128,
+    "float": torch.float32,
+    "double": torch.float64,
+    "half": torch.float16,
+    "bfloat16": torch.bfloat16,
+    "bool": torch.bool,
+    "byte": torch.uint8,
+    "char": torch.int8,
+    "short": torch.int16,
+    "int": torch.int32,
+    "long": torch.int64,
+    "cfloat": torch.complex64,
+    "cdouble": torch.complex128,
 }
 
 
@@ -90,26 +98,46 @@ def _bincount(self: Tensor, weights: Any = None, minlength: int = 0) -> Tensor:
     return torch_bincount(self, weights, minlength)
 
 
-def _scatter(self: Tensor, dim: int, index: Any, src: Any = None,
-             value: Any = None, reduce: str | None = None) -> Tensor:
+def _scatter(
+    self: Tensor,
+    dim: int,
+    index: Any,
+    src: Any = None,
+    value: Any = None,
+    reduce: str | None = None,
+) -> Tensor:
     """Write ``src`` (a tensor or a number) at 1-based ``index`` along ``dim``.
 
     R torch equivalent: ``x$scatter(dim, index, src)``; a number as ``src``
     uses the value overload, as in R torch.
     """
-    return wrap(_scatter_call(torch.Tensor.scatter, self, dim, index, src, value,
-                              reduce))
+    return wrap(
+        _scatter_call(torch.Tensor.scatter, self, dim, index, src, value, reduce)
+    )
 
 
-def _scatter_(self: Tensor, dim: int, index: Any, src: Any = None,
-              value: Any = None, reduce: str | None = None) -> Tensor:
+def _scatter_(
+    self: Tensor,
+    dim: int,
+    index: Any,
+    src: Any = None,
+    value: Any = None,
+    reduce: str | None = None,
+) -> Tensor:
     """In-place :meth:`scatter`; returns ``x`` itself."""
     _scatter_call(torch.Tensor.scatter_, self, dim, index, src, value, reduce)
     return self
 
 
-def _scatter_call(fn: Callable[..., Any], self: Tensor, dim: int, index: Any,
-                  src: Any, value: Any, reduce: str | None) -> Any:
+def _scatter_call(
+    fn: Callable[..., Any],
+    self: Tensor,
+    dim: int,
+    index: Any,
+    src: Any,
+    value: Any,
+    reduce: str | None,
+) -> Any:
     source = convert.tensor_or_scalar(src if src is not None else value)
     kwargs = {} if reduce is None else {"reduce": reduce}
     target = convert.dims(dim)
@@ -151,11 +179,19 @@ def _length(self: Tensor) -> int:
     return self._t.numel()
 
 
-def _backward(self: Tensor, gradient: Any = None, retain_graph: Any = None,
-              create_graph: bool = False, inputs: Any = None) -> None:
+def _backward(
+    self: Tensor,
+    gradient: Any = None,
+    retain_graph: Any = None,
+    create_graph: bool = False,
+    inputs: Any = None,
+) -> None:
     """Accumulate gradients into the leaves (R: ``x$backward()``)."""
     call_torch(
-        self._t.backward, convert.tensor(gradient), retain_graph, create_graph,
+        self._t.backward,
+        convert.tensor(gradient),
+        retain_graph,
+        create_graph,
         convert.tensor_list(inputs),
     )
 
@@ -195,11 +231,18 @@ class HookHandle:
 
 
 _HAND_WRITTEN: dict[str, Callable[..., Any]] = {
-    "nonzero": _nonzero, "bincount": _bincount, "scatter": _scatter,
-    "scatter_": _scatter_, "has_names": _has_names,
-    "is_sparse_csr": _is_sparse_csr, "is_quantized": _is_quantized,
-    "has_storage": _has_storage, "length": _length, "backward": _backward,
-    "register_hook": _register_hook, "set_grad_": _set_grad_,
+    "nonzero": _nonzero,
+    "bincount": _bincount,
+    "scatter": _scatter,
+    "scatter_": _scatter_,
+    "has_names": _has_names,
+    "is_sparse_csr": _is_sparse_csr,
+    "is_quantized": _is_quantized,
+    "has_storage": _has_storage,
+    "length": _length,
+    "backward": _backward,
+    "register_hook": _register_hook,
+    "set_grad_": _set_grad_,
 }
 for _name, _method in _HAND_WRITTEN.items():
     _method.__name__ = _method.__qualname__ = _name
@@ -247,5 +290,3 @@ def _unknown_attribute(self: Tensor, name: str) -> Any:
         f"x.{name}() is not an R torch method, so rtorch does not offer it. "
         f"Use x.torch.{name}(...) for PyTorch's version."
     )
-
-

@@ -13,7 +13,8 @@ import rtorch
 
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location(
-    "coverage_report", ROOT / "tools" / "coverage_report.py")
+    "coverage_report", ROOT / "tools" / "coverage_report.py"
+)
 coverage_report = importlib.util.module_from_spec(_spec)
 sys.modules["coverage_report"] = coverage_report  # dataclasses look it up
 _spec.loader.exec_module(coverage_report)
@@ -24,14 +25,16 @@ FAMILIES = coverage_report.families()
 def test_committed_report_is_current():
     text = coverage_report.render(FAMILIES)
     assert (ROOT / "docs" / "coverage.md").read_text() == text, (
-        "run `python tools/coverage_report.py`")
+        "run `python tools/coverage_report.py`"
+    )
 
 
 @pytest.mark.parametrize("family", FAMILIES, ids=lambda f: f.title)
 def test_each_family_reaches_the_target(family):
     # Issue 4: at least 95% of each family.
     assert family.share >= coverage_report.TARGET, sorted(
-        set(family.names) - family.provided)
+        set(family.names) - family.provided
+    )
 
 
 def _missing():

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from rtorch import *  # noqa: F403
+from rtorch import *
 from rtorch.errors import RIndexError, RNotImplementedError, RValueError
 
 
@@ -37,87 +37,194 @@ M23 = matrix(c(1.0, 5.0, 2.0, 7.0, 4.0, 10.0), nrow=2)  # rows 1 2 4 / 5 7 10
 @pytest.mark.parametrize(
     ("case", "run", "expected"),
     [
-        ("dims-cat-dim2",
-         lambda: torch_cat([torch_zeros(3, 2, 5), torch_ones(3, 4, 5)], dim=2).shape,
-         [3, 6, 5]),
-        ("dims-diff-default",
-         lambda: torch_diff(torch_tensor(c(1.0, 4.0, 9.0, 16.0))), [3, 5, 7]),
-        ("dims-diff-append",
-         lambda: torch_diff(torch_tensor(c(1.0, 4.0, 9.0)),
-                            append=torch_tensor(c(16.0, 25.0))), [3, 5, 7, 9]),
+        (
+            "dims-cat-dim2",
+            lambda: torch_cat([torch_zeros(3, 2, 5), torch_ones(3, 4, 5)], dim=2).shape,
+            [3, 6, 5],
+        ),
+        (
+            "dims-diff-default",
+            lambda: torch_diff(torch_tensor(c(1.0, 4.0, 9.0, 16.0))),
+            [3, 5, 7],
+        ),
+        (
+            "dims-diff-append",
+            lambda: torch_diff(
+                torch_tensor(c(1.0, 4.0, 9.0)), append=torch_tensor(c(16.0, 25.0))
+            ),
+            [3, 5, 7, 9],
+        ),
         ("dims-diff-dim1", lambda: torch_diff(torch_tensor(M23), dim=1), [[4, 5, 6]]),
-        ("dims-diff-dim2", lambda: torch_diff(torch_tensor(M23), dim=2),
-         [[1, 2], [2, 3]]),
-        ("dims-movedim", lambda: torch_movedim(torch_zeros(4, 5, 6), 1, 3).shape,
-         [5, 6, 4]),
-        ("dims-movedim",
-         lambda: torch_movedim(torch_zeros(4, 5, 6), c(1, 3), c(3, 1)).shape,
-         [6, 5, 4]),
+        (
+            "dims-diff-dim2",
+            lambda: torch_diff(torch_tensor(M23), dim=2),
+            [[1, 2], [2, 3]],
+        ),
+        (
+            "dims-movedim",
+            lambda: torch_movedim(torch_zeros(4, 5, 6), 1, 3).shape,
+            [5, 6, 4],
+        ),
+        (
+            "dims-movedim",
+            lambda: torch_movedim(torch_zeros(4, 5, 6), c(1, 3), c(3, 1)).shape,
+            [6, 5, 4],
+        ),
         ("dims-movedim", lambda: torch_zeros(4, 5, 6).movedim(2, 1).shape, [5, 4, 6]),
-        ("dims-norm-dim",
-         lambda: torch_norm(torch_tensor(matrix(c(3.0, 4.0, 6.0, 8.0), nrow=2)), dim=1),
-         [5, 10]),
-        ("dims-norm-dim",
-         lambda: torch_norm(torch_tensor(matrix(c(3.0, 4.0, 6.0, 8.0), nrow=2)),
-                            dim=2).shape, [2]),
-        ("dims-linalg-norm-dim",
-         lambda: linalg_norm(torch_tensor(matrix(c(3.0, 0.0, 4.0, 0.0, 0.0, 2.0),
-                                                 nrow=2)), dim=2), [5, 2]),
-        ("dims-linalg-norm-dim",
-         lambda: linalg_norm(torch_tensor(matrix(c(3.0, 0.0, 4.0, 0.0, 0.0, 2.0),
-                                                 nrow=2)), dim=1), [3, 4, 2]),
-        ("dims-matrix-norm-dims", lambda: linalg_matrix_norm(torch_ones(4, 2, 3)).shape,
-         [4]),
-        ("dims-matrix-norm-dims",
-         lambda: linalg_matrix_norm(torch_ones(4, 2, 3), dim=c(1, 2)).shape, [3]),
-        ("dims-tensordot-list",
-         lambda: torch_tensordot(torch_ones(2, 3, 4), torch_ones(3, 2, 5),
-                                 [c(1, 2), c(2, 1)]).shape, [4, 5]),
-        ("dims-tensordot-int",
-         lambda: torch_tensordot(torch_ones(4, 2), torch_ones(2, 3, 5), 1).shape,
-         [4, 3, 5]),
-        ("dims-tensordot-int",
-         lambda: torch_tensordot(torch_ones(4, 2), torch_ones(2, 3, 5), [2, 1]).shape,
-         [4, 3, 5]),
+        (
+            "dims-norm-dim",
+            lambda: torch_norm(
+                torch_tensor(matrix(c(3.0, 4.0, 6.0, 8.0), nrow=2)), dim=1
+            ),
+            [5, 10],
+        ),
+        (
+            "dims-norm-dim",
+            lambda: (
+                torch_norm(
+                    torch_tensor(matrix(c(3.0, 4.0, 6.0, 8.0), nrow=2)), dim=2
+                ).shape
+            ),
+            [2],
+        ),
+        (
+            "dims-linalg-norm-dim",
+            lambda: linalg_norm(
+                torch_tensor(matrix(c(3.0, 0.0, 4.0, 0.0, 0.0, 2.0), nrow=2)), dim=2
+            ),
+            [5, 2],
+        ),
+        (
+            "dims-linalg-norm-dim",
+            lambda: linalg_norm(
+                torch_tensor(matrix(c(3.0, 0.0, 4.0, 0.0, 0.0, 2.0), nrow=2)), dim=1
+            ),
+            [3, 4, 2],
+        ),
+        (
+            "dims-matrix-norm-dims",
+            lambda: linalg_matrix_norm(torch_ones(4, 2, 3)).shape,
+            [4],
+        ),
+        (
+            "dims-matrix-norm-dims",
+            lambda: linalg_matrix_norm(torch_ones(4, 2, 3), dim=c(1, 2)).shape,
+            [3],
+        ),
+        (
+            "dims-tensordot-list",
+            lambda: (
+                torch_tensordot(
+                    torch_ones(2, 3, 4), torch_ones(3, 2, 5), [c(1, 2), c(2, 1)]
+                ).shape
+            ),
+            [4, 5],
+        ),
+        (
+            "dims-tensordot-int",
+            lambda: torch_tensordot(torch_ones(4, 2), torch_ones(2, 3, 5), 1).shape,
+            [4, 3, 5],
+        ),
+        (
+            "dims-tensordot-int",
+            lambda: (
+                torch_tensordot(torch_ones(4, 2), torch_ones(2, 3, 5), [2, 1]).shape
+            ),
+            [4, 3, 5],
+        ),
         ("dims-split-sizes", lambda: len(torch_split(torch_tensor(seq(1, 7)), 3)), 3),
-        ("dims-split-sizes",
-         lambda: len(torch_split(torch_tensor(seq(1, 7)), c(4, 3))), 2),
+        (
+            "dims-split-sizes",
+            lambda: len(torch_split(torch_tensor(seq(1, 7)), c(4, 3))),
+            2,
+        ),
         ("dims-split-sizes", lambda: len(torch_tensor(seq(1, 7)).split(2)), 4),
-        ("dims-unbind-list",
-         lambda: len(torch_tensor(c(9.0, 8.0, 7.0, 6.0)).unbind()), 4),
-        ("dims-stack-dim2",
-         lambda: torch_stack([torch_tensor(seq(1, 3)), torch_tensor(seq(4, 6))], dim=2),
-         [[1, 4], [2, 5], [3, 6]]),
-        ("dims-select-index",
-         lambda: torch_tensor(matrix(seq(1, 6), nrow=2)).select(2, 3), [5, 6]),
-        ("dims-narrow",  # m[, 2:3] of rows 1..4 / 5..8 / 9..12
-         lambda: torch_narrow(torch_tensor(matrix(seq(1, 12), nrow=3, byrow=True)),
-                              dim=2, start=2, length=2), [[2, 3], [6, 7], [10, 11]]),
-        ("dims-narrow",
-         lambda: torch_tensor(matrix(seq(1, 12), nrow=3, byrow=True)).narrow(
-             dim=2, start=2, length=2), [[2, 3], [6, 7], [10, 11]]),
-        ("dims-narrow",
-         lambda: torch_tensor(matrix(seq(1, 12), nrow=3, byrow=True)).narrow_copy(
-             dim=2, start=2, length=2), [[2, 3], [6, 7], [10, 11]]),
-        ("dims-narrow-copy-internal-0-based",
-         lambda: torch_narrow_copy(torch_tensor(c(10, 20, 30, 40, 50)), dim=1, start=2,
-                                   length=2), [20, 30]),
+        (
+            "dims-unbind-list",
+            lambda: len(torch_tensor(c(9.0, 8.0, 7.0, 6.0)).unbind()),
+            4,
+        ),
+        (
+            "dims-stack-dim2",
+            lambda: torch_stack(
+                [torch_tensor(seq(1, 3)), torch_tensor(seq(4, 6))], dim=2
+            ),
+            [[1, 4], [2, 5], [3, 6]],
+        ),
+        (
+            "dims-select-index",
+            lambda: torch_tensor(matrix(seq(1, 6), nrow=2)).select(2, 3),
+            [5, 6],
+        ),
+        (
+            "dims-narrow",  # m[, 2:3] of rows 1..4 / 5..8 / 9..12
+            lambda: torch_narrow(
+                torch_tensor(matrix(seq(1, 12), nrow=3, byrow=True)),
+                dim=2,
+                start=2,
+                length=2,
+            ),
+            [[2, 3], [6, 7], [10, 11]],
+        ),
+        (
+            "dims-narrow",
+            lambda: torch_tensor(matrix(seq(1, 12), nrow=3, byrow=True)).narrow(
+                dim=2, start=2, length=2
+            ),
+            [[2, 3], [6, 7], [10, 11]],
+        ),
+        (
+            "dims-narrow",
+            lambda: torch_tensor(matrix(seq(1, 12), nrow=3, byrow=True)).narrow_copy(
+                dim=2, start=2, length=2
+            ),
+            [[2, 3], [6, 7], [10, 11]],
+        ),
+        (
+            "dims-narrow-copy-internal-0-based",
+            lambda: torch_narrow_copy(
+                torch_tensor(c(10, 20, 30, 40, 50)), dim=1, start=2, length=2
+            ),
+            [20, 30],
+        ),
         ("dims-tile", lambda: torch_tensor(c(1.0, 2.0)).tile(3).numel(), 6),
         ("dims-tile", lambda: torch_tensor(c(1.0, 2.0)).tile(c(2, 2)).numel(), 8),
-        ("dims-atleast",
-         lambda: [torch_atleast_1d(torch_tensor(c(1.0, 2.0))).ndim,
-                  torch_atleast_2d(torch_tensor(c(1.0, 2.0))).ndim,
-                  torch_atleast_3d(torch_tensor(c(1.0, 2.0))).ndim], [1, 2, 3]),
-        ("dims-vander",
-         lambda: torch_vander(torch_tensor(c(2.0, 3.0, 4.0)), N=4, increasing=False),
-         [[8, 4, 2, 1], [27, 9, 3, 1], [64, 16, 4, 1]]),
-        ("dims-where-3arg",
-         lambda: torch_where(torch_tensor(c(True, False, True)),
-                             self=torch_tensor(c(1.0, 2.0, 3.0)),
-                             other=torch_tensor(c(-1.0, -2.0, -3.0))), [1, -2, 3]),
-        ("dims-stft-shape",
-         lambda: torch_stft(input=torch_ones(1000), n_fft=200, center=False,
-                            onesided=True, return_complex=False).shape, [101, 17, 2]),
+        (
+            "dims-atleast",
+            lambda: [
+                torch_atleast_1d(torch_tensor(c(1.0, 2.0))).ndim,
+                torch_atleast_2d(torch_tensor(c(1.0, 2.0))).ndim,
+                torch_atleast_3d(torch_tensor(c(1.0, 2.0))).ndim,
+            ],
+            [1, 2, 3],
+        ),
+        (
+            "dims-vander",
+            lambda: torch_vander(torch_tensor(c(2.0, 3.0, 4.0)), N=4, increasing=False),
+            [[8, 4, 2, 1], [27, 9, 3, 1], [64, 16, 4, 1]],
+        ),
+        (
+            "dims-where-3arg",
+            lambda: torch_where(
+                torch_tensor(c(True, False, True)),
+                self=torch_tensor(c(1.0, 2.0, 3.0)),
+                other=torch_tensor(c(-1.0, -2.0, -3.0)),
+            ),
+            [1, -2, 3],
+        ),
+        (
+            "dims-stft-shape",
+            lambda: (
+                torch_stft(
+                    input=torch_ones(1000),
+                    n_fft=200,
+                    center=False,
+                    onesided=True,
+                    return_complex=False,
+                ).shape
+            ),
+            [101, 17, 2],
+        ),
     ],
 )
 def test_dims_cases(case, run, expected):
@@ -126,8 +233,13 @@ def test_dims_cases(case, run, expected):
 
 def test_stft_first_bin_of_ones_sums_the_frame():
     # dims-stft-shape: s[1, 1, ] is c(200, 0)
-    s = torch_stft(input=torch_ones(1000), n_fft=200, center=False, onesided=True,
-                   return_complex=False)
+    s = torch_stft(
+        input=torch_ones(1000),
+        n_fft=200,
+        center=False,
+        onesided=True,
+        return_complex=False,
+    )
     assert as_array(s)[0, 0, :].tolist() == pytest.approx([200, 0])
 
 
@@ -188,12 +300,18 @@ def test_movedim_words_a_zero_dim_its_own_way():
     ("run", "message"),
     [
         # 5.1: libtorch's 0-based [-2, 1] / 2 reaches the user as [-2, 2] / 3.
-        (lambda x: torch_sum(x, dim=3),
-         r"expected to be in range of \[-2, 2\], but got 3\)"),
-        (lambda x: torch_cumsum(x, dim=3),
-         r"expected to be in range of \[-2, 2\], but got 3\)"),
-        (lambda x: torch_transpose(x, 1, 4),
-         r"expected to be in range of \[-2, 2\], but got 4\)"),
+        (
+            lambda x: torch_sum(x, dim=3),
+            r"expected to be in range of \[-2, 2\], but got 3\)",
+        ),
+        (
+            lambda x: torch_cumsum(x, dim=3),
+            r"expected to be in range of \[-2, 2\], but got 3\)",
+        ),
+        (
+            lambda x: torch_transpose(x, 1, 4),
+            r"expected to be in range of \[-2, 2\], but got 4\)",
+        ),
     ],
 )
 def test_out_of_range_dims_are_reported_one_based(run, message):
@@ -214,10 +332,15 @@ def test_out_of_range_dims_are_reported_one_based(run, message):
         (lambda: len(torch_unbind(torch_ones(4, 6))), 4),
         (lambda: torch_split(torch_ones(4, 6), 2)[0].shape, [2, 6]),
         # torch_cosine_similarity(dim = 2L): R's default is PyTorch's dim=1.
-        (lambda: torch_cosine_similarity(torch_ones(3, 4), torch_ones(3, 4)).shape, [3]),
+        (
+            lambda: torch_cosine_similarity(torch_ones(3, 4), torch_ones(3, 4)).shape,
+            [3],
+        ),
         (lambda: torch_diagonal(torch_tensor(matrix(seq(1, 4), nrow=2))), [1, 4]),
-        (lambda: torch_sort(torch_tensor(matrix(c(3, 1, 2, 0), nrow=2)))[0],
-         [[2, 3], [0, 1]]),
+        (
+            lambda: torch_sort(torch_tensor(matrix(c(3, 1, 2, 0), nrow=2)))[0],
+            [[2, 3], [0, 1]],
+        ),
     ],
 )
 def test_dim_defaults_are_r_torchs(run, expected):
@@ -292,7 +415,11 @@ def test_sort_stable_comes_last():
     import inspect
 
     assert list(inspect.signature(torch_sort).parameters) == [
-        "self", "dim", "descending", "stable"]
+        "self",
+        "dim",
+        "descending",
+        "stable",
+    ]
     m = torch_tensor(matrix(c(3, 1, 2, 0), nrow=2))  # rows 3 2 / 1 0
     values, indices = torch_sort(m, 1)
     assert _value(values) == [[1, 0], [3, 2]]

@@ -19,8 +19,9 @@ def _recorded_version(text: str) -> str | None:
 
 
 @pytest.mark.parametrize(
-    "path", ["rtorch/surface/generated_functions.py",
-             "rtorch/surface/generated_methods.py"])
+    "path",
+    ["rtorch/surface/generated_functions.py", "rtorch/surface/generated_methods.py"],
+)
 def test_generated_module_is_up_to_date(path):
     on_disk = (ROOT / path).read_text()
     installed = torch.__version__.split("+")[0]

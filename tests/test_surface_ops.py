@@ -10,7 +10,7 @@ import math
 import numpy as np
 import pytest
 
-from rtorch import *  # noqa: F403
+from rtorch import *
 from rtorch.errors import RNotImplementedError, RRuntimeError
 
 
@@ -25,36 +25,75 @@ def _same(got, expected):
 @pytest.mark.parametrize(
     ("case", "run", "expected"),
     [
-        ("ops-xor", lambda: torch_bitwise_xor(torch_tensor(c(True, False)), True),
-         [False, True]),
-        ("ops-einsum",
-         lambda: torch_einsum("ij,j->i", [torch_tensor(matrix(c(1.0, 2.0, 3.0, 4.0),
-                                                              nrow=2)),
-                                         torch_tensor(c(1.0, 1.0))]), [4, 6]),
-        ("ops-kron",
-         lambda: torch_kron(torch_tensor(matrix(c(1.0, 0.0, 0.0, 2.0), nrow=2)),
-                            torch_ones(1, 2)), [[1, 1, 0, 0], [0, 0, 2, 2]]),
-        ("ops-new-full",
-         lambda: torch_zeros(1, dtype=torch_float64()).new_full(c(2, 2), 4.5),
-         [[4.5, 4.5], [4.5, 4.5]]),
-        ("ops-std-matches-sd",
-         lambda: torch_tensor(c(2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0)).std(),
-         math.sqrt(32 / 7)),
-        ("ops-polygamma", lambda: torch_polygamma(1, torch_tensor(c(2.0, 1.0))),
-         [0.644934058189392, 1.64493405818939]),
-        ("ops-linalg-norm-values",
-         lambda: linalg_norm(torch_tensor(c(3.0, -4.0, 1.0)), float("inf")), 4),
-        ("ops-linalg-norm-values",
-         lambda: linalg_norm(torch_tensor(matrix(c(1.0, -2.0, 3.0, 4.0), nrow=2)),
-                             float("inf")), 6),
-        ("ops-linalg-norm-values",
-         lambda: linalg_norm(torch_tensor(c(3.0, -4.0, 1.0)), 1), 8),
-        ("ops-linalg-norm-values",
-         lambda: linalg_norm(torch_tensor(matrix(c(1.0, -2.0, 3.0, 4.0), nrow=2)), 1),
-         7),
-        ("ops-mse",
-         lambda: nnf_mse_loss(torch_tensor(c(0.0, 2.0, 4.0)), torch_tensor(c(1.0, 0.0, 4.0))),
-         5 / 3),
+        (
+            "ops-xor",
+            lambda: torch_bitwise_xor(torch_tensor(c(True, False)), True),
+            [False, True],
+        ),
+        (
+            "ops-einsum",
+            lambda: torch_einsum(
+                "ij,j->i",
+                [
+                    torch_tensor(matrix(c(1.0, 2.0, 3.0, 4.0), nrow=2)),
+                    torch_tensor(c(1.0, 1.0)),
+                ],
+            ),
+            [4, 6],
+        ),
+        (
+            "ops-kron",
+            lambda: torch_kron(
+                torch_tensor(matrix(c(1.0, 0.0, 0.0, 2.0), nrow=2)), torch_ones(1, 2)
+            ),
+            [[1, 1, 0, 0], [0, 0, 2, 2]],
+        ),
+        (
+            "ops-new-full",
+            lambda: torch_zeros(1, dtype=torch_float64()).new_full(c(2, 2), 4.5),
+            [[4.5, 4.5], [4.5, 4.5]],
+        ),
+        (
+            "ops-std-matches-sd",
+            lambda: torch_tensor(c(2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0)).std(),
+            math.sqrt(32 / 7),
+        ),
+        (
+            "ops-polygamma",
+            lambda: torch_polygamma(1, torch_tensor(c(2.0, 1.0))),
+            [0.644934058189392, 1.64493405818939],
+        ),
+        (
+            "ops-linalg-norm-values",
+            lambda: linalg_norm(torch_tensor(c(3.0, -4.0, 1.0)), float("inf")),
+            4,
+        ),
+        (
+            "ops-linalg-norm-values",
+            lambda: linalg_norm(
+                torch_tensor(matrix(c(1.0, -2.0, 3.0, 4.0), nrow=2)), float("inf")
+            ),
+            6,
+        ),
+        (
+            "ops-linalg-norm-values",
+            lambda: linalg_norm(torch_tensor(c(3.0, -4.0, 1.0)), 1),
+            8,
+        ),
+        (
+            "ops-linalg-norm-values",
+            lambda: linalg_norm(
+                torch_tensor(matrix(c(1.0, -2.0, 3.0, 4.0), nrow=2)), 1
+            ),
+            7,
+        ),
+        (
+            "ops-mse",
+            lambda: nnf_mse_loss(
+                torch_tensor(c(0.0, 2.0, 4.0)), torch_tensor(c(1.0, 0.0, 4.0))
+            ),
+            5 / 3,
+        ),
     ],
 )
 def test_ops_cases(case, run, expected):
@@ -65,8 +104,9 @@ def test_bitwise_left_shift_on_int16():
     # ops-lshift
     a = torch_tensor(c(3, -4, 1), dtype=torch_int16())
     s = torch_tensor(c(2, 1, 4), dtype=torch_int16())
-    assert torch_equal(a.bitwise_left_shift(s), torch_tensor(c(12, -8, 16),
-                                                              dtype=torch_int16()))
+    assert torch_equal(
+        a.bitwise_left_shift(s), torch_tensor(c(12, -8, 16), dtype=torch_int16())
+    )
 
 
 def test_logit_inverts_sigmoid():
@@ -102,6 +142,9 @@ def test_in_place_methods_return_the_same_object():
     assert x.mul_(2.0) is x
     assert x.clamp_(max=1.5) is x
     assert as_array(x).tolist() == [1.5, 1.5, 1.5]
+    # alpha is keyword-only for a tensor `other`: it must not go positionally.
+    assert x.add_(torch_ones(3), alpha=2) is x
+    assert as_array(x).tolist() == [3.5, 3.5, 3.5]
 
 
 # -- R values where tensors are expected (1.3) ----------------------------------
@@ -132,7 +175,7 @@ def test_sizes_are_one_vector():
 
 def test_whole_doubles_are_accepted_as_integers():
     # R passes doubles (topk(x, 2)) where libtorch wants int64.
-    values, indices = torch_topk(torch_tensor(c(1.0, 5.0, 3.0)), 2.0)
+    _, indices = torch_topk(torch_tensor(c(1.0, 5.0, 3.0)), 2.0)
     assert as_array(indices).tolist() == [2, 3]
 
 
@@ -161,7 +204,7 @@ def test_named_lists_keep_r_torchs_names():
     a = torch_tensor(matrix(c(2.0, 0.0, 0.0, 4.0), nrow=2))
     res = linalg_lstsq(a, torch_tensor(matrix(c(2.0, 4.0), nrow=2)))
     assert as_array(res.solution).ravel().tolist() == pytest.approx([1.0, 1.0])
-    inverse, info = linalg_inv_ex(a)
+    inverse, _ = linalg_inv_ex(a)
     assert as_array(inverse).tolist() == [[0.5, 0.0], [0.0, 0.25]]
 
 

@@ -16,42 +16,82 @@ import pytest
 import torch
 
 import rtorch
-from rtorch import *  # noqa: F403
+from rtorch import *
 from rtorch.methods import provided_methods
 from rtorch.surface.exports import is_provided
 
 _FAMILIES = ("torch_", "linalg_", "nnf_", "cuda_", "backends_")
 
 
-def X():  # noqa: N802 - the input every unnamed tensor argument gets
+def X():
     return torch_rand(3, 3)
 
 
-def L(*values):  # noqa: N802 - a long tensor
+def L(*values):
     return torch_tensor(c(*values))
 
 
-def B3():  # noqa: N802 - a batch of three 3 x 3 matrices
+def B3():
     return torch_rand(3, 3, 3)
 
 
-def SPD():  # noqa: N802 - a symmetric positive-definite matrix
+def SPD():
     return torch_eye(3) * 2.0 + torch_ones(3, 3) * 0.5
 
 
 _BY_NAME = {
-    "dim": 1, "dim0": 1, "dim1": 1, "dim2": 2, "start_dim": 1, "end_dim": 2,
-    "axis": 1, "axis0": 1, "axis1": 2, "dimension": 1, "source": 1,
-    "destination": 2, "dims": c(1), "k": 1, "n": 2, "chunks": 1, "sections": 1,
-    "split_size": 1, "num_samples": 1, "groups": 1, "length": 1, "start": 1,
-    "window_length": 4, "row": 3, "col": 3, "value": 0.5, "fill_value": 0.5,
-    "threshold": 0.5, "lambd": 0.5, "eps": 1e-3, "q": 0.5, "repeats": 2,
-    "shifts": 1, "size": c(3, 3), "shape": c(9), "exponent": 2.0, "p": 2,
-    "index": torch_ones(3, 3, dtype=torch_long()), "tensors": None,
-    "equation": "ij->i", "mask": None, "dtype": torch_float64(),
-    "upscale_factor": 1, "downscale_factor": 1, "diagonal": 0, "offset": 0,
-    "steps": 3, "bins": 3, "decimals": 1, "indices_or_sections": 1,
-    "upper": True, "ind": 2,
+    "dim": 1,
+    "dim0": 1,
+    "dim1": 1,
+    "dim2": 2,
+    "start_dim": 1,
+    "end_dim": 2,
+    "axis": 1,
+    "axis0": 1,
+    "axis1": 2,
+    "dimension": 1,
+    "source": 1,
+    "destination": 2,
+    "dims": c(1),
+    "k": 1,
+    "n": 2,
+    "chunks": 1,
+    "sections": 1,
+    "split_size": 1,
+    "num_samples": 1,
+    "groups": 1,
+    "length": 1,
+    "start": 1,
+    "window_length": 4,
+    "row": 3,
+    "col": 3,
+    "value": 0.5,
+    "fill_value": 0.5,
+    "threshold": 0.5,
+    "lambd": 0.5,
+    "eps": 1e-3,
+    "q": 0.5,
+    "repeats": 2,
+    "shifts": 1,
+    "size": c(3, 3),
+    "shape": c(9),
+    "exponent": 2.0,
+    "p": 2,
+    "index": torch_ones(3, 3, dtype=torch_long()),
+    "tensors": None,
+    "equation": "ij->i",
+    "mask": None,
+    "dtype": torch_float64(),
+    "upscale_factor": 1,
+    "downscale_factor": 1,
+    "diagonal": 0,
+    "offset": 0,
+    "steps": 3,
+    "bins": 3,
+    "decimals": 1,
+    "indices_or_sections": 1,
+    "upper": True,
+    "ind": 2,
 }
 
 
@@ -95,14 +135,21 @@ _FUNCTION_CALLS = {
     "torch_bincount": lambda: torch_bincount(L(1, 2, 2)),
     "torch_stft": lambda: torch_stft(torch_ones(64), 16, return_complex=True),
     "torch_istft": lambda: torch_istft(
-        torch_stft(torch_ones(64), 16, window=torch_hann_window(16),
-                   return_complex=True), 16, window=torch_hann_window(16)),
+        torch_stft(
+            torch_ones(64), 16, window=torch_hann_window(16), return_complex=True
+        ),
+        16,
+        window=torch_hann_window(16),
+    ),
     "torch_quantize_per_tensor": lambda: torch_quantize_per_tensor(
-        X(), 0.1, 10, torch_quint8()),
+        X(), 0.1, 10, torch_quint8()
+    ),
     "torch_quantize_per_channel": lambda: torch_quantize_per_channel(
-        X(), torch_tensor(c(0.1, 0.1, 0.1)), L(0, 0, 0), 1, torch_quint8()),
+        X(), torch_tensor(c(0.1, 0.1, 0.1)), L(0, 0, 0), 1, torch_quint8()
+    ),
     "torch_dequantize": lambda: torch_dequantize(
-        torch_quantize_per_tensor(X(), 0.1, 10, torch_quint8())),
+        torch_quantize_per_tensor(X(), 0.1, 10, torch_quint8())
+    ),
     "torch_save": lambda: torch_save(X(), _tmp_file()),
     "torch_load": lambda: torch_load(torch_serialize(X())),
     "torch_set_num_threads": lambda: torch_set_num_threads(torch_get_num_threads()),
@@ -112,21 +159,30 @@ _FUNCTION_CALLS = {
     "torch_adaptive_max_pool1d": lambda: torch_adaptive_max_pool1d(B3(), 2),
     "torch_adaptive_max_pool2d": lambda: torch_adaptive_max_pool2d(B3(), c(2, 2)),
     "torch_adaptive_max_pool3d": lambda: torch_adaptive_max_pool3d(
-        torch_rand(1, 3, 3, 3), c(2, 2, 2)),
+        torch_rand(1, 3, 3, 3), c(2, 2, 2)
+    ),
     "torch_avg_pool1d": lambda: torch_avg_pool1d(B3(), 2),
     "torch_max_pool1d_with_indices": lambda: torch_max_pool1d_with_indices(B3(), 2),
     "torch_max_pool2d_with_indices": lambda: torch_max_pool2d_with_indices(B3(), 2),
     "torch_max_pool3d_with_indices": lambda: torch_max_pool3d_with_indices(
-        torch_rand(1, 2, 2, 2), 2),
+        torch_rand(1, 2, 2, 2), 2
+    ),
     "torch_fractional_max_pool2d": lambda: torch_fractional_max_pool2d(
-        torch_rand(1, 4, 4), c(2, 2), c(2, 2), torch_rand(1, 1, 2)),
+        torch_rand(1, 4, 4), c(2, 2), c(2, 2), torch_rand(1, 1, 2)
+    ),
     "torch_fractional_max_pool3d": lambda: torch_fractional_max_pool3d(
-        torch_rand(1, 4, 4, 4), c(2, 2, 2), c(2, 2, 2), torch_rand(1, 1, 3)),
+        torch_rand(1, 4, 4, 4), c(2, 2, 2), c(2, 2, 2), torch_rand(1, 1, 3)
+    ),
     "torch_max_unpool2d": lambda: torch_max_unpool2d(
-        torch_ones(1, 1, 1), L(1).view(c(1, 1, 1)), c(1, 2)),
+        torch_ones(1, 1, 1), L(1).view(c(1, 1, 1)), c(1, 2)
+    ),
     "torch_max_unpool3d": lambda: torch_max_unpool3d(
-        torch_ones(1, 1, 1, 1), L(1).view(c(1, 1, 1, 1)), c(1, 1, 2), c(1, 1, 1),
-        c(0, 0, 0)),
+        torch_ones(1, 1, 1, 1),
+        L(1).view(c(1, 1, 1, 1)),
+        c(1, 1, 2),
+        c(1, 1, 1),
+        c(0, 0, 0),
+    ),
     "torch_addbmm": lambda: torch_addbmm(X(), B3(), B3()),
     "torch_baddbmm": lambda: torch_baddbmm(B3(), B3(), B3()),
     "torch_addmv": lambda: torch_addmv(torch_rand(3), X(), torch_rand(3)),
@@ -150,17 +206,24 @@ _FUNCTION_CALLS = {
     "torch_clamp": lambda: torch_clamp(X(), min=0.2),
     "torch_clip": lambda: torch_clip(X(), max=0.2),
     "torch_conv1d": lambda: torch_conv1d(torch_rand(1, 2, 5), torch_rand(3, 2, 2)),
-    "torch_conv2d": lambda: torch_conv2d(torch_rand(1, 2, 5, 5), torch_rand(3, 2, 2, 2)),
-    "torch_conv3d": lambda: torch_conv3d(torch_rand(1, 2, 3, 3, 3),
-                                         torch_rand(3, 2, 2, 2, 2)),
-    "torch_conv_tbc": lambda: torch_conv_tbc(torch_rand(5, 1, 2), torch_rand(2, 2, 3),
-                                             torch_rand(3)),
-    "torch_conv_transpose1d": lambda: torch_conv_transpose1d(torch_rand(1, 2, 5),
-                                                             torch_rand(2, 3, 2)),
-    "torch_conv_transpose2d": lambda: torch_conv_transpose2d(torch_rand(1, 2, 5, 5),
-                                                             torch_rand(2, 3, 2, 2)),
+    "torch_conv2d": lambda: torch_conv2d(
+        torch_rand(1, 2, 5, 5), torch_rand(3, 2, 2, 2)
+    ),
+    "torch_conv3d": lambda: torch_conv3d(
+        torch_rand(1, 2, 3, 3, 3), torch_rand(3, 2, 2, 2, 2)
+    ),
+    "torch_conv_tbc": lambda: torch_conv_tbc(
+        torch_rand(5, 1, 2), torch_rand(2, 2, 3), torch_rand(3)
+    ),
+    "torch_conv_transpose1d": lambda: torch_conv_transpose1d(
+        torch_rand(1, 2, 5), torch_rand(2, 3, 2)
+    ),
+    "torch_conv_transpose2d": lambda: torch_conv_transpose2d(
+        torch_rand(1, 2, 5, 5), torch_rand(2, 3, 2, 2)
+    ),
     "torch_conv_transpose3d": lambda: torch_conv_transpose3d(
-        torch_rand(1, 2, 3, 3, 3), torch_rand(2, 3, 2, 2, 2)),
+        torch_rand(1, 2, 3, 3, 3), torch_rand(2, 3, 2, 2, 2)
+    ),
     "torch_dot": lambda: torch_dot(torch_rand(3), torch_rand(3)),
     "torch_vdot": lambda: torch_vdot(torch_rand(3), torch_rand(3)),
     "torch_ger": lambda: torch_ger(torch_rand(3), torch_rand(3)),
@@ -198,7 +261,8 @@ _FUNCTION_CALLS = {
     "torch_reshape": lambda: torch_reshape(X(), c(9)),
     "torch_roll": lambda: torch_roll(X(), 1, 1),
     "torch_sparse_coo_tensor": lambda: torch_sparse_coo_tensor(
-        L(1, 2).view(c(1, 2)), torch_tensor(c(1.0, 2.0)), c(3)),
+        L(1, 2).view(c(1, 2)), torch_tensor(c(1.0, 2.0)), c(3)
+    ),
     "torch_sparse_sampled_addmm": lambda: None,  # needs a CUDA sparse CSR tensor
     "torch_split": lambda: torch_split(X(), 1),
     "torch_threshold_": lambda: torch_threshold_(X(), 0.5, 0.0),
@@ -225,14 +289,15 @@ _FUNCTION_CALLS = {
     "linalg_cholesky_ex": lambda: linalg_cholesky_ex(SPD()),
     "linalg_matrix_power": lambda: linalg_matrix_power(X(), 2),
     "linalg_multi_dot": lambda: linalg_multi_dot([X(), X()]),
-    "linalg_householder_product": lambda: linalg_householder_product(
-        *torch_geqrf(X())),
+    "linalg_householder_product": lambda: linalg_householder_product(*torch_geqrf(X())),
     "linalg_tensorinv": lambda: linalg_tensorinv(torch_eye(4).view(c(4, 2, 2)), 2),
-    "linalg_tensorsolve": lambda: linalg_tensorsolve(torch_eye(4).view(c(4, 2, 2)),
-                                                     torch_rand(4)),
+    "linalg_tensorsolve": lambda: linalg_tensorsolve(
+        torch_eye(4).view(c(4, 2, 2)), torch_rand(4)
+    ),
     "linalg_solve_triangular": lambda: linalg_solve_triangular(SPD(), X(), upper=True),
     "torch_scaled_dot_product_attention": lambda: torch_scaled_dot_product_attention(
-        X(), X(), X()),
+        X(), X(), X()
+    ),
     "nnf_one_hot": lambda: nnf_one_hot(L(1, 3)),
     "nnf_nll_loss": lambda: nnf_nll_loss(X(), L(1, 2, 3)),
     "nnf_cross_entropy": lambda: nnf_cross_entropy(X(), L(1, 2, 3)),
@@ -243,7 +308,8 @@ _FUNCTION_CALLS = {
     "nnf_embedding_bag": lambda: nnf_embedding_bag(L(1, 3).view(c(1, 2)), X()),
     "nnf_multi_margin_loss": lambda: nnf_multi_margin_loss(X(), L(1, 2, 3)),
     "nnf_multilabel_margin_loss": lambda: nnf_multilabel_margin_loss(
-        X(), torch_ones(3, 3, dtype=torch_long())),
+        X(), torch_ones(3, 3, dtype=torch_long())
+    ),
     "cuda_dump_memory_snapshot": None,
     "cuda_memory_snapshot": None,
     "cuda_record_memory_history": None,
@@ -253,9 +319,12 @@ _METHOD_CALLS = {
     "__lshift__": lambda: L(1, 2).__lshift__(1),
     "__rshift__": lambda: L(1, 2).__rshift__(1),
     "__xor__": lambda: L(1, 2).__xor__(L(3, 3)),
-    "_autocast_to_full_precision": lambda: X()._autocast_to_full_precision(False, False),
+    "_autocast_to_full_precision": lambda: X()._autocast_to_full_precision(
+        False, False
+    ),
     "_autocast_to_reduced_precision": lambda: X()._autocast_to_reduced_precision(
-        False, False, torch_half(), torch_half()),
+        False, False, torch_half(), torch_half()
+    ),
     "_coalesced_": lambda: _sparse()._coalesced_(True),
     "_dimI": lambda: _sparse()._dimI(),
     "_dimV": lambda: _sparse()._dimV(),
@@ -292,8 +361,9 @@ _METHOD_CALLS = {
     "addr_": lambda: X().addr_(torch_rand(3), torch_rand(3)),
     "as_strided": lambda: X().as_strided(c(2, 2), c(1, 1)),
     "as_strided_": lambda: X().as_strided_(c(2, 2), c(1, 1)),
-    "as_strided_scatter": lambda: X().as_strided_scatter(torch_rand(2, 2), c(2, 2),
-                                                         c(1, 1)),
+    "as_strided_scatter": lambda: X().as_strided_scatter(
+        torch_rand(2, 2), c(2, 2), c(1, 1)
+    ),
     "backward": lambda: (X().requires_grad_() * 2.0).sum().backward(),
     "register_hook": lambda: X().requires_grad_().register_hook(lambda g: g),
     "retain_grad": lambda: (X().requires_grad_() * 2.0).retain_grad(),
@@ -341,25 +411,31 @@ _METHOD_CALLS = {
     "gather": lambda: X().gather(1, torch_ones(3, 3, dtype=torch_long())),
     "scatter": lambda: X().scatter(1, torch_ones(1, 3, dtype=torch_long()), 0.0),
     "scatter_": lambda: X().scatter_(1, torch_ones(1, 3, dtype=torch_long()), 0.0),
-    "scatter_add": lambda: X().scatter_add(1, torch_ones(1, 3, dtype=torch_long()),
-                                           X()),
-    "scatter_add_": lambda: X().scatter_add_(1, torch_ones(1, 3, dtype=torch_long()),
-                                             X()),
+    "scatter_add": lambda: X().scatter_add(
+        1, torch_ones(1, 3, dtype=torch_long()), X()
+    ),
+    "scatter_add_": lambda: X().scatter_add_(
+        1, torch_ones(1, 3, dtype=torch_long()), X()
+    ),
     "scatter_reduce": lambda: X().scatter_reduce(
-        1, torch_ones(1, 3, dtype=torch_long()), X(), "sum"),
+        1, torch_ones(1, 3, dtype=torch_long()), X(), "sum"
+    ),
     "scatter_reduce_": lambda: X().scatter_reduce_(
-        1, torch_ones(1, 3, dtype=torch_long()), X(), "sum"),
+        1, torch_ones(1, 3, dtype=torch_long()), X(), "sum"
+    ),
     "take": lambda: X().take(L(1, 9)),
     "take_along_dim": lambda: X().take_along_dim(L(1).view(c(1, 1)), 1),
     "put": lambda: X().put(L(1), torch_tensor(c(0.0))),
     "put_": lambda: X().put_(L(1), torch_tensor(c(0.0))),
-    "int_repr": lambda: torch_quantize_per_tensor(X(), 0.1, 10, torch_quint8()).int_repr(),
+    "int_repr": lambda: torch_quantize_per_tensor(
+        X(), 0.1, 10, torch_quint8()
+    ).int_repr(),
     "q_per_channel_axis": None,
     "is_nonzero": lambda: torch_tensor(c(1.0)).is_nonzero(),
     "item": lambda: torch_tensor(c(1.0)).item(),
-    "istft": lambda: torch_stft(torch_ones(64), 16, window=torch_hann_window(16),
-                                return_complex=True).istft(
-        16, window=torch_hann_window(16)),
+    "istft": lambda: torch_stft(
+        torch_ones(64), 16, window=torch_hann_window(16), return_complex=True
+    ).istft(16, window=torch_hann_window(16)),
     "kthvalue": lambda: X().kthvalue(2),
     "topk": lambda: X().topk(2),
     "bitwise_and": lambda: L(1, 2).bitwise_and(L(3, 3)),
@@ -421,7 +497,6 @@ _METHOD_CALLS = {
     "unsafe_split": lambda: X().unsafe_split(1),
     "stft": lambda: torch_ones(64).stft(16, return_complex=True),
     "sum_to_size": lambda: X().sum_to_size(c(1, 3)),
-    "tensor_split": lambda: X().tensor_split(1),
     "tile": lambda: X().tile(c(2)),
     "to_padded_tensor": None,
     "unflatten": lambda: torch_rand(6).unflatten(1, c(2, 3)),
@@ -439,12 +514,18 @@ _METHOD_CALLS = {
     "sparse_resize_and_clear_": None,
     "to_dense": lambda: _sparse().to_dense(),
     "_to_dense": lambda: _sparse()._to_dense(),
-    "dequantize": lambda: torch_quantize_per_tensor(X(), 0.1, 10,
-                                                    torch_quint8()).dequantize(),
-    "q_scale": lambda: torch_quantize_per_tensor(X(), 0.1, 10, torch_quint8()).q_scale(),
-    "q_zero_point": lambda: torch_quantize_per_tensor(X(), 0.1, 10,
-                                                      torch_quint8()).q_zero_point(),
-    "qscheme": lambda: torch_quantize_per_tensor(X(), 0.1, 10, torch_quint8()).qscheme(),
+    "dequantize": lambda: torch_quantize_per_tensor(
+        X(), 0.1, 10, torch_quint8()
+    ).dequantize(),
+    "q_scale": lambda: torch_quantize_per_tensor(
+        X(), 0.1, 10, torch_quint8()
+    ).q_scale(),
+    "q_zero_point": lambda: torch_quantize_per_tensor(
+        X(), 0.1, 10, torch_quint8()
+    ).q_zero_point(),
+    "qscheme": lambda: torch_quantize_per_tensor(
+        X(), 0.1, 10, torch_quint8()
+    ).qscheme(),
     "q_per_channel_scales": None,
     "q_per_channel_zero_points": None,
     "set_": lambda: X().set_(X()),
@@ -467,13 +548,15 @@ _METHOD_CALLS = {
 
 
 def _sparse():
-    return torch_sparse_coo_tensor(torch_tensor(c(1, 2)).view(c(1, 2)),
-                                   torch_tensor(c(1.0, 2.0)), c(3)).coalesce()
+    return torch_sparse_coo_tensor(
+        torch_tensor(c(1, 2)).view(c(1, 2)), torch_tensor(c(1.0, 2.0)), c(3)
+    ).coalesce()
 
 
 def _sparse2():
-    return torch_sparse_coo_tensor(torch_tensor(matrix(c(1, 2, 1, 2), nrow=2)),
-                                   torch_tensor(c(1.0, 2.0)), c(3, 3))
+    return torch_sparse_coo_tensor(
+        torch_tensor(matrix(c(1, 2, 1, 2), nrow=2)), torch_tensor(c(1.0, 2.0)), c(3, 3)
+    )
 
 
 def _tmp_file():
@@ -484,8 +567,10 @@ def _tmp_file():
 
 def _provided_functions():
     return sorted(
-        name for name in rtorch.__all__
-        if name.startswith(_FAMILIES) and is_provided(getattr(rtorch, name))
+        name
+        for name in rtorch.__all__
+        if name.startswith(_FAMILIES)
+        and is_provided(getattr(rtorch, name))
         and callable(getattr(rtorch, name))
     )
 
@@ -499,7 +584,8 @@ def _default_call(fn, skip_self=False):
     if skip_self:
         params = params[1:]
     args = [
-        _argument(p.name) for p in params
+        _argument(p.name)
+        for p in params
         if p.default is inspect.Parameter.empty
         and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
     ]
@@ -507,9 +593,27 @@ def _default_call(fn, skip_self=False):
 
 
 def _is_r_like(value):
-    ok = (Tensor, list, tuple, dict, int, float, bool, str, bytes, complex,
-          torch.Size, torch.dtype, torch.memory_format, torch.qscheme, torch.layout,
-          torch.finfo, torch.iinfo, torch.Generator, type(None))
+    ok = (
+        Tensor,
+        list,
+        tuple,
+        dict,
+        int,
+        float,
+        bool,
+        str,
+        bytes,
+        complex,
+        torch.Size,
+        torch.dtype,
+        torch.memory_format,
+        torch.qscheme,
+        torch.layout,
+        torch.finfo,
+        torch.iinfo,
+        torch.Generator,
+        type(None),
+    )
     return isinstance(value, ok) or type(value).__module__.startswith("rtorch")
 
 
@@ -543,5 +647,3 @@ def test_every_method_runs(name):
             method = getattr(Tensor, name)
             out = getattr(X(), name)(*_default_call(method, skip_self=True))
     assert _is_r_like(out), f"x${name}() returned {type(out).__name__}"
-
-

@@ -50,8 +50,9 @@ def families() -> list[Family]:
 
     def family(title: str, names: list[str]) -> Family:
         provided = {n for n in names if is_provided(getattr(rtorch, n, None))}
-        reasons = {n: _reason(getattr(rtorch, n, None)) for n in names
-                   if n not in provided}
+        reasons = {
+            n: _reason(getattr(rtorch, n, None)) for n in names if n not in provided
+        }
         return Family(title, tuple(names), frozenset(provided), reasons)
 
     torch_names = [n for n in namespace if n.startswith("torch_") and n not in dtypes]
@@ -59,11 +60,13 @@ def families() -> list[Family]:
         family("torch_* functions", torch_names),
         family("dtype constructors", dtypes),
         family("linalg_* functions", [n for n in namespace if n.startswith("linalg_")]),
-        family("autograd_* functions",
-               [n for n in namespace if n.startswith("autograd_")]),
+        family(
+            "autograd_* functions", [n for n in namespace if n.startswith("autograd_")]
+        ),
         family("cuda_* functions", [n for n in namespace if n.startswith("cuda_")]),
-        family("backends_* functions",
-               [n for n in namespace if n.startswith("backends_")]),
+        family(
+            "backends_* functions", [n for n in namespace if n.startswith("backends_")]
+        ),
     ]
 
     methods = _names("methods.txt")
@@ -71,10 +74,14 @@ def families() -> list[Family]:
     method_reasons = {
         n: _reason(getattr(rtorch.Tensor, n, None)) for n in methods if not offered[n]
     }
-    groups.append(Family(
-        "Tensor methods (x$name())", tuple(methods),
-        frozenset(n for n in methods if offered[n]), method_reasons,
-    ))
+    groups.append(
+        Family(
+            "Tensor methods (x$name())",
+            tuple(methods),
+            frozenset(n for n in methods if offered[n]),
+            method_reasons,
+        )
+    )
     return groups
 
 
@@ -120,15 +127,19 @@ def main(argv: list[str] | None = None) -> int:
     if options.check:
         current = REPORT.read_text() if REPORT.exists() else ""
         if current != text:
-            print("docs/coverage.md is out of date: run python tools/coverage_report.py")
+            print(
+                "docs/coverage.md is out of date: run python tools/coverage_report.py"
+            )
             return 1
     else:
         REPORT.parent.mkdir(exist_ok=True)
         REPORT.write_text(text)
     for group in groups:
         flag = "" if group.share >= TARGET else f"  (below the {TARGET:.0%} target)"
-        print(f"{group.title}: {len(group.provided)}/{len(group.names)} "
-              f"({100 * group.share:.1f}%){flag}")
+        print(
+            f"{group.title}: {len(group.provided)}/{len(group.names)} "
+            f"({100 * group.share:.1f}%){flag}"
+        )
     return 0
 
 

@@ -26,8 +26,10 @@ def _load_codegen() -> types.ModuleType:
     while they are being regenerated; the generator itself needs only
     :mod:`roles`, :mod:`schema` and :mod:`codegen`.
     """
-    for name, folder in (("rtorch", ROOT / "rtorch"),
-                         ("rtorch.surface", ROOT / "rtorch" / "surface")):
+    for name, folder in (
+        ("rtorch", ROOT / "rtorch"),
+        ("rtorch.surface", ROOT / "rtorch" / "surface"),
+    ):
         if name not in sys.modules:
             package = types.ModuleType(name)
             package.__path__ = [str(folder)]
@@ -38,8 +40,11 @@ def _load_codegen() -> types.ModuleType:
 def main(argv: list[str] | None = None) -> int:
     """Write (or, with ``--check``, compare) the generated modules."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true",
-                        help="only report whether the files are up to date")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="only report whether the files are up to date",
+    )
     options = parser.parse_args(argv)
 
     stale = []

@@ -27,17 +27,39 @@ from rtorch.devices import Device, as_torch_device
 from rtorch.dims import ZERO_DIM_MESSAGE
 from rtorch.dtypes import DType, as_torch_dtype
 from rtorch.errors import (
-    RIndexError, RNotImplementedError, RTypeError, RValueError,
+    RIndexError,
+    RNotImplementedError,
+    RTypeError,
+    RValueError,
     translate_torch_error,
 )
 from rtorch.tensor import Tensor, wrap
 from rtorch.values import RList
 
 __all__ = [
-    "TORCH_ERRORS", "tensor", "tensor_or_scalar", "tensor_list", "integer",
-    "integers", "dtype", "device", "plain", "dims", "index", "index_fast",
-    "index_list", "position", "start", "slice_start", "slice_end", "named",
-    "result", "index_result", "rlist", "fail", "missing_operator",
+    "TORCH_ERRORS",
+    "device",
+    "dims",
+    "dtype",
+    "fail",
+    "index",
+    "index_fast",
+    "index_list",
+    "index_result",
+    "integer",
+    "integers",
+    "missing_operator",
+    "named",
+    "plain",
+    "position",
+    "result",
+    "rlist",
+    "slice_end",
+    "slice_start",
+    "start",
+    "tensor",
+    "tensor_list",
+    "tensor_or_scalar",
 ]
 
 TORCH_ERRORS = (RuntimeError, IndexError, ValueError, TypeError)

@@ -17,15 +17,17 @@ from __future__ import annotations
 from collections.abc import Callable, MutableMapping
 from typing import Any, NoReturn
 
-from rtorch.surface import linalg, nnf, runtime
 from rtorch.errors import RNotImplementedError
-from rtorch.surface import generated_functions
+from rtorch.surface import generated_functions, linalg, nnf, runtime
 from rtorch.surface.generated_functions import R_FUNCTIONS
 from rtorch.surface.generated_methods import METHODS
 from rtorch.surface.roles import UNSUPPORTED
 
 __all__ = [
-    "install_surface", "surface_functions", "surface_methods", "is_provided",
+    "install_surface",
+    "is_provided",
+    "surface_functions",
+    "surface_methods",
 ]
 
 
@@ -52,8 +54,9 @@ def install_surface(namespace: MutableMapping[str, Any]) -> list[str]:
 
 def surface_functions() -> dict[str, Callable[..., Any]]:
     """Every generated ``torch_*`` / ``linalg_*`` function, by R name."""
-    return {name: getattr(generated_functions, name)
-            for name in generated_functions.__all__}
+    return {
+        name: getattr(generated_functions, name) for name in generated_functions.__all__
+    }
 
 
 def surface_methods() -> dict[str, Callable[..., Any]]:

@@ -25,14 +25,34 @@ from rtorch.tensor import Tensor, wrap
 from rtorch.values import RList
 
 __all__ = [
-    "linalg_norm", "linalg_vector_norm", "linalg_matrix_norm", "linalg_det",
-    "linalg_slogdet", "linalg_cond", "linalg_matrix_rank", "linalg_cholesky",
-    "linalg_qr", "linalg_eig", "linalg_eigvals", "linalg_eigh",
-    "linalg_eigvalsh", "linalg_svd", "linalg_svdvals", "linalg_solve",
-    "linalg_lstsq", "linalg_inv", "linalg_pinv", "linalg_matrix_power",
-    "linalg_multi_dot", "linalg_householder_product", "linalg_tensorinv",
-    "linalg_tensorsolve", "linalg_cholesky_ex", "linalg_inv_ex",
-    "linalg_solve_triangular", "NamedList",
+    "NamedList",
+    "linalg_cholesky",
+    "linalg_cholesky_ex",
+    "linalg_cond",
+    "linalg_det",
+    "linalg_eig",
+    "linalg_eigh",
+    "linalg_eigvals",
+    "linalg_eigvalsh",
+    "linalg_householder_product",
+    "linalg_inv",
+    "linalg_inv_ex",
+    "linalg_lstsq",
+    "linalg_matrix_norm",
+    "linalg_matrix_power",
+    "linalg_matrix_rank",
+    "linalg_multi_dot",
+    "linalg_norm",
+    "linalg_pinv",
+    "linalg_qr",
+    "linalg_slogdet",
+    "linalg_solve",
+    "linalg_solve_triangular",
+    "linalg_svd",
+    "linalg_svdvals",
+    "linalg_tensorinv",
+    "linalg_tensorsolve",
+    "linalg_vector_norm",
 ]
 
 
@@ -59,98 +79,130 @@ class NamedList(RList):
             ) from None
 
 
-def linalg_norm(A: Any, ord: Any = None, dim: Any = None,  # noqa: N803, A002
-                keepdim: bool = False, dtype: Any = None) -> Tensor:
+def linalg_norm(
+    A: Any, ord: Any = None, dim: Any = None, keepdim: bool = False, dtype: Any = None
+) -> Tensor:
     """Vector or matrix norm over 1-based ``dim`` (R: ``linalg_norm``)."""
-    return _call(torch.linalg.norm, A, ord, convert.dims(dim), keepdim,
-                 dtype=convert.dtype(dtype))
+    return _call(
+        torch.linalg.norm,
+        A,
+        ord,
+        convert.dims(dim),
+        keepdim,
+        dtype=convert.dtype(dtype),
+    )
 
 
-def linalg_vector_norm(A: Any, ord: Any = 2, dim: Any = None,  # noqa: N803, A002
-                       keepdim: bool = False, dtype: Any = None) -> Tensor:
+def linalg_vector_norm(
+    A: Any, ord: Any = 2, dim: Any = None, keepdim: bool = False, dtype: Any = None
+) -> Tensor:
     """Vector norm over 1-based ``dim`` (R: ``linalg_vector_norm``)."""
-    return _call(torch.linalg.vector_norm, A, ord, convert.dims(dim), keepdim,
-                 dtype=convert.dtype(dtype))
+    return _call(
+        torch.linalg.vector_norm,
+        A,
+        ord,
+        convert.dims(dim),
+        keepdim,
+        dtype=convert.dtype(dtype),
+    )
 
 
-def linalg_matrix_norm(A: Any, ord: Any = "fro", dim: Any = (-2, -1),  # noqa: N803, A002
-                       keepdim: bool = False, dtype: Any = None) -> Tensor:
+def linalg_matrix_norm(
+    A: Any,
+    ord: Any = "fro",
+    dim: Any = (-2, -1),
+    keepdim: bool = False,
+    dtype: Any = None,
+) -> Tensor:
     """Matrix norm over the pair of 1-based dims ``dim`` (R: ``linalg_matrix_norm``)."""
-    return _call(torch.linalg.matrix_norm, A, ord, convert.dims(dim), keepdim,
-                 dtype=convert.dtype(dtype))
+    return _call(
+        torch.linalg.matrix_norm,
+        A,
+        ord,
+        convert.dims(dim),
+        keepdim,
+        dtype=convert.dtype(dtype),
+    )
 
 
-def linalg_det(A: Any) -> Tensor:  # noqa: N803
+def linalg_det(A: Any) -> Tensor:
     """Determinant (R: ``linalg_det``)."""
     return _call(torch.linalg.det, A)
 
 
-def linalg_slogdet(A: Any) -> RList:  # noqa: N803
+def linalg_slogdet(A: Any) -> RList:
     """``list(sign, logabsdet)`` of the determinant (R: ``linalg_slogdet``)."""
     return _call(torch.linalg.slogdet, A)
 
 
-def linalg_cond(A: Any, p: Any = None) -> Tensor:  # noqa: N803
+def linalg_cond(A: Any, p: Any = None) -> Tensor:
     """Condition number (R: ``linalg_cond``)."""
     return _call(torch.linalg.cond, A, p)
 
 
-def linalg_matrix_rank(A: Any, atol: Any = None, rtol: Any = None,  # noqa: N803
-                       tol: Any = None, hermitian: bool = False) -> Tensor:
+def linalg_matrix_rank(
+    A: Any, atol: Any = None, rtol: Any = None, tol: Any = None, hermitian: bool = False
+) -> Tensor:
     """Numerical rank (R: ``linalg_matrix_rank``; ``tol`` is the old ``atol``)."""
     if tol is not None:
         atol = tol
-    return _call(torch.linalg.matrix_rank, A, atol=_scalar_or_tensor(atol),
-                 rtol=_scalar_or_tensor(rtol), hermitian=hermitian)
+    return _call(
+        torch.linalg.matrix_rank,
+        A,
+        atol=_scalar_or_tensor(atol),
+        rtol=_scalar_or_tensor(rtol),
+        hermitian=hermitian,
+    )
 
 
-def linalg_cholesky(A: Any) -> Tensor:  # noqa: N803
+def linalg_cholesky(A: Any) -> Tensor:
     """Cholesky factor (R: ``linalg_cholesky``)."""
     return _call(torch.linalg.cholesky, A)
 
 
-def linalg_qr(A: Any, mode: str = "reduced") -> RList:  # noqa: N803
+def linalg_qr(A: Any, mode: str = "reduced") -> RList:
     """``list(Q, R)`` (R: ``linalg_qr``)."""
     return _call(torch.linalg.qr, A, mode=mode)
 
 
-def linalg_eig(A: Any) -> RList:  # noqa: N803
+def linalg_eig(A: Any) -> RList:
     """``list(eigenvalues, eigenvectors)`` (R: ``linalg_eig``)."""
     return _call(torch.linalg.eig, A)
 
 
-def linalg_eigvals(A: Any) -> Tensor:  # noqa: N803
+def linalg_eigvals(A: Any) -> Tensor:
     """Eigenvalues (R: ``linalg_eigvals``)."""
     return _call(torch.linalg.eigvals, A)
 
 
-def linalg_eigh(A: Any, UPLO: str = "L") -> RList:  # noqa: N803
+def linalg_eigh(A: Any, UPLO: str = "L") -> RList:
     """``list(eigenvalues, eigenvectors)`` of a symmetric matrix (R: ``linalg_eigh``)."""
     return _call(torch.linalg.eigh, A, UPLO=UPLO)
 
 
-def linalg_eigvalsh(A: Any, UPLO: str = "L") -> Tensor:  # noqa: N803
+def linalg_eigvalsh(A: Any, UPLO: str = "L") -> Tensor:
     """Eigenvalues of a symmetric matrix (R: ``linalg_eigvalsh``)."""
     return _call(torch.linalg.eigvalsh, A, UPLO=UPLO)
 
 
-def linalg_svd(A: Any, full_matrices: bool = True) -> RList:  # noqa: N803
+def linalg_svd(A: Any, full_matrices: bool = True) -> RList:
     """``list(U, S, V)`` (R: ``linalg_svd``)."""
     return _call(torch.linalg.svd, A, full_matrices=full_matrices)
 
 
-def linalg_svdvals(A: Any) -> Tensor:  # noqa: N803
+def linalg_svdvals(A: Any) -> Tensor:
     """Singular values (R: ``linalg_svdvals``)."""
     return _call(torch.linalg.svdvals, A)
 
 
-def linalg_solve(A: Any, B: Any) -> Tensor:  # noqa: N803
+def linalg_solve(A: Any, B: Any) -> Tensor:
     """Solve ``AX = B`` (R: ``linalg_solve``)."""
     return _call(torch.linalg.solve, A, convert.tensor(B))
 
 
-def linalg_lstsq(A: Any, B: Any, rcond: float | None = None,  # noqa: N803
-                 driver: str | None = None) -> NamedList:
+def linalg_lstsq(
+    A: Any, B: Any, rcond: float | None = None, driver: str | None = None
+) -> NamedList:
     """Least squares (R: ``linalg_lstsq``): ``solution``, ``residuals``, ``rank``,
     ``singular_values``."""
     a = convert.tensor(A)
@@ -161,21 +213,31 @@ def linalg_lstsq(A: Any, B: Any, rcond: float | None = None,  # noqa: N803
     return _named(out, ("solution", "residuals", "rank", "singular_values"))
 
 
-def linalg_inv(A: Any) -> Tensor:  # noqa: N803
+def linalg_inv(A: Any) -> Tensor:
     """Inverse (R: ``linalg_inv``)."""
     return _call(torch.linalg.inv, A)
 
 
-def linalg_pinv(A: Any, rcond: Any = None, hermitian: bool = False,  # noqa: N803
-                atol: Any = None, rtol: Any = None) -> Tensor:
+def linalg_pinv(
+    A: Any,
+    rcond: Any = None,
+    hermitian: bool = False,
+    atol: Any = None,
+    rtol: Any = None,
+) -> Tensor:
     """Pseudo-inverse (R: ``linalg_pinv``; ``rcond`` is the old ``rtol``)."""
     if rcond is not None:
         rtol = rcond
-    return _call(torch.linalg.pinv, A, atol=_scalar_or_tensor(atol),
-                 rtol=_scalar_or_tensor(rtol), hermitian=hermitian)
+    return _call(
+        torch.linalg.pinv,
+        A,
+        atol=_scalar_or_tensor(atol),
+        rtol=_scalar_or_tensor(rtol),
+        hermitian=hermitian,
+    )
 
 
-def linalg_matrix_power(A: Any, n: int) -> Tensor:  # noqa: N803
+def linalg_matrix_power(A: Any, n: int) -> Tensor:
     """``A`` to the integer power ``n`` (R: ``linalg_matrix_power``)."""
     return _call(torch.linalg.matrix_power, A, int(n))
 
@@ -185,12 +247,12 @@ def linalg_multi_dot(tensors: Any) -> Tensor:
     return wrap(call_torch(torch.linalg.multi_dot, convert.tensor_list(tensors)))
 
 
-def linalg_householder_product(A: Any, tau: Any) -> Tensor:  # noqa: N803
+def linalg_householder_product(A: Any, tau: Any) -> Tensor:
     """First columns of a product of Householder matrices (R: same name)."""
     return _call(torch.linalg.householder_product, A, convert.tensor(tau))
 
 
-def linalg_tensorinv(A: Any, ind: int = 3) -> Tensor:  # noqa: N803
+def linalg_tensorinv(A: Any, ind: int = 3) -> Tensor:
     """Inverse of ``torch_tensordot`` (R: ``linalg_tensorinv``).
 
     R torch rule: the first ``ind - 1`` dims form the rows (R's default 3 is
@@ -199,32 +261,39 @@ def linalg_tensorinv(A: Any, ind: int = 3) -> Tensor:  # noqa: N803
     return _call(torch.linalg.tensorinv, A, ind=int(ind) - 1)
 
 
-def linalg_tensorsolve(A: Any, B: Any, dims: Any = None) -> Tensor:  # noqa: N803
+def linalg_tensorsolve(A: Any, B: Any, dims: Any = None) -> Tensor:
     """Solve ``tensordot(A, X) = B``; ``dims`` of ``A`` are 1-based (R: same name)."""
     moved = None if dims is None else _as_list(convert.dims(dims))
     return _call(torch.linalg.tensorsolve, A, convert.tensor(B), moved)
 
 
-def linalg_cholesky_ex(A: Any, check_errors: bool = False) -> NamedList:  # noqa: N803
+def linalg_cholesky_ex(A: Any, check_errors: bool = False) -> NamedList:
     """Cholesky factor with LAPACK's error code: ``L`` and ``info`` (R: same name)."""
     out = _call(torch.linalg.cholesky_ex, A, check_errors=check_errors)
     return _named(out, ("L", "info"))
 
 
-def linalg_inv_ex(A: Any, check_errors: bool = False) -> NamedList:  # noqa: N803
+def linalg_inv_ex(A: Any, check_errors: bool = False) -> NamedList:
     """Inverse with LAPACK's error code: ``inverse`` and ``info`` (R: same name)."""
     out = _call(torch.linalg.inv_ex, A, check_errors=check_errors)
     return _named(out, ("inverse", "info"))
 
 
-def linalg_solve_triangular(A: Any, B: Any, upper: bool, left: bool = True,  # noqa: N803
-                            unitriangular: bool = False) -> Tensor:
+def linalg_solve_triangular(
+    A: Any, B: Any, upper: bool, left: bool = True, unitriangular: bool = False
+) -> Tensor:
     """Solve a triangular system (R: ``linalg_solve_triangular``; ``upper`` is required)."""
-    return _call(torch.linalg.solve_triangular, A, convert.tensor(B), upper=upper,
-                 left=left, unitriangular=unitriangular)
+    return _call(
+        torch.linalg.solve_triangular,
+        A,
+        convert.tensor(B),
+        upper=upper,
+        left=left,
+        unitriangular=unitriangular,
+    )
 
 
-def _call(fn: Any, A: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N803
+def _call(fn: Any, A: Any, *args: Any, **kwargs: Any) -> Any:
     return convert.result(call_torch(fn, convert.tensor(A), *args, **kwargs))
 
 

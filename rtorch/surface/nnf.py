@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 import torch
-import torch.nn.functional as F  # noqa: N812
+import torch.nn.functional as F
 
 from rtorch.errors import RValueError, call_torch
 from rtorch.functions import torch_one_hot
@@ -25,10 +25,17 @@ from rtorch.surface import convert
 from rtorch.tensor import Tensor, wrap
 
 __all__ = [
-    "nnf_one_hot", "nnf_cross_entropy", "nnf_nll_loss", "nnf_mse_loss",
-    "nnf_binary_cross_entropy", "nnf_log_softmax", "nnf_softmax",
-    "nnf_embedding", "nnf_embedding_bag", "nnf_multi_margin_loss",
+    "nnf_binary_cross_entropy",
+    "nnf_cross_entropy",
+    "nnf_embedding",
+    "nnf_embedding_bag",
+    "nnf_log_softmax",
+    "nnf_mse_loss",
+    "nnf_multi_margin_loss",
     "nnf_multilabel_margin_loss",
+    "nnf_nll_loss",
+    "nnf_one_hot",
+    "nnf_softmax",
 ]
 
 _EMBEDDING_MODES = ("sum", "mean", "max")
@@ -39,78 +46,143 @@ def nnf_one_hot(tensor: Any, num_classes: int = -1) -> Tensor:
     return torch_one_hot(tensor, num_classes)
 
 
-def nnf_cross_entropy(input: Any, target: Any, weight: Any = None,  # noqa: A002
-                      ignore_index: int = -100, reduction: str = "mean") -> Tensor:
+def nnf_cross_entropy(
+    input: Any,
+    target: Any,
+    weight: Any = None,
+    ignore_index: int = -100,
+    reduction: str = "mean",
+) -> Tensor:
     """Cross-entropy of logits against 1-based class targets (R: same name).
 
     Class k of ``target`` is column k of ``input``; ``ignore_index`` names a
     1-based class, and negative values (the default -100) pass through.
     Floating targets are class probabilities and are not shifted.
     """
-    return wrap(call_torch(
-        F.cross_entropy, convert.tensor(input), _target(target),
-        convert.tensor(weight), ignore_index=_class_index(ignore_index),
-        reduction=_reduction(reduction),
-    ))
+    return wrap(
+        call_torch(
+            F.cross_entropy,
+            convert.tensor(input),
+            _target(target),
+            convert.tensor(weight),
+            ignore_index=_class_index(ignore_index),
+            reduction=_reduction(reduction),
+        )
+    )
 
 
-def nnf_nll_loss(input: Any, target: Any, weight: Any = None,  # noqa: A002
-                 ignore_index: int = -100, reduction: str = "mean") -> Tensor:
+def nnf_nll_loss(
+    input: Any,
+    target: Any,
+    weight: Any = None,
+    ignore_index: int = -100,
+    reduction: str = "mean",
+) -> Tensor:
     """Negative log-likelihood with 1-based class targets (R: same name)."""
-    return wrap(call_torch(
-        F.nll_loss, convert.tensor(input), _target(target), convert.tensor(weight),
-        ignore_index=_class_index(ignore_index), reduction=_reduction(reduction),
-    ))
+    return wrap(
+        call_torch(
+            F.nll_loss,
+            convert.tensor(input),
+            _target(target),
+            convert.tensor(weight),
+            ignore_index=_class_index(ignore_index),
+            reduction=_reduction(reduction),
+        )
+    )
 
 
-def nnf_mse_loss(input: Any, target: Any, reduction: str = "mean") -> Tensor:  # noqa: A002
+def nnf_mse_loss(input: Any, target: Any, reduction: str = "mean") -> Tensor:
     """Mean squared error (R: ``nnf_mse_loss``)."""
-    return wrap(call_torch(F.mse_loss, convert.tensor(input), convert.tensor(target),
-                           reduction=_reduction(reduction)))
+    return wrap(
+        call_torch(
+            F.mse_loss,
+            convert.tensor(input),
+            convert.tensor(target),
+            reduction=_reduction(reduction),
+        )
+    )
 
 
-def nnf_binary_cross_entropy(input: Any, target: Any, weight: Any = None,  # noqa: A002
-                             reduction: str = "mean") -> Tensor:
+def nnf_binary_cross_entropy(
+    input: Any, target: Any, weight: Any = None, reduction: str = "mean"
+) -> Tensor:
     """Binary cross-entropy of probabilities (R: same name)."""
-    return wrap(call_torch(
-        F.binary_cross_entropy, convert.tensor(input), convert.tensor(target),
-        convert.tensor(weight), reduction=_reduction(reduction),
-    ))
+    return wrap(
+        call_torch(
+            F.binary_cross_entropy,
+            convert.tensor(input),
+            convert.tensor(target),
+            convert.tensor(weight),
+            reduction=_reduction(reduction),
+        )
+    )
 
 
-def nnf_log_softmax(input: Any, dim: int, dtype: Any = None) -> Tensor:  # noqa: A002
+def nnf_log_softmax(input: Any, dim: int, dtype: Any = None) -> Tensor:
     """Log-softmax along 1-based ``dim`` (R: ``nnf_log_softmax``)."""
-    return wrap(call_torch(F.log_softmax, convert.tensor(input), convert.dims(dim),
-                           dtype=convert.dtype(dtype)))
+    return wrap(
+        call_torch(
+            F.log_softmax,
+            convert.tensor(input),
+            convert.dims(dim),
+            dtype=convert.dtype(dtype),
+        )
+    )
 
 
-def nnf_softmax(input: Any, dim: int, dtype: Any = None) -> Tensor:  # noqa: A002
+def nnf_softmax(input: Any, dim: int, dtype: Any = None) -> Tensor:
     """Softmax along 1-based ``dim`` (R: ``nnf_softmax``; dim is required)."""
-    return wrap(call_torch(F.softmax, convert.tensor(input), convert.dims(dim),
-                           dtype=convert.dtype(dtype)))
+    return wrap(
+        call_torch(
+            F.softmax,
+            convert.tensor(input),
+            convert.dims(dim),
+            dtype=convert.dtype(dtype),
+        )
+    )
 
 
-def nnf_embedding(input: Any, weight: Any, padding_idx: int | None = None,  # noqa: A002
-                  max_norm: float | None = None, norm_type: float = 2.0,
-                  scale_grad_by_freq: bool = False, sparse: bool = False) -> Tensor:
+def nnf_embedding(
+    input: Any,
+    weight: Any,
+    padding_idx: int | None = None,
+    max_norm: float | None = None,
+    norm_type: float = 2.0,
+    scale_grad_by_freq: bool = False,
+    sparse: bool = False,
+) -> Tensor:
     """Rows of ``weight`` for 1-based ids (R: ``nnf_embedding``).
 
     ``padding_idx`` is a 1-based row too (R torch hands it to libtorch
     unshifted; rtorch keeps it consistent with the ids).
     """
-    return wrap(call_torch(
-        F.embedding, convert.index_fast(input), convert.tensor(weight),
-        _optional_position(padding_idx), max_norm, norm_type, scale_grad_by_freq,
-        sparse,
-    ))
+    return wrap(
+        call_torch(
+            F.embedding,
+            convert.index_fast(input),
+            convert.tensor(weight),
+            _optional_position(padding_idx),
+            max_norm,
+            norm_type,
+            scale_grad_by_freq,
+            sparse,
+        )
+    )
 
 
-def nnf_embedding_bag(input: Any, weight: Any, offsets: Any = None,  # noqa: A002
-                      max_norm: float | None = None, norm_type: float = 2.0,
-                      scale_grad_by_freq: bool = False, mode: str = "mean",
-                      sparse: bool = False, per_sample_weights: Any = None,
-                      include_last_offset: bool = False,
-                      padding_idx: int | None = None) -> Tensor:
+def nnf_embedding_bag(
+    input: Any,
+    weight: Any,
+    offsets: Any = None,
+    max_norm: float | None = None,
+    norm_type: float = 2.0,
+    scale_grad_by_freq: bool = False,
+    mode: str = "mean",
+    sparse: bool = False,
+    per_sample_weights: Any = None,
+    include_last_offset: bool = False,
+    padding_idx: int | None = None,
+) -> Tensor:
     """Sum, mean or max of the weight rows of each bag of 1-based ids (R: same name).
 
     With 2-d ``input`` each row is a bag. ``offsets`` are element counts into
@@ -118,29 +190,58 @@ def nnf_embedding_bag(input: Any, weight: Any, offsets: Any = None,  # noqa: A00
     """
     if mode not in _EMBEDDING_MODES:
         raise RValueError(f"mode must be one of {_EMBEDDING_MODES}, got {mode!r}.")
-    return wrap(call_torch(
-        F.embedding_bag, convert.index_fast(input), convert.tensor(weight),
-        convert.tensor(offsets), max_norm, norm_type, scale_grad_by_freq, mode,
-        sparse, convert.tensor(per_sample_weights), include_last_offset,
-        _optional_position(padding_idx),
-    ))
+    return wrap(
+        call_torch(
+            F.embedding_bag,
+            convert.index_fast(input),
+            convert.tensor(weight),
+            convert.tensor(offsets),
+            max_norm,
+            norm_type,
+            scale_grad_by_freq,
+            mode,
+            sparse,
+            convert.tensor(per_sample_weights),
+            include_last_offset,
+            _optional_position(padding_idx),
+        )
+    )
 
 
-def nnf_multi_margin_loss(input: Any, target: Any, p: int = 1,  # noqa: A002
-                          margin: float = 1.0, weight: Any = None,
-                          reduction: str = "mean") -> Tensor:
+def nnf_multi_margin_loss(
+    input: Any,
+    target: Any,
+    p: int = 1,
+    margin: float = 1.0,
+    weight: Any = None,
+    reduction: str = "mean",
+) -> Tensor:
     """Multi-class margin loss with 1-based class targets (R: same name)."""
-    return wrap(call_torch(
-        F.multi_margin_loss, convert.tensor(input), _target(target), p, margin,
-        convert.tensor(weight), reduction=_reduction(reduction),
-    ))
+    return wrap(
+        call_torch(
+            F.multi_margin_loss,
+            convert.tensor(input),
+            _target(target),
+            p,
+            margin,
+            convert.tensor(weight),
+            reduction=_reduction(reduction),
+        )
+    )
 
 
-def nnf_multilabel_margin_loss(input: Any, target: Any,  # noqa: A002
-                               reduction: str = "mean") -> Tensor:
+def nnf_multilabel_margin_loss(
+    input: Any, target: Any, reduction: str = "mean"
+) -> Tensor:
     """Multi-label margin loss; labels are 1-based and -1 ends each list (R: same)."""
-    return wrap(call_torch(F.multilabel_margin_loss, convert.tensor(input),
-                           _target(target), reduction=_reduction(reduction)))
+    return wrap(
+        call_torch(
+            F.multilabel_margin_loss,
+            convert.tensor(input),
+            _target(target),
+            reduction=_reduction(reduction),
+        )
+    )
 
 
 def _target(target: Any) -> torch.Tensor:

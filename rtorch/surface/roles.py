@@ -20,34 +20,66 @@ Example:
 from __future__ import annotations
 
 __all__ = [
-    "DIM", "INDEX", "INDEX_FAST", "INDICES", "POSITION", "START", "SLICE_START",
-    "SLICE_END", "PLAIN", "NAMED", "RESULT", "argument_role", "INDEX_RESULTS",
-    "NAMED_PARAMETERS", "DEFAULTS", "LAST_PARAMETERS", "ZERO_DIM_ERRORS",
-    "NOT_GENERATED", "INTERNAL_FUNCTIONS", "UNSUPPORTED", "RENAMED",
+    "DEFAULTS",
+    "DIM",
     "EXCLUSIVE",
+    "INDEX",
+    "INDEX_FAST",
+    "INDEX_RESULTS",
+    "INDICES",
+    "INTERNAL_FUNCTIONS",
+    "LAST_PARAMETERS",
+    "NAMED",
+    "NAMED_PARAMETERS",
+    "NOT_GENERATED",
+    "PLAIN",
+    "POSITION",
+    "RENAMED",
+    "RESULT",
+    "SLICE_END",
+    "SLICE_START",
+    "START",
+    "UNSUPPORTED",
+    "ZERO_DIM_ERRORS",
+    "argument_role",
 ]
 
 # -- argument roles -----------------------------------------------------------
 
-DIM = "dim"                  # 1-based dimension(s): int or vector
-INDEX = "index"              # 1-based index tensor; negatives count from the end
-INDEX_FAST = "index_fast"    # 1-based index tensor of an op that rejects negatives
-INDICES = "indices"          # a list of 1-based index tensors
-POSITION = "position"        # one 1-based position (select's index)
-START = "start"              # narrow's 1-based start; 0 is a value error
+DIM = "dim"  # 1-based dimension(s): int or vector
+INDEX = "index"  # 1-based index tensor; negatives count from the end
+INDEX_FAST = "index_fast"  # 1-based index tensor of an op that rejects negatives
+INDICES = "indices"  # a list of 1-based index tensors
+POSITION = "position"  # one 1-based position (select's index)
+START = "start"  # narrow's 1-based start; 0 is a value error
 SLICE_START = "slice_start"  # slice(): 1-based first element (DECISIONS 2)
-SLICE_END = "slice_end"      # slice(): 1-based last element, inclusive
-PLAIN = "plain"              # passed through unchanged
-NAMED = "named"              # a named-tensor argument (gone in PyTorch 2.13)
+SLICE_END = "slice_end"  # slice(): 1-based last element, inclusive
+PLAIN = "plain"  # passed through unchanged
+NAMED = "named"  # a named-tensor argument (gone in PyTorch 2.13)
 
-RESULT = "result"            # the whole (single tensor) result is indices
+RESULT = "result"  # the whole (single tensor) result is indices
 
 # R torch rule (semantics 5.2): arguments with these names are dimensions when
 # they are integers; DECISIONS 2 adds the names R torch leaves 0-based.
-_DIMENSION_NAMES = frozenset({
-    "dim", "dims", "dim0", "dim1", "dim2", "start_dim", "end_dim", "dims_self",
-    "dims_other", "axis", "axis0", "axis1", "source", "destination", "dimension",
-})
+_DIMENSION_NAMES = frozenset(
+    {
+        "dim",
+        "dims",
+        "dim0",
+        "dim1",
+        "dim2",
+        "start_dim",
+        "end_dim",
+        "dims_self",
+        "dims_other",
+        "axis",
+        "axis0",
+        "axis1",
+        "source",
+        "destination",
+        "dimension",
+    }
+)
 # R torch rule (semantics 5.2, 6.3): tensors with these names hold indices.
 _INDEX_TENSOR_NAMES = frozenset({"index", "indices", "dims"})
 _INT_KINDS = frozenset({"int", "int?", "int[]", "int[]?"})
@@ -56,13 +88,29 @@ _TENSOR_LIST_KINDS = frozenset({"Tensor[]", "Tensor?[]"})
 
 # Ops whose index tensors may not be negative in PyTorch, so a plain "minus
 # one" is exact and a 0 shows up as PyTorch's out-of-range error.
-_NEGATIVE_FREE_INDEX_OPS = frozenset({
-    "gather", "index_select", "index_add", "index_add_", "index_copy",
-    "index_copy_", "index_reduce", "index_reduce_", "scatter", "scatter_",
-    "scatter_add", "scatter_add_", "scatter_reduce", "scatter_reduce_",
-    "embedding", "embedding_bag", "max_unpool2d", "max_unpool3d",
-    "sparse_coo_tensor",
-})
+_NEGATIVE_FREE_INDEX_OPS = frozenset(
+    {
+        "gather",
+        "index_select",
+        "index_add",
+        "index_add_",
+        "index_copy",
+        "index_copy_",
+        "index_reduce",
+        "index_reduce_",
+        "scatter",
+        "scatter_",
+        "scatter_add",
+        "scatter_add_",
+        "scatter_reduce",
+        "scatter_reduce_",
+        "embedding",
+        "embedding_bag",
+        "max_unpool2d",
+        "max_unpool3d",
+        "sparse_coo_tensor",
+    }
+)
 
 # Per-op exceptions to the naming rule.
 _ROLE_OVERRIDES: dict[str, dict[str, str]] = {
@@ -82,18 +130,50 @@ _ROLE_OVERRIDES: dict[str, dict[str, str]] = {
 # single-tensor result; a tuple of positions shifts those elements of a
 # multi-output result (1-based, as R's [[k]]).
 INDEX_RESULTS: dict[str, str | tuple[int, ...]] = {
-    **dict.fromkeys((
-        "argmax", "argmin", "argsort", "nonzero", "argwhere", "multinomial",
-        "searchsorted", "bucketize", "tril_indices", "triu_indices", "indices",
-        "_indices", "col_indices", "row_indices", "randperm",
-    ), RESULT),
-    **dict.fromkeys((
-        "max", "min", "sort", "topk", "kthvalue", "mode", "median", "nanmedian",
-        "cummax", "cummin", "unique_consecutive", "max_pool1d_with_indices",
-        "max_pool2d_with_indices", "max_pool3d_with_indices",
-        "adaptive_max_pool1d", "adaptive_max_pool2d", "adaptive_max_pool3d",
-        "fractional_max_pool2d", "fractional_max_pool3d",
-    ), (2,)),
+    **dict.fromkeys(
+        (
+            "argmax",
+            "argmin",
+            "argsort",
+            "nonzero",
+            "argwhere",
+            "multinomial",
+            "searchsorted",
+            "bucketize",
+            "tril_indices",
+            "triu_indices",
+            "indices",
+            "_indices",
+            "col_indices",
+            "row_indices",
+            "randperm",
+        ),
+        RESULT,
+    ),
+    **dict.fromkeys(
+        (
+            "max",
+            "min",
+            "sort",
+            "topk",
+            "kthvalue",
+            "mode",
+            "median",
+            "nanmedian",
+            "cummax",
+            "cummin",
+            "unique_consecutive",
+            "max_pool1d_with_indices",
+            "max_pool2d_with_indices",
+            "max_pool3d_with_indices",
+            "adaptive_max_pool1d",
+            "adaptive_max_pool2d",
+            "adaptive_max_pool3d",
+            "fractional_max_pool2d",
+            "fractional_max_pool3d",
+        ),
+        (2,),
+    ),
 }
 
 # Named-tensor overloads that PyTorch 2.13 removed still shape R torch's
@@ -133,17 +213,52 @@ ZERO_DIM_ERRORS: dict[str, tuple[str, str]] = {
 }
 
 # Functions provided by hand-written modules, never generated.
-NOT_GENERATED = frozenset({
-    # creation.py (R torch section 7)
-    "tensor", "scalar_tensor", "zeros", "ones", "empty", "rand", "randn", "full",
-    "eye", "arange", "range", "linspace", "logspace", "randint", "randperm",
-    "normal", "empty_strided", "zeros_like", "ones_like", "empty_like",
-    "full_like", "rand_like", "randn_like", "randint_like", "diag",
-    # functions.py: R torch wrappers whose behaviour is not a rule
-    "nonzero", "where", "one_hot", "bincount", "tensordot", "stft", "complex",
-    "result_type", "lu", "manual_seed", "atleast_1d", "atleast_2d", "atleast_3d",
-    "dequantize", "quantize_per_tensor",
-})
+NOT_GENERATED = frozenset(
+    {
+        # creation.py (R torch section 7)
+        "tensor",
+        "scalar_tensor",
+        "zeros",
+        "ones",
+        "empty",
+        "rand",
+        "randn",
+        "full",
+        "eye",
+        "arange",
+        "range",
+        "linspace",
+        "logspace",
+        "randint",
+        "randperm",
+        "normal",
+        "empty_strided",
+        "zeros_like",
+        "ones_like",
+        "empty_like",
+        "full_like",
+        "rand_like",
+        "randn_like",
+        "randint_like",
+        "diag",
+        # functions.py: R torch wrappers whose behaviour is not a rule
+        "nonzero",
+        "where",
+        "one_hot",
+        "bincount",
+        "tensordot",
+        "stft",
+        "complex",
+        "result_type",
+        "lu",
+        "manual_seed",
+        "atleast_1d",
+        "atleast_2d",
+        "atleast_3d",
+        "dequantize",
+        "quantize_per_tensor",
+    }
+)
 
 # R torch's names for ATen arguments, where its hand-written wrapper renames one.
 RENAMED: dict[str, dict[str, str]] = {
@@ -152,10 +267,18 @@ RENAMED: dict[str, dict[str, str]] = {
 
 # Unexported R torch functions that tests and ports call (semantics 6.2).
 INTERNAL_FUNCTIONS = (
-    "narrow_copy", "select", "max_pool1d_with_indices", "max_pool2d_with_indices",
-    "max_pool3d_with_indices", "adaptive_max_pool1d", "adaptive_max_pool2d",
-    "adaptive_max_pool3d", "fractional_max_pool2d", "fractional_max_pool3d",
-    "max_unpool2d", "max_unpool3d",
+    "narrow_copy",
+    "select",
+    "max_pool1d_with_indices",
+    "max_pool2d_with_indices",
+    "max_pool3d_with_indices",
+    "adaptive_max_pool1d",
+    "adaptive_max_pool2d",
+    "adaptive_max_pool3d",
+    "fractional_max_pool2d",
+    "fractional_max_pool3d",
+    "max_unpool2d",
+    "max_unpool3d",
 )
 
 # R torch names that rtorch cannot offer on this PyTorch, with the reason.

@@ -18,11 +18,18 @@ from rtorch.errors import RValueError
 from rtorch.tensor import Tensor, as_tensor_arg, wrap
 
 __all__ = [
-    "cuda_amp_grad_scaler", "cuda_dump_memory_snapshot", "cuda_get_rng_state",
-    "cuda_memory_snapshot", "cuda_memory_summary", "cuda_record_memory_history",
-    "cuda_runtime_version", "cuda_set_rng_state", "backends_mkl_is_available",
-    "backends_mkldnn_is_available", "backends_mps_synchronize",
+    "backends_mkl_is_available",
+    "backends_mkldnn_is_available",
+    "backends_mps_synchronize",
     "backends_openmp_is_available",
+    "cuda_amp_grad_scaler",
+    "cuda_dump_memory_snapshot",
+    "cuda_get_rng_state",
+    "cuda_memory_snapshot",
+    "cuda_memory_summary",
+    "cuda_record_memory_history",
+    "cuda_runtime_version",
+    "cuda_set_rng_state",
 ]
 
 
@@ -51,8 +58,9 @@ def cuda_memory_snapshot() -> Any:
     return torch.cuda.memory._snapshot()
 
 
-def cuda_record_memory_history(enabled: str | None = "all",
-                               max_entries: int = 100000) -> None:
+def cuda_record_memory_history(
+    enabled: str | None = "all", max_entries: int = 100000
+) -> None:
     """Start (or with ``enabled = None`` stop) recording allocations (R: same name)."""
     torch.cuda.memory._record_memory_history(enabled, max_entries=max_entries)
 
@@ -62,9 +70,13 @@ def cuda_dump_memory_snapshot(filename: str) -> None:
     torch.cuda.memory._dump_snapshot(filename)
 
 
-def cuda_amp_grad_scaler(init_scale: float = 2.0 ** 16, growth_factor: float = 2.0,
-                         backoff_factor: float = 0.5, growth_interval: int = 2000,
-                         enabled: bool = True) -> torch.amp.GradScaler:
+def cuda_amp_grad_scaler(
+    init_scale: float = 2.0**16,
+    growth_factor: float = 2.0,
+    backoff_factor: float = 0.5,
+    growth_interval: int = 2000,
+    enabled: bool = True,
+) -> torch.amp.GradScaler:
     """A gradient scaler for mixed precision on CUDA (R: same name)."""
     if growth_factor <= 1.0 or not 0.0 < backoff_factor < 1.0:
         raise RValueError(
@@ -72,8 +84,11 @@ def cuda_amp_grad_scaler(init_scale: float = 2.0 ** 16, growth_factor: float = 2
             f"{growth_factor!r} and {backoff_factor!r}."
         )
     return torch.amp.GradScaler(
-        "cuda", init_scale=init_scale, growth_factor=growth_factor,
-        backoff_factor=backoff_factor, growth_interval=growth_interval,
+        "cuda",
+        init_scale=init_scale,
+        growth_factor=growth_factor,
+        backoff_factor=backoff_factor,
+        growth_interval=growth_interval,
         enabled=enabled,
     )
 

@@ -23,8 +23,13 @@ import torch
 import torchgen
 
 __all__ = [
-    "NO_DEFAULT", "Argument", "Overload", "RParameter", "overloads",
-    "r_parameters", "operator_names",
+    "NO_DEFAULT",
+    "Argument",
+    "Overload",
+    "RParameter",
+    "operator_names",
+    "overloads",
+    "r_parameters",
 ]
 
 
@@ -191,7 +196,10 @@ def _native_entries() -> list[dict[str, str]]:
 
 
 _NATIVE_FUNCTIONS = (
-    Path(torchgen.__file__).parent / "packaged" / "ATen" / "native"
+    Path(torchgen.__file__).parent
+    / "packaged"
+    / "ATen"
+    / "native"
     / "native_functions.yaml"
 )
 
@@ -202,10 +210,14 @@ def _read(schema: Any, entry: dict[str, str]) -> Overload | None:
         if argument.is_out:
             return None
         default = argument.default_value if argument.has_default_value() else NO_DEFAULT
-        arguments.append(Argument(
-            argument.name, _kind(str(argument.real_type)), default,
-            argument.kwarg_only,
-        ))
+        arguments.append(
+            Argument(
+                argument.name,
+                _kind(str(argument.real_type)),
+                default,
+                argument.kwarg_only,
+            )
+        )
     return Overload(
         name=schema.name,
         overload_name=schema.overload_name,
@@ -217,7 +229,10 @@ def _read(schema: Any, entry: dict[str, str]) -> Overload | None:
 
 
 _KIND_NAMES = {
-    "number": "Scalar", "SymInt": "int", "SymFloat": "float", "SymBool": "bool",
+    "number": "Scalar",
+    "SymInt": "int",
+    "SymFloat": "float",
+    "SymBool": "bool",
 }
 
 
@@ -225,7 +240,7 @@ def _kind(text: str) -> str:
     """A compact type name: ``Optional[List[int]]`` becomes ``int[]?``."""
     optional = text.startswith("Optional[")
     if optional:
-        text = text[len("Optional["):-1]
+        text = text[len("Optional[") : -1]
     if text.startswith("List[Optional["):
         text = _KIND_NAMES.get(text[14:-2], text[14:-2]) + "?[]"
     elif text.startswith("List["):
