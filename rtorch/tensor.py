@@ -33,6 +33,7 @@ from rtorch.devices import Device, as_torch_device
 from rtorch.dims import one_based_dim, one_based_dims
 from rtorch.dtypes import DType, as_torch_dtype
 from rtorch.errors import RTypeError, RValueError, call_torch
+from rtorch.indexing import getitem, setitem
 from rtorch.values import RList
 
 __all__ = ["Tensor", "wrap", "from_torch", "as_tensor_arg"]
@@ -423,6 +424,23 @@ class Tensor(TensorBase):
 
         return format_tensor(self._t, n)
 
+    # -- indexing (R torch section 4) -------------------------------------------
+
+    def __getitem__(self, key: Any) -> Tensor:
+        """R torch's ``x[...]``: 1-based, inclusive ``a:b``, orthogonal vectors."""
+        out = _new(Tensor)
+        out._t = getitem(self._t, key)
+        return out
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        """R torch's ``x[...] <- value``, in place."""
+        setitem(self._t, key, value)
+
+    @property
+    def nodrop(self) -> NoDrop:
+        """Index with ``drop = FALSE``: ``x.nodrop[1, :]`` keeps dim 1."""
+        return NoDrop(self._t)
+
     # -- Python protocols ------------------------------------------------------
 
     def __len__(self) -> int:
@@ -548,6 +566,24 @@ class Tensor(TensorBase):
 
     def __ge__(self, other: Any) -> Tensor:
         return wrap(self._t >= _operand(other))
+
+
+class NoDrop:
+    """What ``x.nodrop`` returns: ``[...]`` with R torch's ``drop = FALSE``."""
+
+    __slots__ = ("_t",)
+
+    def __init__(self, t: torch.Tensor) -> None:
+        self._t = t
+
+    def __getitem__(self, key: Any) -> Tensor:
+        out = _new(Tensor)
+        out._t = getitem(self._t, key, drop=False)
+        return out
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        # drop only shapes what a read returns; assignment is the same.
+        setitem(self._t, key, value)
 
 
 class Storage:

@@ -25,6 +25,7 @@ import numpy as np
 import torch
 
 from rtorch._facade import TensorBase
+from rtorch.conversion import to_torch
 from rtorch.errors import RTypeError, RValueError, translate_torch_error
 from rtorch.indexing.messages import key_error, render_key
 from rtorch.indexing.ranges import RangeProblem, range_to_slice
@@ -44,6 +45,7 @@ from rtorch.indexing.translate import (
     signature,
     vector_positions,
 )
+from rtorch.values import NA
 
 __all__ = ["getitem", "setitem"]
 
@@ -245,7 +247,19 @@ def _mask(mask: torch.Tensor, shape: torch.Size, element: int, dim: int,
 
 
 def assignment_value(value: object, t: torch.Tensor) -> object:
-    """An assignment value as PyTorch takes it, by R torch's rules."""
+    """An assignment value as PyTorch takes it, by R torch's rules.
+
+    Args:
+        value: What the user assigns.
+        t: The tensor assigned into (its dtype decides what NA becomes).
+
+    Returns:
+        A Python scalar or a ``torch.Tensor`` on ``t``'s device.
+
+    Raises:
+        RTypeError: A string or another value that is no number or vector.
+        RValueError: NA bound for an integer or bool tensor (DECISIONS 3).
+    """
     if value.__class__ in _SCALARS:
         # R torch rule: a length-1 number or logical is a Scalar: any dtype.
         return value
@@ -253,23 +267,21 @@ def assignment_value(value: object, t: torch.Tensor) -> object:
         return value
     if isinstance(value, TensorBase):
         return value._t
-    if _is_na(value):
+    if value is NA:
         return _na_scalar(t)
-    if isinstance(value, (np.generic,)) and not isinstance(value, np.str_):
-        return value.item()
-    if isinstance(value, (list, tuple)):
-        if len(value) == 1:
-            return assignment_value(value[0], t)
-        return _vector_value(list(value), t)
-    if isinstance(value, np.ndarray):
-        if value.ndim == 0 or value.size == 1 and value.ndim == 1:
-            return assignment_value(value.reshape(-1)[0], t)
-        return _array_value(value, t)
     if isinstance(value, str):
         raise RTypeError(
             f"not handled: a character value ({value!r}) cannot be assigned into "
             "a tensor; use a number, a logical, a vector or a tensor."
         )
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, (list, tuple, range, np.ndarray)):
+        if len(value) == 1 and np.ndim(value) <= 1:
+            # R rule: a length-1 vector is a scalar.
+            return assignment_value(value[0], t)
+        # R torch rule: a longer vector goes through torch_tensor() first.
+        return to_torch(value).to(t.device)
     raise RTypeError(
         "rhs must be a torch_tensor or scalar value. Got a "
         f"{type(value).__name__}; use a number, a logical, a c() vector or list, "
@@ -288,51 +300,6 @@ def _na_scalar(t: torch.Tensor) -> float:
     )
 
 
-def _vector_value(values: list, t: torch.Tensor) -> torch.Tensor:
-    """A Python list value converted by R's rules (doubles become float32)."""
-    has_na = any(_is_na(value) for value in values)
-    if all(value.__class__ is bool or _is_na(value) for value in values):
-        dtype = torch.bool
-    elif any(isinstance(value, (float, np.floating)) for value in values):
-        dtype = torch.float32
-    else:
-        dtype = torch.int64
-
-    if has_na:
-        if dtype is not torch.float32:
-            raise RValueError(
-                "NA in a logical or integer vector cannot be stored without "
-                "losing it; write the vector with doubles (e.g. 1.0), where NA "
-                "becomes NaN."
-            )
-        values = [float("nan") if _is_na(value) else value for value in values]
-    try:
-        return torch.tensor(values, dtype=dtype, device=t.device)
-    except (TypeError, ValueError, RuntimeError):
-        raise RTypeError(
-            "rhs must be a torch_tensor or scalar value. The list value "
-            f"{values[:6]!r} mixes types that do not make an R vector."
-        ) from None
-
-
-def _array_value(values: np.ndarray, t: torch.Tensor) -> torch.Tensor:
-    """A NumPy array value converted by R's rules (doubles become float32)."""
-    kind = values.dtype.kind
-    if kind == "f":
-        dtype = torch.float32 if values.dtype == np.float64 else None
-    elif kind in "iu":
-        dtype = torch.int64
-    elif kind == "b":
-        dtype = torch.bool
-    else:
-        raise RTypeError(
-            "rhs must be a torch_tensor or scalar value. Got a NumPy array of "
-            f"{values.dtype}."
-        )
-    tensor = torch.from_numpy(np.ascontiguousarray(values))
-    return tensor.to(device=t.device, dtype=dtype or tensor.dtype)
-
-
 def _explain_write_failure(error: BaseException, key: object, value: object) -> None:
     """Re-raise a PyTorch assignment error with the key named."""
     try:
@@ -343,8 +310,3 @@ def _explain_write_failure(error: BaseException, key: object, value: object) -> 
             f"{translated} (assigning a value of shape {shape} into the "
             f"selection {render_key(key)})"
         ) from None
-
-
-def _is_na(value: object) -> bool:
-    """Whether a value is rtorch's NA singleton."""
-    return type(value).__name__ == "NAType"

@@ -99,7 +99,7 @@ def _dim_and_size(problem: KeyProblem, key: object,
     parts = key if isinstance(key, tuple) else (key,)
     arities = [arity_of(part) for part in parts]
     element = problem.element
-    if Ellipsis in parts[:element]:
+    if any(part is Ellipsis for part in parts[:element]):
         dim = len(shape) - sum(arities[element:])
     else:
         dim = sum(arities[:element])

@@ -36,6 +36,7 @@ import torch
 
 from rtorch._facade import TensorBase
 from rtorch.indexing.ranges import RangeProblem, Slice, range_to_slice
+from rtorch.values import NA
 
 __all__ = [
     "POSITION", "RANGE", "FULL", "NEWAXIS", "DOTS", "VECTOR", "LOGICAL", "LONG",
@@ -368,7 +369,7 @@ def _element(part: object, index: int) -> Element:
         return Element(LOGICAL, 1, 1, [bool(part)])
     if cls is Slice:
         return Element(RANGE, 1, 1, _range(part.start, part.end, part.step, index))
-    if _is_na(part):
+    if part is NA:
         # R torch rule: a lone NA is how R encodes an empty argument.
         return Element(FULL, 1, 1, None)
     if isinstance(part, TensorBase):
@@ -419,7 +420,7 @@ def _vector(values: list, index: int) -> Element:
 
     positions = []
     for value in values:
-        if _is_na(value):
+        if value is NA:
             raise KeyProblem("na", index)
         if isinstance(value, (bool, int, np.integer, np.bool_)):
             # R rule: c() coerces logicals mixed with numbers to 0/1.
@@ -481,8 +482,3 @@ def _tensor(tensor: torch.Tensor, index: int) -> Element:
     if bool((tensor == 0).any()):
         raise KeyProblem("zero", index, origin="tensor")
     return Element(LONG, 1, tensor.ndim, tensor)
-
-
-def _is_na(value: object) -> bool:
-    """Whether a value is rtorch's NA singleton."""
-    return type(value).__name__ == "NAType"
