@@ -28,7 +28,6 @@ from rtorch._facade import TensorBase
 from rtorch.conversion import to_torch
 from rtorch.errors import RTypeError, RValueError, translate_torch_error
 from rtorch.indexing.messages import key_error, render_key
-from rtorch.indexing.ranges import RangeProblem, range_to_slice
 from rtorch.indexing.translate import (
     LOGICAL,
     LONG,
@@ -38,6 +37,7 @@ from rtorch.indexing.translate import (
     Element,
     KeyProblem,
     basic_key,
+    fast_range,
     check_position,
     logical_positions,
     normalize,
@@ -81,7 +81,11 @@ def getitem(t: torch.Tensor, key: object, drop: bool = True) -> torch.Tensor:
     """
     try:
         cls = key.__class__
-        if cls is int:
+        if cls is tuple:
+            converted = basic_key(key, drop, t)
+            if converted is not None:
+                return t[converted]
+        elif cls is int:
             # R torch rule: 1-based; negative counts from the end; drop = FALSE
             # puts a new axis after the scalar.
             if key > 0:
@@ -89,12 +93,14 @@ def getitem(t: torch.Tensor, key: object, drop: bool = True) -> torch.Tensor:
             if key < 0:
                 return t[key] if drop else t[key, None]
         elif cls is slice:
-            return t[range_to_slice(key.start, key.stop, key.step)]
-        elif cls is tuple:
-            converted = basic_key(key, drop)
+            converted = fast_range(key)
             if converted is not None:
                 return t[converted]
-    except (*_TORCH_ERRORS, RangeProblem):
+        else:
+            mask = _lone_mask(key)
+            if mask is not None:
+                return t[mask]
+    except _TORCH_ERRORS:
         pass
     return _read(t, key, drop)
 
@@ -130,16 +136,33 @@ def setitem(t: torch.Tensor, key: object, value: object) -> None:
             t[key - 1 if key > 0 else key] = value
             return
         if cls is slice:
-            t[range_to_slice(key.start, key.stop, key.step)] = value
-            return
-        if cls is tuple:
-            converted = basic_key(key, True)
+            converted = fast_range(key)
             if converted is not None:
                 t[converted] = value
                 return
-    except (*_TORCH_ERRORS, RangeProblem):
+        if cls is tuple:
+            converted = basic_key(key, True, t)
+            if converted is not None:
+                t[converted] = value
+                return
+        mask = _lone_mask(key)
+        if mask is not None:
+            t[mask] = value
+            return
+    except _TORCH_ERRORS:
         pass
     _write(t, key, value)
+
+
+def _lone_mask(key: object) -> torch.Tensor | None:
+    """The bool tensor of a key that is one mask of 1 or more dims, else None."""
+    if isinstance(key, TensorBase):
+        key = key._t
+    if key.__class__ is torch.Tensor and key.dtype is torch.bool and key.ndim:
+        # R torch rule: a lone mask selects its TRUE elements in row-major
+        # order, exactly PyTorch's own meaning.
+        return key
+    return None
 
 
 def _read(t: torch.Tensor, key: object, drop: bool) -> torch.Tensor:
