@@ -63,6 +63,14 @@ CASES: list[Case] = [
      _set_raw, _set_getitem, _set_facade),
 ]
 
+# Not in the list, but on every training loop's path: rows picked by a
+# 1-based long tensor (a batch of positions).
+batch = from_torch(torch.tensor([3, 1, 8, 5]))
+batch_raw = torch.tensor([2, 0, 7, 4])
+CASES.append(("rows by long tensor  x[idx, :]", 2.0,
+              lambda: t[batch_raw], lambda: getitem(t, batch.torch),
+              lambda: x[batch, :]))
+
 # The same block with pre-built index tensors: the fastest raw spelling there is.
 REFERENCES = [
     ("2-vector block, raw index_select chain on pre-built tensors",

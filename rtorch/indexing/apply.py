@@ -27,7 +27,9 @@ import torch
 from rtorch._facade import TensorBase
 from rtorch.conversion import to_torch
 from rtorch.errors import RTypeError, RValueError, translate_torch_error
+from rtorch.indexing.basic import basic_key
 from rtorch.indexing.messages import key_error, render_key
+from rtorch.indexing.ranges import fast_range
 from rtorch.indexing.translate import (
     LOGICAL,
     LONG,
@@ -36,8 +38,6 @@ from rtorch.indexing.translate import (
     VECTOR,
     Element,
     KeyProblem,
-    basic_key,
-    fast_range,
     check_position,
     logical_positions,
     normalize,
@@ -50,6 +50,11 @@ from rtorch.values import NA
 __all__ = ["getitem", "setitem"]
 
 _TORCH_ERRORS = (IndexError, RuntimeError, ValueError, TypeError)
+# Anything that goes wrong on a fast path is re-run on the general path, which
+# explains it.
+_FAST_PATH_TROUBLE = (*_TORCH_ERRORS, KeyProblem)
+_FULL = slice(None)
+_SMALL = 32
 _SCALARS = (int, float, bool, complex)
 
 
@@ -85,6 +90,9 @@ def getitem(t: torch.Tensor, key: object, drop: bool = True) -> torch.Tensor:
             converted = basic_key(key, drop, t)
             if converted is not None:
                 return t[converted]
+            rows = _leading_rows(t, key)
+            if rows is not None:
+                return t.index_select(0, rows)
         elif cls is int:
             # R torch rule: 1-based; negative counts from the end; drop = FALSE
             # puts a new axis after the scalar.
@@ -100,7 +108,10 @@ def getitem(t: torch.Tensor, key: object, drop: bool = True) -> torch.Tensor:
             mask = _lone_mask(key)
             if mask is not None:
                 return t[mask]
-    except _TORCH_ERRORS:
+            rows = _leading_rows(t, (key,))
+            if rows is not None:
+                return t.index_select(0, rows)
+    except _FAST_PATH_TROUBLE:
         pass
     return _read(t, key, drop)
 
@@ -149,9 +160,48 @@ def setitem(t: torch.Tensor, key: object, value: object) -> None:
         if mask is not None:
             t[mask] = value
             return
-    except _TORCH_ERRORS:
+        rows = _leading_rows(t, key if cls is tuple else (key,))
+        if rows is not None:
+            t[rows] = value
+            return
+    except _FAST_PATH_TROUBLE:
         pass
     _write(t, key, value)
+
+
+def _leading_rows(t: torch.Tensor, key: tuple) -> torch.Tensor | None:
+    """0-based rows for ``x[i]`` / ``x[i, :]``: positions on dim 1, then ranges.
+
+    The batch-selection shape of training loops, kept off the general path.
+    Only small CPU long tensors and lists of Python ints qualify; anything else
+    (and any bad position) returns ``None`` or raises for the general path.
+    """
+    first = key[0]
+    if len(key) > t.ndim:
+        return None
+    for part in key[1:]:
+        if part.__class__ is not slice or part != _FULL:
+            return None
+
+    if isinstance(first, TensorBase):
+        first = first._t
+    if first.__class__ is torch.Tensor:
+        if (first.dtype is not torch.int64 or first.ndim != 1
+                or first.numel() > _SMALL or not first.is_cpu):
+            return None
+        values = first.tolist()
+    elif first.__class__ is list and len(first) > 1:
+        values = first
+        for value in values:
+            if value.__class__ is not int:
+                return None
+    else:
+        return None
+    positions = vector_positions(values, t.shape[0], 0, 0)
+    if not positions:
+        return None
+    index = torch.frombuffer(array("q", positions), dtype=torch.long)
+    return index if t.is_cpu else index.to(t.device)
 
 
 def _lone_mask(key: object) -> torch.Tensor | None:

@@ -15,6 +15,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import torch
@@ -25,6 +26,9 @@ from rtorch.indexing.ranges import N, Slice
 from rtorch.indexing.translate import KeyProblem, arity_of
 
 __all__ = ["key_error", "render_key"]
+
+Info = dict[str, Any]
+DimSize = tuple[int, int] | None
 
 
 def key_error(problem: KeyProblem, key: object, shape: Sequence[int]) -> RTorchError:
@@ -91,7 +95,7 @@ def _render_range(start: object, stop: object, step: object) -> str:
 
 
 def _dim_and_size(problem: KeyProblem, key: object,
-                  shape: Sequence[int]) -> tuple[int, int] | None:
+                  shape: Sequence[int]) -> DimSize:
     """The 0-based dimension an element selects from, and its size, if known."""
     if "dim" in problem.info:
         dim = int(problem.info["dim"])
@@ -108,7 +112,7 @@ def _dim_and_size(problem: KeyProblem, key: object,
     return None
 
 
-def _accepted(dim_size: tuple[int, int] | None) -> str:
+def _accepted(dim_size: DimSize) -> str:
     """Where the element selects and which positions it could use."""
     if dim_size is None:
         return "has no dimension left to select from"
@@ -119,20 +123,23 @@ def _accepted(dim_size: tuple[int, int] | None) -> str:
             f"or -{size} to -1 to count from the end")
 
 
-def _zero(where, text, info, dim_size, shape) -> RTorchError:
+def _zero(where: str, text: str, info: Info, dim_size: DimSize,
+          shape: Sequence[int]) -> RTorchError:
     head = ("Indexing in R is 1-based and found a 0." if info["origin"] == "r"
             else "Indexing starts at 1 but found a 0.")
     return RIndexError(f"{head} {where} {_accepted(dim_size)}.")
 
 
-def _out_of_bounds(where, text, info, dim_size, shape) -> RTorchError:
+def _out_of_bounds(where: str, text: str, info: Info, dim_size: DimSize,
+                   shape: Sequence[int]) -> RTorchError:
     dim, size = dim_size
     head = (f"index {info['value']} is out of bounds for dimension {dim + 1} "
             f"with size {size}.")
     return RIndexError(f"{head} {where} {_accepted(dim_size)}.")
 
 
-def _too_many(where, text, info, dim_size, shape) -> RTorchError:
+def _too_many(where: str, text: str, info: Info, dim_size: DimSize,
+              shape: Sequence[int]) -> RTorchError:
     return RIndexError(
         f"too many indices for tensor of dimension {info['ndim']}. The index "
         f"{text} selects along {info['used']} dimensions, but the tensor has "
@@ -141,14 +148,16 @@ def _too_many(where, text, info, dim_size, shape) -> RTorchError:
     )
 
 
-def _dots(where, text, info, dim_size, shape) -> RTorchError:
+def _dots(where: str, text: str, info: Info, dim_size: DimSize,
+          shape: Sequence[int]) -> RTorchError:
     return RIndexError(
         f"an index can only have a single ellipsis (...): the index {text} has "
         f"{info['count']}; keep one."
     )
 
 
-def _mask(where, text, info, dim_size, shape) -> RTorchError:
+def _mask(where: str, text: str, info: Info, dim_size: DimSize,
+          shape: Sequence[int]) -> RTorchError:
     dims = info["dims"]
     first = dim_size[0] + 1 if dim_size else "?"
     return RIndexError(
@@ -159,7 +168,8 @@ def _mask(where, text, info, dim_size, shape) -> RTorchError:
     )
 
 
-def _range(where, text, info, dim_size, shape) -> RTorchError:
+def _range(where: str, text: str, info: Info, dim_size: DimSize,
+           shape: Sequence[int]) -> RTorchError:
     detail = info["detail"]
     if detail.startswith("step"):
         return RValueError(
@@ -170,21 +180,24 @@ def _range(where, text, info, dim_size, shape) -> RTorchError:
     return RIndexError(f"{where}: {detail}.")
 
 
-def _not_whole(where, text, info, dim_size, shape) -> RTorchError:
+def _not_whole(where: str, text: str, info: Info, dim_size: DimSize,
+               shape: Sequence[int]) -> RTorchError:
     return RIndexError(
         f"{where} is {info['value']!r}, which is not a position; use whole "
         "numbers (1-based, negative from the end)."
     )
 
 
-def _na(where, text, info, dim_size, shape) -> RTorchError:
+def _na(where: str, text: str, info: Info, dim_size: DimSize,
+        shape: Sequence[int]) -> RTorchError:
     return RIndexError(
         f"{where} holds NA, which is not a position. Drop the NA entries "
         "(a lone NA, on its own, selects everything)."
     )
 
 
-def _dtype(where, text, info, dim_size, shape) -> RTorchError:
+def _dtype(where: str, text: str, info: Info, dim_size: DimSize,
+           shape: Sequence[int]) -> RTorchError:
     dtype = str(info["dtype"]).removeprefix("torch.")
     return RIndexError(
         f"Only long and boolean tensors are supported. {where} is a {dtype} "
@@ -193,7 +206,8 @@ def _dtype(where, text, info, dim_size, shape) -> RTorchError:
     )
 
 
-def _type(where, text, info, dim_size, shape) -> RTorchError:
+def _type(where: str, text: str, info: Info, dim_size: DimSize,
+          shape: Sequence[int]) -> RTorchError:
     return RTypeError(
         f"Unsupported index. {where} is a {info['what']}; use whole numbers, "
         "ranges (a:b:s, slc()), c() vectors or lists, logical vectors, None, "
@@ -201,7 +215,8 @@ def _type(where, text, info, dim_size, shape) -> RTorchError:
     )
 
 
-def _two(where, text, info, dim_size, shape) -> RTorchError:
+def _two(where: str, text: str, info: Info, dim_size: DimSize,
+         shape: Sequence[int]) -> RTorchError:
     places = " and ".join(str(element + 1) for element in info["elements"])
     return RIndexError(
         f"Only one tensor is allowed in the index. Subset assignment takes at "

@@ -53,7 +53,9 @@ def torch_index(self: torch.Tensor | TensorBase,
         >>> torch_index(m, [torch.tensor([1, 3]), torch.tensor([2, 3])])
     """
     tensor = _raw(self)
-    converted = _indices(indices, tensor)
+    # In Python's [] a None is a new axis; here it means the whole dimension.
+    converted = tuple(slice(None) if index is None else index
+                      for index in _indices(indices, tensor))
     try:
         return tensor[converted]
     except _TORCH_ERRORS as error:
@@ -118,7 +120,9 @@ def _put(target: torch.Tensor, indices: Sequence[object], values: object,
         # A Python scalar is stored in the tensor's own dtype.
         value = torch.tensor(value, dtype=target.dtype, device=target.device)
     try:
-        return target.index_put_(converted, value, accumulate=accumulate)
+        # The aten op takes None entries (whole dimensions); Tensor.index_put_
+        # does not.
+        return torch.ops.aten.index_put_(target, list(converted), value, accumulate)
     except _TORCH_ERRORS as error:
         _explain(error, indices, original)
 

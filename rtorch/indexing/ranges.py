@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import operator
 
-__all__ = ["N", "Slice", "slc", "range_to_slice", "RangeProblem"]
+__all__ = ["N", "Slice", "slc", "range_to_slice", "fast_range", "RangeProblem"]
 
 N: int = 2_147_483_647
 """R's ``.Machine$integer.max``: "the end" when used as a range end (``x[2:N]``)."""
@@ -94,6 +94,58 @@ def range_to_slice(start: object, end: object, step: object) -> slice:
         slice(None, 3, None)
     """
     return slice(_start(start), _end(end), _step(step))
+
+
+def fast_range(key: slice) -> slice | None:
+    """:func:`range_to_slice` for Python ``int`` bounds: the hot path.
+
+    Args:
+        key: A Python slice written inside ``[]``.
+
+    Returns:
+        The 0-based Python slice, or ``None`` when a bound is not a Python
+        ``int`` or ``None`` or the step is below 1 (the general path decides).
+
+    Example:
+        >>> fast_range(slice(2, -2))
+        slice(1, -1, None)
+    """
+    start = key.start
+    stop = key.stop
+    step = key.step
+    bounds = (start, stop, step)
+    known = _RANGES.get(bounds)
+    if known is not None:
+        return known
+    if step is not None and (step.__class__ is not int or step <= 0):
+        return None
+    if start is None and stop is None:
+        return key
+
+    # R torch rule: a positive start is 1-based and 0 acts like 1; a positive
+    # end is inclusive, -1 means the last element, a lower negative end is
+    # inclusive too.
+    if start.__class__ is int:
+        start = start - 1 if start > 0 else (start or None)
+    elif start is not None:
+        return None
+    if stop.__class__ is int:
+        if stop < 0:
+            stop = stop + 1 if stop != -1 else None
+    elif stop is not None:
+        return None
+
+    converted = slice(start, stop, step)
+    if len(_RANGES) >= _RANGES_KEPT:
+        _RANGES.clear()
+    _RANGES[bounds] = converted
+    return converted
+
+
+# Converted ranges by their (start, stop, step): a lookup is cheaper than the
+# conversion. Bounded, since a loop may build ranges from its counter.
+_RANGES: dict[tuple, slice] = {}
+_RANGES_KEPT = 1024
 
 
 def _start(start: object) -> int | None:

@@ -14,8 +14,8 @@ three steps, each one a rule of section 4 of the semantics notes:
 3. :func:`check_position`, :func:`vector_positions` and
    :func:`logical_positions` check the values against the dimension sizes.
 
-:func:`basic_key` is the fast path for keys made only of whole numbers, ranges,
-``...`` and ``None``: one pass, one PyTorch key.
+Keys made only of whole numbers, ranges, ``...`` and ``None`` skip all of this
+(:mod:`rtorch.indexing.basic`).
 
 Example:
     >>> elements = normalize((1, slice(2, 3)))
@@ -41,7 +41,7 @@ from rtorch.values import NA
 __all__ = [
     "POSITION", "RANGE", "FULL", "NEWAXIS", "DOTS", "VECTOR", "LOGICAL", "LONG",
     "MASK", "Element", "Plan", "KeyProblem", "normalize", "signature",
-    "plan_for", "basic_key", "fast_range", "check_position", "vector_positions",
+    "plan_for", "check_position", "vector_positions",
     "logical_positions", "arity_of",
 ]
 
@@ -109,131 +109,6 @@ class KeyProblem(Exception):
 
 
 _FULL_SLICE = slice(None)
-
-
-def basic_key(key: tuple, drop: bool, tensor: torch.Tensor) -> object:
-    """The PyTorch key for a key of whole numbers, ranges, ``...`` and ``None``.
-
-    Trailing full ranges (``x[2, :]``) are left out when the key fits the
-    tensor and has no ``...``: they select nothing less, and PyTorch indexes
-    faster without them.
-
-    Args:
-        key: The key tuple as written inside ``[]``.
-        drop: ``False`` keeps the dimension of each scalar index.
-        tensor: The indexed tensor; only its rank is read, and only when the
-            key ends in full ranges.
-
-    Returns:
-        The equivalent PyTorch key, or ``None`` when the key needs the general
-        path (another element type, a 0, a bad range, two ``...``).
-
-    Example:
-        >>> basic_key((1, slice(2, None)), True, torch.zeros(2, 2))
-        (0, slice(1, None, None))
-        >>> basic_key((2, slice(None)), True, torch.zeros(2, 2))
-        1
-    """
-    converted = []
-    append = converted.append
-    dots = False
-    spacers = 0     # None and ... elements: they select along no dimension
-    full_tail = 0   # full ranges at the end, which PyTorch does not need
-    for element in key:
-        cls = element.__class__
-        if cls is int:
-            # R torch rule: positions are 1-based, negatives count from the end.
-            if element > 0:
-                append(element - 1)
-            elif element:
-                append(element)
-            else:
-                return None
-            if not drop:
-                # R torch rule: drop = FALSE puts a new axis after each scalar.
-                append(None)
-            full_tail = 0
-        elif cls is slice:
-            if element == _FULL_SLICE:
-                append(element)
-                full_tail += 1
-                continue
-            converted_range = fast_range(element)
-            if converted_range is None:
-                return None
-            append(converted_range)
-            full_tail = 0
-        elif element is None:
-            append(None)
-            spacers += 1
-            full_tail = 0
-        elif element is Ellipsis and not dots:
-            dots = True
-            append(element)
-            spacers += 1
-            full_tail = 0
-        else:
-            return None
-
-    count = len(converted)
-    if full_tail and not dots and len(key) - spacers <= tensor.ndim:
-        count -= full_tail
-    # PyTorch indexes faster with a lone element than with a 1-tuple.
-    if count == 1:
-        return converted[0]
-    return tuple(converted[:count])
-
-
-def fast_range(key: slice) -> slice | None:
-    """:func:`~rtorch.indexing.ranges.range_to_slice` for whole-number bounds.
-
-    Args:
-        key: A Python slice written inside ``[]``.
-
-    Returns:
-        The 0-based Python slice, or ``None`` when a bound is not a Python
-        ``int`` or ``None`` or the step is below 1 (the general path decides).
-
-    Example:
-        >>> fast_range(slice(2, -2))
-        slice(1, -1, None)
-    """
-    start = key.start
-    stop = key.stop
-    step = key.step
-    bounds = (start, stop, step)
-    known = _RANGES.get(bounds)
-    if known is not None:
-        return known
-    if step is not None and (step.__class__ is not int or step <= 0):
-        return None
-    if start is None and stop is None:
-        return key
-
-    # R torch rule: a positive start is 1-based and 0 acts like 1; a positive
-    # end is inclusive, -1 means the last element, a lower negative end is
-    # inclusive too.
-    if start.__class__ is int:
-        start = start - 1 if start > 0 else (start or None)
-    elif start is not None:
-        return None
-    if stop.__class__ is int:
-        if stop < 0:
-            stop = stop + 1 if stop != -1 else None
-    elif stop is not None:
-        return None
-
-    converted = slice(start, stop, step)
-    if len(_RANGES) >= _RANGES_KEPT:
-        _RANGES.clear()
-    _RANGES[bounds] = converted
-    return converted
-
-
-# Converted ranges by their (start, stop, step): a lookup is cheaper than the
-# conversion. Bounded, since a loop may build ranges from its counter.
-_RANGES: dict[tuple, slice] = {}
-_RANGES_KEPT = 1024
 
 
 def normalize(key: object) -> tuple[Element, ...]:
