@@ -17,12 +17,15 @@ indices and dims, R's value conversions and R torch's printed form.
 ``max()`` … are in :mod:`rtorch.base`.
 """
 
-from rtorch import base
+from rtorch import base as base
+from rtorch.autograd import *  # noqa: F403
+from rtorch.autograd import __all__ as _autograd_all
 from rtorch.creation import *  # noqa: F403
 from rtorch.creation import __all__ as _creation_all
 from rtorch.devices import *  # noqa: F403
 from rtorch.devices import __all__ as _devices_all
 from rtorch.dtypes import *  # noqa: F403
+from rtorch.custom_function import autograd_function
 from rtorch.dtypes import __all__ as _dtypes_all
 from rtorch.errors import *  # noqa: F403
 from rtorch.errors import __all__ as _errors_all
@@ -31,6 +34,8 @@ from rtorch.functions import __all__ as _functions_all
 from rtorch.generics import *  # noqa: F403
 from rtorch.generics import __all__ as _generics_all
 from rtorch.methods import bind_plain_methods
+from rtorch.rtext import *  # noqa: F403
+from rtorch.rtext import __all__ as _rtext_all
 from rtorch.tensor import Tensor, from_torch
 from rtorch.values import *  # noqa: F403
 from rtorch.values import __all__ as _values_all
@@ -42,6 +47,8 @@ __version__ = "0.1.0"
 __all__ = [
     "Tensor",
     "from_torch",
+    "autograd_function",
+    *_autograd_all,
     *_creation_all,
     *_devices_all,
     *_dtypes_all,
@@ -49,4 +56,5 @@ __all__ = [
     *_functions_all,
     *_generics_all,
     *_values_all,
+    *_rtext_all,
 ]

@@ -22,21 +22,35 @@ float64 ``x`` and can differ from ``x + 0.1`` (see "Differences from R torch").
 from __future__ import annotations
 
 import numbers
-from typing import Any
+from collections.abc import Callable
+from typing import Any, NoReturn
 
 import numpy as np
 import torch
 
 from rtorch._facade import TensorBase
-from rtorch.conversion import to_numpy, to_torch
+from rtorch.autograd_objects import (
+    UNDEFINED_TENSOR,
+    AutogradNode,
+    TorchHook,
+    UndefinedTensor,
+)
+from rtorch.conversion import to_torch
 from rtorch.devices import Device, as_torch_device
 from rtorch.dims import one_based_dim, one_based_dims
 from rtorch.dtypes import DType, as_torch_dtype
-from rtorch.errors import RTypeError, RValueError, call_torch
+from rtorch.errors import (
+    RRuntimeError,
+    RTypeError,
+    RValueError,
+    call_torch,
+    translate_torch_error,
+)
 from rtorch.indexing import getitem, setitem
+from rtorch.printing import format_tensor
 from rtorch.values import RList
 
-__all__ = ["Tensor", "wrap", "from_torch", "as_tensor_arg"]
+__all__ = ["Tensor", "wrap", "from_torch", "as_tensor_arg", "tensor_list"]
 
 
 class Tensor(TensorBase):
@@ -93,22 +107,47 @@ class Tensor(TensorBase):
 
     @requires_grad.setter
     def requires_grad(self, value: bool) -> None:
-        self._t.requires_grad_(bool(value))
+        self.requires_grad_(value)
 
     @property
-    def grad(self) -> Tensor | None:
-        """The accumulated gradient, or ``None`` before any backward."""
+    def grad(self) -> Tensor | UndefinedTensor:
+        """The accumulated gradient; an undefined tensor before any backward.
+
+        R torch equivalent: ``x$grad``. As in R torch the unset gradient is an
+        undefined tensor, not ``None``: test it with ``is_undefined_tensor()``.
+        Assignable (``x.grad = x.grad / 2.0``).
+
+        Example:
+            >>> w = torch_tensor(c(3.0), requires_grad=True)
+            >>> (w ** 2.0).backward()
+            >>> w.grad.item()
+            6.0
+        """
         grad = self._t.grad
-        return None if grad is None else wrap(grad)
+        if grad is None:
+            return UNDEFINED_TENSOR
+        out = _new(Tensor)
+        out._t = grad
+        return out
 
     @grad.setter
-    def grad(self, value: Tensor | None) -> None:
-        self._t.grad = None if value is None else as_tensor_arg(value)
+    def grad(self, value: Tensor | UndefinedTensor | None) -> None:
+        gradient = None if value is None else as_tensor_arg(value)
+        call_torch(setattr, self._t, "grad", gradient)
 
     @property
-    def grad_fn(self) -> Any:
-        """The autograd node that made this tensor, ``None`` for leaves."""
-        return self._t.grad_fn
+    def grad_fn(self) -> AutogradNode | None:
+        """The node that made this tensor (prints e.g. ``MulBackward0``).
+
+        R torch equivalent: ``y$grad_fn``; ``None`` (R ``NULL``) for leaves and
+        for tensors without autograd history.
+        """
+        node = self._t.grad_fn
+        if node is None:
+            return None
+        out = _new(AutogradNode)
+        out._node = node
+        return out
 
     @property
     def names(self) -> tuple[str | None, ...] | None:
@@ -249,6 +288,69 @@ class Tensor(TensorBase):
         """A tensor sharing storage but outside autograd (R: ``x$detach()``)."""
         return wrap(self._t.detach())
 
+    # -- autograd (R torch section 11) ---------------------------------------------
+
+    def backward(
+        self,
+        gradient: Any = None,
+        retain_graph: bool | None = None,
+        create_graph: bool = False,
+        inputs: Any = None,
+    ) -> None:
+        """Accumulate this tensor's gradient into the leaves' ``grad``.
+
+        R torch equivalent: ``y$backward(gradient, retain_graph, create_graph,
+        inputs)``, which returns invisibly. A tensor with more than one element
+        needs ``gradient`` (same shape). The graph is freed afterwards unless
+        ``retain_graph=True`` (default: ``create_graph``, as in R torch); a
+        second backward through a freed graph fails.
+
+        Example:
+            >>> w = torch_tensor(c(3.0), requires_grad=True)
+            >>> (w ** 2.0).backward()
+            >>> w.grad.item()
+            6.0
+        """
+        if retain_graph is None:
+            retain_graph = create_graph  # R torch rule: retain_graph = create_graph
+        call_torch(
+            self._t.backward,
+            None if gradient is None else as_tensor_arg(gradient),
+            retain_graph,
+            create_graph,
+            inputs=None if inputs is None else tensor_list(inputs),
+        )
+
+    def retain_grad(self) -> None:
+        """Keep ``grad`` for this non-leaf tensor too (R: ``x$retain_grad()``)."""
+        call_torch(self._t.retain_grad)
+
+    def detach_(self) -> Tensor:
+        """Detach from the graph in place; returns ``x`` itself (R: ``x$detach_()``)."""
+        call_torch(self._t.detach_)
+        return self
+
+    def register_hook(self, hook: Callable[[Tensor], Any]) -> TorchHook:
+        """Call ``hook(grad)`` whenever this tensor's gradient is computed.
+
+        R torch equivalent: ``x$register_hook(function(grad) ...)``. A tensor
+        returned by ``hook`` replaces the gradient; any other value leaves it
+        unchanged. Hooks on later tensors of the graph fire first.
+
+        Example:
+            >>> v = torch_tensor(c(1.0, 2.0), requires_grad=True)
+            >>> h = v.register_hook(lambda g: g * 10.0)
+            >>> (v * 3.0).sum().backward()
+            >>> as_array(v.grad)
+            array([30., 30.])
+        """
+        if not callable(hook):
+            raise RTypeError(
+                f"register_hook() takes a function of the gradient, not "
+                f"{type(hook).__name__}."
+            )
+        return TorchHook(call_torch(self._t.register_hook, _gradient_hook(hook)))
+
     # -- dtype and device --------------------------------------------------------
 
     def to(
@@ -301,17 +403,11 @@ class Tensor(TensorBase):
 
     def sum(self, dim: Any = None, keepdim: bool = False, dtype: Any = None) -> Tensor:
         """Sum over all elements or 1-based ``dim`` (R: ``x$sum(dim = )``)."""
-        dtype = as_torch_dtype(dtype)
-        if dim is None:
-            return wrap(self._t.sum(dtype=dtype))
-        return wrap(call_torch(self._t.sum, one_based_dims(dim), keepdim, dtype=dtype))
+        return _reduce(self._t, torch.Tensor.sum, dim, keepdim, dtype)
 
     def mean(self, dim: Any = None, keepdim: bool = False, dtype: Any = None) -> Tensor:
         """Mean over all elements or 1-based ``dim`` (R: ``x$mean(dim = )``)."""
-        dtype = as_torch_dtype(dtype)
-        if dim is None:
-            return wrap(call_torch(self._t.mean, dtype=dtype))
-        return wrap(call_torch(self._t.mean, one_based_dims(dim), keepdim, dtype=dtype))
+        return _reduce(self._t, torch.Tensor.mean, dim, keepdim, dtype)
 
     def prod(self, dim: int | None = None, keepdim: bool = False) -> Tensor:
         """Product over all elements or 1-based ``dim`` (R: ``x$prod(dim = )``)."""
@@ -319,7 +415,9 @@ class Tensor(TensorBase):
             return wrap(self._t.prod())
         return wrap(call_torch(self._t.prod, one_based_dim(dim), keepdim))
 
-    def max(self, dim: int | None = None, other: Any = None, keepdim: bool = False) -> Any:
+    def max(
+        self, dim: int | None = None, other: Any = None, keepdim: bool = False
+    ) -> Any:
         """Maximum: of all, along 1-based ``dim`` with 1-based indices, or vs other.
 
         R torch equivalent: ``x$max(dim = )`` returns ``list(values, indices)``.
@@ -331,7 +429,9 @@ class Tensor(TensorBase):
         """
         return _extreme(self._t, torch.max, dim, other, keepdim)
 
-    def min(self, dim: int | None = None, other: Any = None, keepdim: bool = False) -> Any:
+    def min(
+        self, dim: int | None = None, other: Any = None, keepdim: bool = False
+    ) -> Any:
         """Minimum; the counterpart of :meth:`max`."""
         return _extreme(self._t, torch.min, dim, other, keepdim)
 
@@ -345,7 +445,9 @@ class Tensor(TensorBase):
         dim0 = None if dim is None else one_based_dim(dim)
         return wrap(call_torch(self._t.argmin, dim0, keepdim) + 1)
 
-    def std(self, dim: Any = None, unbiased: bool = True, keepdim: bool = False) -> Tensor:
+    def std(
+        self, dim: Any = None, unbiased: bool = True, keepdim: bool = False
+    ) -> Tensor:
         """Sample standard deviation (divisor n - 1 by default, like R's ``sd``)."""
         correction = 1 if unbiased else 0
         dims = None if dim is None else one_based_dims(dim)
@@ -353,7 +455,9 @@ class Tensor(TensorBase):
             call_torch(self._t.std, dims, correction=correction, keepdim=keepdim)
         )
 
-    def var(self, dim: Any = None, unbiased: bool = True, keepdim: bool = False) -> Tensor:
+    def var(
+        self, dim: Any = None, unbiased: bool = True, keepdim: bool = False
+    ) -> Tensor:
         """Sample variance (divisor n - 1 by default, like R's ``var``)."""
         correction = 1 if unbiased else 0
         dims = None if dim is None else one_based_dims(dim)
@@ -388,8 +492,11 @@ class Tensor(TensorBase):
     # -- in-place helpers that return the same object -----------------------------
 
     def requires_grad_(self, requires_grad: bool = True) -> Tensor:
-        """Turn gradient recording on or off in place; returns ``x`` itself."""
-        self._t.requires_grad_(requires_grad)
+        """Turn gradient recording on or off in place; returns ``x`` itself.
+
+        Only floating point and complex tensors can require gradients.
+        """
+        call_torch(self._t.requires_grad_, bool(requires_grad))
         return self
 
     def zero_(self) -> Tensor:
@@ -420,8 +527,6 @@ class Tensor(TensorBase):
         printer.text(self._format(30))
 
     def _format(self, n: int) -> str:
-        from rtorch.printing import format_tensor
-
         return format_tensor(self._t, n)
 
     # -- indexing (R torch section 4) -------------------------------------------
@@ -469,55 +574,130 @@ class Tensor(TensorBase):
     # -- operators (R torch section 12) --------------------------------------------
 
     def __add__(self, other: Any) -> Tensor:
-        return wrap(self._t + (other._t if type(other) is Tensor else _operand(other)))
+        out = _new(Tensor)
+        try:
+            out._t = self._t + (other._t if type(other) is Tensor else _operand(other))
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __radd__(self, other: Any) -> Tensor:
-        return wrap(_operand(other) + self._t)
+        out = _new(Tensor)
+        try:
+            out._t = _operand(other) + self._t
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __sub__(self, other: Any) -> Tensor:
-        return wrap(self._t - (other._t if type(other) is Tensor else _operand(other)))
+        out = _new(Tensor)
+        try:
+            out._t = self._t - (other._t if type(other) is Tensor else _operand(other))
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __rsub__(self, other: Any) -> Tensor:
-        return wrap(_operand(other) - self._t)
+        out = _new(Tensor)
+        try:
+            out._t = _operand(other) - self._t
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __mul__(self, other: Any) -> Tensor:
-        return wrap(self._t * (other._t if type(other) is Tensor else _operand(other)))
+        out = _new(Tensor)
+        try:
+            out._t = self._t * (other._t if type(other) is Tensor else _operand(other))
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __rmul__(self, other: Any) -> Tensor:
-        return wrap(_operand(other) * self._t)
+        out = _new(Tensor)
+        try:
+            out._t = _operand(other) * self._t
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __truediv__(self, other: Any) -> Tensor:
-        return wrap(self._t / (other._t if type(other) is Tensor else _operand(other)))
+        out = _new(Tensor)
+        try:
+            out._t = self._t / (other._t if type(other) is Tensor else _operand(other))
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __rtruediv__(self, other: Any) -> Tensor:
-        return wrap(_operand(other) / self._t)
+        out = _new(Tensor)
+        try:
+            out._t = _operand(other) / self._t
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __pow__(self, other: Any) -> Tensor:
-        return wrap(self._t ** _operand(other))
+        out = _new(Tensor)
+        try:
+            out._t = self._t ** _operand(other)
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __rpow__(self, other: Any) -> Tensor:
-        return wrap(torch.pow(_operand(other), self._t))
+        out = _new(Tensor)
+        try:
+            out._t = torch.pow(_operand(other), self._t)
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __mod__(self, other: Any) -> Tensor:
         # R torch rule: %% is torch_fmod (the sign follows the dividend).
-        return wrap(torch.fmod(self._t, _operand(other)))
+        out = _new(Tensor)
+        try:
+            out._t = torch.fmod(self._t, _operand(other))
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __rmod__(self, other: Any) -> Tensor:
-        return wrap(torch.fmod(_as_left_tensor(other, self._t), self._t))
+        out = _new(Tensor)
+        try:
+            out._t = torch.fmod(_as_left_tensor(other, self._t), self._t)
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __floordiv__(self, other: Any) -> Tensor:
         # R torch rule: %/% truncates toward zero (-5 %/% 2 is -2).
-        return wrap(torch.div(self._t, _operand(other), rounding_mode="trunc"))
+        out = _new(Tensor)
+        try:
+            out._t = torch.div(self._t, _operand(other), rounding_mode="trunc")
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __rfloordiv__(self, other: Any) -> Tensor:
         left = _as_left_tensor(other, self._t)
         return wrap(torch.div(left, self._t, rounding_mode="trunc"))
 
     def __matmul__(self, other: Any) -> Tensor:
-        return wrap(call_torch(torch.matmul, self._t, as_tensor_arg(other)))
+        out = _new(Tensor)
+        try:
+            out._t = call_torch(torch.matmul, self._t, as_tensor_arg(other))
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __rmatmul__(self, other: Any) -> Tensor:
-        return wrap(call_torch(torch.matmul, as_tensor_arg(other), self._t))
+        out = _new(Tensor)
+        try:
+            out._t = call_torch(torch.matmul, as_tensor_arg(other), self._t)
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __neg__(self) -> Tensor:
         if self._t.dtype == torch.bool:
@@ -539,33 +719,73 @@ class Tensor(TensorBase):
 
     def __and__(self, other: Any) -> Tensor:
         # R torch rule: `&` is logical_and; the result is bool.
-        return wrap(torch.logical_and(self._t, _as_left_tensor(other, self._t)))
+        out = _new(Tensor)
+        try:
+            out._t = torch.logical_and(self._t, _as_left_tensor(other, self._t))
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     __rand__ = __and__
 
     def __or__(self, other: Any) -> Tensor:
         # R torch rule: `|` is logical_or; the result is bool.
-        return wrap(torch.logical_or(self._t, _as_left_tensor(other, self._t)))
+        out = _new(Tensor)
+        try:
+            out._t = torch.logical_or(self._t, _as_left_tensor(other, self._t))
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     __ror__ = __or__
 
     def __eq__(self, other: Any) -> Tensor:  # type: ignore[override]
-        return wrap(self._t == _operand(other))
+        out = _new(Tensor)
+        try:
+            out._t = self._t == _operand(other)
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __ne__(self, other: Any) -> Tensor:  # type: ignore[override]
-        return wrap(self._t != _operand(other))
+        out = _new(Tensor)
+        try:
+            out._t = self._t != _operand(other)
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __lt__(self, other: Any) -> Tensor:
-        return wrap(self._t < _operand(other))
+        out = _new(Tensor)
+        try:
+            out._t = self._t < _operand(other)
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __le__(self, other: Any) -> Tensor:
-        return wrap(self._t <= _operand(other))
+        out = _new(Tensor)
+        try:
+            out._t = self._t <= _operand(other)
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __gt__(self, other: Any) -> Tensor:
-        return wrap(self._t > _operand(other))
+        out = _new(Tensor)
+        try:
+            out._t = self._t > _operand(other)
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __ge__(self, other: Any) -> Tensor:
-        return wrap(self._t >= _operand(other))
+        out = _new(Tensor)
+        try:
+            out._t = self._t >= _operand(other)
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
 
 class NoDrop:
@@ -633,15 +853,36 @@ def as_tensor_arg(value: Any) -> torch.Tensor:
 _new = object.__new__
 
 
+def tensor_list(values: Any) -> list[torch.Tensor]:
+    """One tensor or a list of tensors as a list of ``torch.Tensor``."""
+    if isinstance(values, (TensorBase, torch.Tensor)):
+        values = [values]
+    return [as_tensor_arg(value) for value in values]
+
+
+def _gradient_hook(hook: Callable[[Tensor], Any]) -> Callable[..., Any]:
+    """Adapt a hook on rtorch tensors to PyTorch's hook on ``torch.Tensor``."""
+
+    def on_gradient(grad: torch.Tensor) -> torch.Tensor | None:
+        # Errors raised inside the hook get the same 1-based rewrites.
+        result = call_torch(hook, wrap(grad))
+        # R torch rule: only a tensor result replaces the gradient.
+        if isinstance(result, TensorBase):
+            return result._t
+        return result if isinstance(result, torch.Tensor) else None
+
+    return on_gradient
+
+
 def _operand(value: Any) -> Any:
     """An operand for a torch operator: unwrap tensors, convert R vectors."""
     if isinstance(value, TensorBase):
         return value._t
     if isinstance(value, (numbers.Number, torch.Tensor)):
         return value
-    if isinstance(value, (list, tuple, np.ndarray)) or type(value).__module__.startswith(
-        "pandas"
-    ):
+    if isinstance(value, (list, tuple, np.ndarray)) or type(
+        value
+    ).__module__.startswith("pandas"):
         # R torch rule: an R vector operand is converted with torch_tensor().
         return to_torch(value)
     return value
@@ -662,6 +903,37 @@ def _size_arg(size: Any, more: tuple[int, ...]) -> list[int]:
     if isinstance(size, numbers.Integral):
         return [int(size)]
     return [int(s) for s in size]
+
+
+def _operator_error(error: RuntimeError, x: Tensor, other: Any) -> NoReturn:
+    """Re-raise a failed operator, naming both shapes when broadcasting failed."""
+    message = str(error)
+    if "must match the size of tensor b" in message:
+        other_shape = tuple(getattr(_operand(other), "shape", ()))
+        raise RRuntimeError(
+            f"{message}. Shapes {tuple(x.shape)} and {other_shape} cannot be "
+            "broadcast: aligned from the last dimension, sizes must be equal or "
+            "1 (there is no R-style recycling)."
+        ) from None
+    translate_torch_error(error)
+
+
+def _reduce(t: torch.Tensor, fn: Any, dim: Any, keepdim: bool, dtype: Any) -> Tensor:
+    """A dim-reduction with R torch's 1-based dims, on PyTorch's fastest overload."""
+    out = _new(Tensor)
+    try:
+        if dtype is not None:
+            dims = None if dim is None else one_based_dims(dim)
+            out._t = fn(t, dims, keepdim, dtype=as_torch_dtype(dtype))
+        elif dim is None:
+            out._t = fn(t)
+        else:
+            # R torch rule (5.1): positive dims are 1-based; negative from the end.
+            dims = dim - 1 if type(dim) is int and dim > 0 else one_based_dims(dim)
+            out._t = fn(t, dims, True) if keepdim else fn(t, dims)
+    except (RuntimeError, IndexError, ValueError, TypeError) as error:
+        translate_torch_error(error)
+    return out
 
 
 def _extreme(t: torch.Tensor, fn: Any, dim: Any, other: Any, keepdim: bool) -> Any:
