@@ -67,6 +67,9 @@ READS_0_TO_9 = [
     ("4.5 a length-1 vector is a scalar", [4], 3),
     ("4.5 a NumPy vector", np.array([2, 10]), [1, 9]),
     ("4.5 a double vector is truncated", [1.9, 3.0], [0, 2]),
+    ("4.6 NumPy bools in a list are logical",
+     [np.True_] + [np.False_] * 8 + [np.True_], [0, 9]),
+    ("4.6 a logical vector", [False] * 9 + [True], [9]),
     ("4.9 long tensor, 1-based", torch.tensor([10, 1]), [9, 0]),
     ("4.9 0-d long tensor is a scalar", torch.tensor(10), 9),
 ]

@@ -177,13 +177,14 @@ def _leading_rows(t: torch.Tensor, key: tuple) -> torch.Tensor | None:
     (and any bad position) returns ``None`` or raises for the general path.
     """
     first = key[0]
-    if len(key) > t.ndim:
-        return None
-    for part in key[1:]:
-        if part.__class__ is not slice or part != _FULL:
+    if len(key) > 1:
+        if len(key) > t.ndim:
             return None
+        for part in key[1:]:
+            if part.__class__ is not slice or part != _FULL:
+                return None
 
-    if isinstance(first, TensorBase):
+    if first.__class__ is not torch.Tensor and isinstance(first, TensorBase):
         first = first._t
     if first.__class__ is torch.Tensor:
         if (first.dtype is not torch.int64 or first.ndim != 1

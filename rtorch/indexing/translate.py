@@ -369,8 +369,8 @@ def _truncate(value: float, index: int) -> int:
 
 def _vector(values: list, index: int) -> Element:
     """Read a Python list (an R vector made with c())."""
-    if values and all(value.__class__ is bool for value in values):
-        return Element(LOGICAL, 1, 1, values)
+    if values and all(isinstance(value, (bool, np.bool_)) for value in values):
+        return Element(LOGICAL, 1, 1, [bool(value) for value in values])
 
     positions = []
     for value in values:
