@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import NoReturn
+from typing import Any, NoReturn
 
 __all__ = [
     "RTorchError",
@@ -27,6 +27,7 @@ __all__ = [
     "RNotImplementedError",
     "LossyConversionWarning",
     "translate_torch_error",
+    "call_torch",
 ]
 
 
@@ -98,6 +99,20 @@ def translate_torch_error(error: BaseException) -> NoReturn:
     if isinstance(error, NotImplementedError):
         raise RNotImplementedError(message) from None
     raise RRuntimeError(message) from None
+
+
+def call_torch(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Call a PyTorch function, re-raising its errors as rtorch's 1-based ones.
+
+    Example:
+        >>> call_torch(torch.sum, torch.zeros(3, 4), 2)   # doctest: +SKIP
+        rtorch.errors.RIndexError: Dimension out of range (expected to be in
+        range of [-2, 2], but got 3)
+    """
+    try:
+        return fn(*args, **kwargs)
+    except (RuntimeError, IndexError, ValueError, TypeError) as error:
+        translate_torch_error(error)
 
 
 def _plus_one(*groups: int) -> Callable[[re.Match[str]], str]:

@@ -1,0 +1,52 @@
+"""rtorch: R torch (mlverse/torch) semantics in Python, over real PyTorch.
+
+Write R torch code in Python: ``torch_tensor()``, ``torch_zeros()``, dtype and
+device objects, tensors whose methods are R torch's ``$`` methods, 1-based
+indices and dims, R's value conversions and R torch's printed form.
+
+    >>> from rtorch import *
+    >>> x = torch_tensor(matrix(seq(1, 6), nrow=2))
+    >>> x.sum(dim=1)
+    torch_tensor
+      3
+      7
+     11
+    [ CPULongType{3} ]
+
+``from rtorch import *`` never shadows a Python builtin; R's ``sum()``,
+``max()`` … are in :mod:`rtorch.base`.
+"""
+
+from rtorch import base
+from rtorch.creation import *  # noqa: F403
+from rtorch.creation import __all__ as _creation_all
+from rtorch.devices import *  # noqa: F403
+from rtorch.devices import __all__ as _devices_all
+from rtorch.dtypes import *  # noqa: F403
+from rtorch.dtypes import __all__ as _dtypes_all
+from rtorch.errors import *  # noqa: F403
+from rtorch.errors import __all__ as _errors_all
+from rtorch.functions import *  # noqa: F403
+from rtorch.functions import __all__ as _functions_all
+from rtorch.generics import *  # noqa: F403
+from rtorch.generics import __all__ as _generics_all
+from rtorch.methods import bind_plain_methods
+from rtorch.tensor import Tensor, from_torch
+from rtorch.values import *  # noqa: F403
+from rtorch.values import __all__ as _values_all
+
+bind_plain_methods(Tensor)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Tensor",
+    "from_torch",
+    *_creation_all,
+    *_devices_all,
+    *_dtypes_all,
+    *_errors_all,
+    *_functions_all,
+    *_generics_all,
+    *_values_all,
+]
