@@ -198,7 +198,7 @@ def _parse(name: str, data: bytes, extension: str) -> Any:
     try:
         with _deep_recursion(), warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return parser.parse_data(data, extension=extension)
+            return _parse_strictly(parser, data, extension)
     except RecursionError:
         raise RValueError(f"{name} nests R objects too deeply to read safely "
                           "(more than about 30,000 levels).") from None
@@ -207,6 +207,51 @@ def _parse(name: str, data: bytes, extension: str) -> Any:
                           "is damaged or hostile.") from None
     except Exception as error:  # noqa: BLE001 - any parser failure means damage
         raise RValueError(_damaged(name, error)) from error
+
+
+def _parse_strictly(parser: Any, data: bytes, extension: str) -> Any:
+    """XDR (what R writes by default) with every length checked; others as rdata.
+
+    rdata's XDR reader accepts a vector shorter than its declared length when
+    the data ends early, which would drop values silently; this reader refuses.
+    """
+    body = data[5:] if extension == ".RData" else data
+    if not body.startswith(b"X\n"):
+        return parser.parse_data(data, extension=extension)
+
+    reader = _strict_xdr_class()(memoryview(body)[2:], expand_altrep=True,
+                                 altrep_constructor_dict=parser.DEFAULT_ALTREP_MAP)
+    parsed = reader.parse_all()
+    if reader.file.read(1):
+        raise _ShortRead("bytes are left over after the last object")
+    return parsed
+
+
+class _ShortRead(Exception):
+    """The data ended before a declared length, or did not end after it."""
+
+
+def _strict_xdr_class() -> type:
+    """rdata's XDR parser with length checks on every read."""
+    from rdata.parser._xdr import ParserXDR
+
+    class StrictXDR(ParserXDR):
+        def _parse_array_values(self, dtype: Any, length: int) -> Any:
+            if length < 0:
+                raise _ShortRead(f"a vector declares the length {length}")
+            values = super()._parse_array_values(dtype, length)
+            if len(values) != length:
+                raise _ShortRead(f"a vector of {length} values ends after "
+                                 f"{len(values)}")
+            return values
+
+        def parse_string(self, length: int) -> bytes:
+            text = super().parse_string(length)
+            if len(text) != length:
+                raise _ShortRead(f"a string of {length} bytes ends after {len(text)}")
+            return text
+
+    return StrictXDR
 
 
 def _convert(name: str, conversion: Callable[[], Any]) -> Any:

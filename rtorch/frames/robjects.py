@@ -204,6 +204,8 @@ class _Converter:
         if kind == RObjectType.LGL:
             return pd.arrays.BooleanArray(np.ma.getdata(value).astype(bool),
                                           np.ma.getmaskarray(value).copy())
+        if kind == RObjectType.REAL:
+            return _as_float(robject)
         return np.asarray(value).copy()
 
     def factor(self, robject: RObject, attrs: dict[str, RObject], classes: list[str],
@@ -371,25 +373,31 @@ def pairlist(cell: RObject | None) -> Iterator[tuple[str, RObject]]:
 
 
 def _as_float(robject: RObject) -> np.ndarray:
-    """Numbers of a double or integer vector as float64, NA as NaN."""
+    """Numbers of a double or integer vector as float64, NA as a quiet NaN.
+
+    R's NA_real_ is a signalling NaN; arithmetic or casting on it raises
+    floating-point "invalid" warnings, so it is replaced by a plain NaN.
+    """
     values = robject.value
     if isinstance(values, np.ma.MaskedArray):
         return values.astype(np.float64).filled(np.nan)
-    return np.asarray(values, dtype=np.float64)
+    numbers = np.array(values, dtype=np.float64)
+    numbers[np.isnan(numbers)] = np.nan
+    return numbers
 
 
 def _stamps(ticks: np.ndarray, unit: str, where: str, r_class: str) -> np.ndarray:
-    """Float ticks since the epoch as datetime64[unit]; NaN/Inf as NaT."""
-    finite = np.isfinite(ticks)
-    whole = np.round(np.where(finite, ticks, 0))
-    if (np.isinf(ticks).any() or (whole != np.where(finite, ticks, 0)).any()):
+    """Float ticks since the epoch as datetime64[unit]; NaN/Inf/too large as NaT."""
+    usable = np.isfinite(ticks) & (np.abs(ticks) < 2.0**63)
+    whole = np.round(np.where(usable, ticks, 0))
+    if (usable != ~np.isnan(ticks)).any() or (whole != np.where(usable, ticks, 0)).any():
         warnings.warn(
-            f"{where}: some {r_class} values are infinite or finer than one "
-            f"{'second' if unit == 's' else 'microsecond'}; they became NaT or "
-            "were rounded.", LossyConversionWarning, stacklevel=5,
+            f"{where}: some {r_class} values are infinite, out of range or finer "
+            f"than one {'second' if unit == 's' else 'microsecond'}; they became "
+            "NaT or were rounded.", LossyConversionWarning, stacklevel=5,
         )
     stamps = whole.astype(np.int64).astype(f"datetime64[{unit}]")
-    stamps[~finite] = np.datetime64("NaT")
+    stamps[~usable] = np.datetime64("NaT")
     return stamps
 
 
