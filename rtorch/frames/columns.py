@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -116,14 +116,18 @@ def extract(
     Returns:
         The column's values, NA mask and conversion record.
     """
+    source_dtype = like.source_dtype if like is not None else str(column.dtype)
     column = _normalise(column, kind)
     if kind == "factor":
-        return _factor(name, column, like)
-    if kind in ("date", "datetime"):
-        return _dates(name, column, kind, like)
-    if column.dtype == object:
-        column = _objects_as_numbers(column, kind)
-    return _numbers(name, column, kind)
+        values = _factor(name, column, like)
+    elif kind in ("date", "datetime"):
+        values = _dates(name, column, kind, like)
+    else:
+        if column.dtype == object:
+            column = _objects_as_numbers(column, kind)
+        values = _numbers(name, column, kind)
+    values.info = replace(values.info, source_dtype=source_dtype)
+    return values
 
 
 def _classify_objects(name: Hashable, column: pd.Series) -> str:
@@ -229,10 +233,10 @@ def _numbers(name: Hashable, column: pd.Series, kind: str) -> ColumnValues:
         missing = np.isnan(values) if kind == "numeric" else None
     else:
         missing = column.isna().to_numpy()
-        fill = False if kind == "logical" else 0
+        fill = {"logical": False, "integer": 0, "numeric": np.nan}[kind]
         values = column.to_numpy(dtype=dtype.numpy_dtype, na_value=fill)
         if kind == "numeric":
-            missing |= np.isnan(values)  # a NaN that pandas does not count as NA
+            missing = missing | np.isnan(values)  # NaN that pandas does not call NA
     if kind == "logical":
         values = values.view(np.uint8)
     missing, count = _mask_and_count(missing)
@@ -253,7 +257,7 @@ def _factor(name: Hashable, column: pd.Series, like: ColumnInfo | None
     info = ColumnInfo(
         name=name,
         kind="factor",
-        source_dtype=like.source_dtype if like else str(column.dtype),
+        source_dtype=str(column.dtype),
         na_count=count,
         levels=tuple(categorical.categories),
         ordered=bool(categorical.ordered),
@@ -299,7 +303,7 @@ def _dates(name: Hashable, column: pd.Series, kind: str, like: ColumnInfo | None
     info = ColumnInfo(
         name=name,
         kind=kind,
-        source_dtype=like.source_dtype if like else str(dtype),
+        source_dtype=str(dtype),
         na_count=count,
         origin=EPOCH,
         unit="day" if kind == "date" else "second",

@@ -325,11 +325,12 @@ def _check_kinds_match(kinds: dict[Hashable, str], like: ConversionInfo) -> None
 
 def _write(target: np.ndarray, values: ColumnValues) -> str | None:
     """Write one column into the output; the lossy-step message, if any."""
-    if values.offset:
-        np.add(values.values, values.offset, out=target, dtype=target.dtype,
-               casting="unsafe")
-    else:
-        np.copyto(target, values.values, casting="unsafe")
+    with np.errstate(over="ignore", invalid="ignore"):  # detected and warned below
+        if values.offset:
+            np.add(values.values, values.offset, out=target, dtype=target.dtype,
+                   casting="unsafe")
+        else:
+            np.copyto(target, values.values, casting="unsafe")
     return _lossy_message(target, values)
 
 

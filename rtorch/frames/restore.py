@@ -96,7 +96,7 @@ def _factor(values: np.ndarray, missing: np.ndarray, info: ColumnInfo) -> pd.Cat
     codes = np.where(missing, 0, values)
     valid = (codes == np.round(codes)) & (codes >= 1) & (codes <= len(levels))
     if not valid[~missing].all():
-        bad = values[~missing & ~valid][0]
+        bad = float(values[~missing & ~valid][0])
         raise RValueError(
             f"tensor_to_df(): column {info.name!r} is a factor with "
             f"{len(levels)} levels, but holds {bad!r}, which is not a code 1 to "
