@@ -204,7 +204,7 @@ def _as_frame(df: Any) -> tuple[pd.DataFrame, str]:
     if isinstance(df, pd.DataFrame):
         return df, "DataFrame"
     if isinstance(df, pd.Series):
-        frame = df.to_frame(name=df.name if df.name is not None else 0)
+        frame = df.to_frame(name=df.name)
         frame.attrs = df.attrs
         return frame, "Series"
 
