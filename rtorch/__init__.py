@@ -17,7 +17,7 @@ indices and dims, R's value conversions and R torch's printed form.
 ``max()`` … are in :mod:`rtorch.base`.
 """
 
-from rtorch import base
+from rtorch import base as base
 from rtorch.creation import *  # noqa: F403
 from rtorch.creation import __all__ as _creation_all
 from rtorch.devices import *  # noqa: F403

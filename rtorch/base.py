@@ -25,8 +25,12 @@ from rtorch.tensor import Tensor, as_tensor_arg, wrap
 __all__: list[str] = []  # never star-exported: these shadow builtins
 
 
-def sum(*xs: Any, dim: Any = None, keepdim: bool = False,  # noqa: A001
-        na_rm: bool = False) -> Tensor:
+def sum(
+    *xs: Any,
+    dim: Any = None,
+    keepdim: bool = False,  # noqa: A001
+    na_rm: bool = False,
+) -> Tensor:
     """Sum of all elements (R: ``sum(x)``); one tensor takes a 1-based ``dim``."""
     _refuse_na_rm(na_rm)
     if dim is not None:
@@ -34,8 +38,9 @@ def sum(*xs: Any, dim: Any = None, keepdim: bool = False,  # noqa: A001
     return wrap(_combine(torch.sum, xs, torch.stack).sum())
 
 
-def prod(*xs: Any, dim: int | None = None, keepdim: bool = False,
-         na_rm: bool = False) -> Tensor:
+def prod(
+    *xs: Any, dim: int | None = None, keepdim: bool = False, na_rm: bool = False
+) -> Tensor:
     """Product of all elements (R: ``prod(x)``)."""
     _refuse_na_rm(na_rm)
     if dim is not None:
@@ -92,4 +97,3 @@ def _single(xs: tuple[Any, ...], name: str) -> Tensor:
         raise RValueError(f"{name}(..., dim=) takes exactly one tensor.")
     x = xs[0]
     return x if isinstance(x, Tensor) else wrap(as_tensor_arg(x))
-

@@ -186,8 +186,12 @@ def _sequence_to_numpy(data: list[Any] | tuple[Any, ...] | range) -> np.ndarray:
         return np.asarray(data, dtype=np.int64)
     if any(isinstance(v, (list, tuple, np.ndarray)) for v in data):
         # Nested Python lists read row by row, as NumPy and PyTorch read them.
-        rows = [_sequence_to_numpy(list(v)) if isinstance(v, (list, tuple))
-                else np.asarray(v) for v in data]
+        rows = [
+            _sequence_to_numpy(list(v))
+            if isinstance(v, (list, tuple))
+            else np.asarray(v)
+            for v in data
+        ]
         if len({r.shape for r in rows}) > 1:
             raise RValueError(
                 "torch_tensor() got nested lists of different lengths; every row "
@@ -234,12 +238,16 @@ def _pandas_values(data: Any) -> np.ndarray:
 
     objects = np.asarray(values.to_numpy(dtype=object, na_value=NA), dtype=object)
     flat = objects.tolist()
-    if flat and all(isinstance(v, _dt.date) or v is NA for v in flat) and any(
-        v is not NA for v in flat
+    if (
+        flat
+        and all(isinstance(v, _dt.date) or v is NA for v in flat)
+        and any(v is not NA for v in flat)
     ):
         return _dates_to_days(objects)
-    if dtype is not None and getattr(dtype, "kind", "") in "fiub" and not any(
-        v is NA for v in flat
+    if (
+        dtype is not None
+        and getattr(dtype, "kind", "") in "fiub"
+        and not any(v is NA for v in flat)
     ):
         return np.asarray(values.to_numpy())
     return objects

@@ -35,19 +35,40 @@ from rtorch._facade import TensorBase
 from rtorch.conversion import to_torch
 from rtorch.devices import as_torch_device
 from rtorch.dtypes import as_torch_dtype
-from rtorch.errors import RNotImplementedError, RValueError
+from rtorch.errors import RNotImplementedError, RValueError, call_torch
 from rtorch.tensor import Tensor, as_tensor_arg, wrap
 from rtorch.values import c
 
 __all__ = [
-    "torch_tensor", "torch_scalar_tensor", "torch_tensor_from_buffer",
-    "torch_zeros", "torch_ones", "torch_empty", "torch_rand", "torch_randn",
-    "torch_full", "torch_eye", "torch_diag", "torch_arange", "torch_range",
-    "torch_linspace", "torch_logspace", "torch_randint", "torch_randperm",
-    "torch_normal", "torch_empty_strided",
-    "torch_zeros_like", "torch_ones_like", "torch_empty_like", "torch_full_like",
-    "torch_rand_like", "torch_randn_like", "torch_randint_like",
-    "torch_manual_seed", "with_torch_manual_seed", "torch_strided",
+    "torch_tensor",
+    "torch_scalar_tensor",
+    "torch_tensor_from_buffer",
+    "torch_zeros",
+    "torch_ones",
+    "torch_empty",
+    "torch_rand",
+    "torch_randn",
+    "torch_full",
+    "torch_eye",
+    "torch_diag",
+    "torch_arange",
+    "torch_range",
+    "torch_linspace",
+    "torch_logspace",
+    "torch_randint",
+    "torch_randperm",
+    "torch_normal",
+    "torch_empty_strided",
+    "torch_zeros_like",
+    "torch_ones_like",
+    "torch_empty_like",
+    "torch_full_like",
+    "torch_rand_like",
+    "torch_randn_like",
+    "torch_randint_like",
+    "torch_manual_seed",
+    "with_torch_manual_seed",
+    "torch_strided",
 ]
 
 
@@ -83,7 +104,7 @@ def torch_tensor(
     if pin_memory:
         t = t.pin_memory()
     if requires_grad:
-        t.requires_grad_(True)
+        call_torch(t.requires_grad_, True)
     return wrap(t)
 
 
@@ -103,7 +124,7 @@ def torch_scalar_tensor(
             "torch_tensor() for vectors."
         )
     t = t.reshape(()).to(as_torch_device(device))
-    return wrap(t.requires_grad_(True) if requires_grad else t)
+    return wrap(call_torch(t.requires_grad_, True) if requires_grad else t)
 
 
 def torch_tensor_from_buffer(buffer: Any, shape: Any, dtype: Any = "float") -> Tensor:
@@ -164,9 +185,7 @@ def torch_diag(self: Any, diagonal: int = 0) -> Tensor:
     return wrap(torch.diag(as_tensor_arg(self), diagonal))
 
 
-def torch_arange(
-    start: Any, end: Any = None, step: Any = 1, **options: Any
-) -> Tensor:
+def torch_arange(start: Any, end: Any = None, step: Any = 1, **options: Any) -> Tensor:
     """Values from ``start`` to ``end`` inclusive (R: ``torch_arange()``).
 
     One argument counts from 1 (``torch_arange(4)`` is 1, 2, 3, 4). The result
@@ -235,7 +254,9 @@ def torch_randint(
     if options["dtype"] is None:
         options["dtype"] = torch.get_default_dtype()
     return _factory(
-        torch.randint, (int(low), int(high), _sizes((size,), None)), options,
+        torch.randint,
+        (int(low), int(high), _sizes((size,), None)),
+        options,
         generator=generator,
     )
 
@@ -271,7 +292,9 @@ def torch_normal(
                 "size is set, but one of mean or std is not a scalar value."
             )
         return _factory(
-            torch.normal, (float(mean), float(std), _sizes((size,), None)), options,
+            torch.normal,
+            (float(mean), float(std), _sizes((size,), None)),
+            options,
             generator=generator,
         )
     mean_arg = as_tensor_arg(mean) if not isinstance(mean, numbers.Number) else mean
@@ -282,42 +305,43 @@ def torch_normal(
 def torch_empty_strided(size: Any, stride: Any, **options: Any) -> Tensor:
     """Uninitialised tensor with explicit strides (element counts, not shifted)."""
     return _factory(
-        torch.empty_strided, (_sizes((size,), None), [int(s) for s in c(stride)]),
+        torch.empty_strided,
+        (_sizes((size,), None), [int(s) for s in c(stride)]),
         options,
     )
 
 
-def torch_zeros_like(input: Any, **options: Any) -> Tensor:  # noqa: A002
+def torch_zeros_like(input: Any, **options: Any) -> Tensor:
     """Zeros shaped like ``input`` (R: ``torch_zeros_like(input, dtype = )``)."""
     return _like(torch.zeros_like, input, options)
 
 
-def torch_ones_like(input: Any, **options: Any) -> Tensor:  # noqa: A002
+def torch_ones_like(input: Any, **options: Any) -> Tensor:
     """Ones shaped like ``input``."""
     return _like(torch.ones_like, input, options)
 
 
-def torch_empty_like(input: Any, **options: Any) -> Tensor:  # noqa: A002
+def torch_empty_like(input: Any, **options: Any) -> Tensor:
     """Uninitialised, shaped like ``input``."""
     return _like(torch.empty_like, input, options)
 
 
-def torch_full_like(input: Any, fill_value: Any, **options: Any) -> Tensor:  # noqa: A002
+def torch_full_like(input: Any, fill_value: Any, **options: Any) -> Tensor:
     """``fill_value`` everywhere, shaped like ``input``."""
     return _like(torch.full_like, input, options, _scalar(fill_value))
 
 
-def torch_rand_like(input: Any, **options: Any) -> Tensor:  # noqa: A002
+def torch_rand_like(input: Any, **options: Any) -> Tensor:
     """Uniform values shaped like ``input``."""
     return _like(torch.rand_like, input, options)
 
 
-def torch_randn_like(input: Any, **options: Any) -> Tensor:  # noqa: A002
+def torch_randn_like(input: Any, **options: Any) -> Tensor:
     """Normal values shaped like ``input``."""
     return _like(torch.randn_like, input, options)
 
 
-def torch_randint_like(input: Any, low: int, high: int, **options: Any) -> Tensor:  # noqa: A002
+def torch_randint_like(input: Any, low: int, high: int, **options: Any) -> Tensor:
     """Random integers in ``[low, high)`` shaped like ``input``."""
     return _like(torch.randint_like, input, options, int(low), int(high))
 
@@ -351,7 +375,9 @@ def torch_strided() -> torch.layout:
     return torch.strided
 
 
-def _factory(fn: Any, size: tuple[Any, ...], options: dict[str, Any], **extra: Any) -> Tensor:
+def _factory(
+    fn: Any, size: tuple[Any, ...], options: dict[str, Any], **extra: Any
+) -> Tensor:
     """Call a torch factory with R torch's option handling."""
     size_option = options.pop("size", None)
     if fn in _SIZED:
@@ -377,7 +403,7 @@ def _factory(fn: Any, size: tuple[Any, ...], options: dict[str, Any], **extra: A
     if names is not None:
         t = _named(t, c(names))
     if requires_grad:
-        t.requires_grad_(True)
+        call_torch(t.requires_grad_, True)
     return wrap(t)
 
 
@@ -433,13 +459,16 @@ def _scalar(value: Any) -> Any:
     return value
 
 
-def _like(fn: Any, input: Any, options: dict[str, Any], *args: Any) -> Tensor:  # noqa: A002
+def _like(fn: Any, input: Any, options: dict[str, Any], *args: Any) -> Tensor:
     dtype = as_torch_dtype(options.pop("dtype", None))
     device = options.pop("device", None)
     requires_grad = bool(options.pop("requires_grad", False))
     t = fn(
-        as_tensor_arg(input), *args, dtype=dtype,
+        as_tensor_arg(input),
+        *args,
+        dtype=dtype,
         device=None if device is None else as_torch_device(device),
-        requires_grad=requires_grad, **options,
+        requires_grad=requires_grad,
+        **options,
     )
     return wrap(t)

@@ -154,8 +154,10 @@ _REWRITES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
         _plus_one(1, 4),
     ),
     (
-        re.compile(r"index (-?\d+) out of range for tensor of size \[[\d, ]*\] "
-                   r"at dimension (\d+)"),
+        re.compile(
+            r"index (-?\d+) out of range for tensor of size \[[\d, ]*\] "
+            r"at dimension (\d+)"
+        ),
         _plus_one(1, 2),
     ),
     (re.compile(r"inputs dimension (-?\d+) must have length"), _plus_one(1)),
@@ -167,14 +169,25 @@ _REWRITES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
         _plus_one(1, 2),
     ),
     (re.compile(r"Found an invalid max index: (-?\d+)"), _plus_one(1)),
-    (re.compile(r"index (-?\d+) is out of bounds for dimension (\d+) with size 0"),
-     _plus_one(1, 2)),
+    (
+        re.compile(r"index (-?\d+) is out of bounds for dimension (\d+) with size 0"),
+        _plus_one(1, 2),
+    ),
 ]
+
+# R torch shows libtorch's C++ wording for this one; PyTorch's Python differs.
+_REWRITES.append(
+    (
+        re.compile(r"only Tensors of floating point dtype can require gradients"),
+        lambda m: (
+            "Only Tensors of floating point and complex dtype can require "
+            "gradients (convert first, e.g. dtype=torch_float())"
+        ),
+    )
+)
 
 _TARGET = re.compile(r"Target (-?\d+) is out of bounds\.")
 # R torch shifts loss targets even when negative.
-_REWRITES.append(
-    (_TARGET, lambda m: f"Target {int(m.group(1)) + 1} is out of bounds.")
-)
+_REWRITES.append((_TARGET, lambda m: f"Target {int(m.group(1)) + 1} is out of bounds."))
 
 _INDEX_PREFIXES = ("Dimension out of range", "index ")

@@ -16,28 +16,51 @@ from typing import Any
 import torch
 
 from rtorch.dtypes import DType
-from rtorch.errors import RValueError
-from rtorch.errors import call_torch
+from rtorch.errors import RValueError, call_torch
 from rtorch.tensor import Tensor, as_tensor_arg, wrap
 
 __all__ = [
-    "torch_sum", "torch_mean", "torch_prod", "torch_max", "torch_min",
-    "torch_argmax", "torch_argmin", "torch_std", "torch_var", "torch_cumsum",
-    "torch_exp", "torch_log", "torch_sqrt", "torch_abs", "torch_equal",
-    "torch_allclose", "torch_matmul", "torch_mm", "torch_dot", "torch_result_type",
-    "torch_broadcast_shapes", "torch_complex", "torch_squeeze", "torch_unsqueeze",
-    "torch_transpose", "torch_flatten", "torch_reshape", "torch_t",
+    "torch_sum",
+    "torch_mean",
+    "torch_prod",
+    "torch_max",
+    "torch_min",
+    "torch_argmax",
+    "torch_argmin",
+    "torch_std",
+    "torch_var",
+    "torch_cumsum",
+    "torch_exp",
+    "torch_log",
+    "torch_sqrt",
+    "torch_abs",
+    "torch_equal",
+    "torch_allclose",
+    "torch_matmul",
+    "torch_mm",
+    "torch_dot",
+    "torch_result_type",
+    "torch_broadcast_shapes",
+    "torch_complex",
+    "torch_squeeze",
+    "torch_unsqueeze",
+    "torch_transpose",
+    "torch_flatten",
+    "torch_reshape",
+    "torch_t",
 ]
 
 
-def torch_sum(self: Any, dim: Any = None, keepdim: bool = False,
-              dtype: Any = None) -> Tensor:
+def torch_sum(
+    self: Any, dim: Any = None, keepdim: bool = False, dtype: Any = None
+) -> Tensor:
     """Sum, over all elements or 1-based ``dim`` (R: ``torch_sum``)."""
     return _tensor(self).sum(dim=dim, keepdim=keepdim, dtype=dtype)
 
 
-def torch_mean(self: Any, dim: Any = None, keepdim: bool = False,
-               dtype: Any = None) -> Tensor:
+def torch_mean(
+    self: Any, dim: Any = None, keepdim: bool = False, dtype: Any = None
+) -> Tensor:
     """Mean, over all elements or 1-based ``dim`` (R: ``torch_mean``)."""
     return _tensor(self).mean(dim=dim, keepdim=keepdim, dtype=dtype)
 
@@ -47,14 +70,16 @@ def torch_prod(self: Any, dim: int | None = None, keepdim: bool = False) -> Tens
     return _tensor(self).prod(dim=dim, keepdim=keepdim)
 
 
-def torch_max(self: Any, dim: int | None = None, other: Any = None,
-              keepdim: bool = False) -> Any:
+def torch_max(
+    self: Any, dim: int | None = None, other: Any = None, keepdim: bool = False
+) -> Any:
     """Maximum; along ``dim`` it returns ``(values, 1-based indices)``."""
     return _tensor(self).max(dim=dim, other=other, keepdim=keepdim)
 
 
-def torch_min(self: Any, dim: int | None = None, other: Any = None,
-              keepdim: bool = False) -> Any:
+def torch_min(
+    self: Any, dim: int | None = None, other: Any = None, keepdim: bool = False
+) -> Any:
     """Minimum; along ``dim`` it returns ``(values, 1-based indices)``."""
     return _tensor(self).min(dim=dim, other=other, keepdim=keepdim)
 
@@ -69,14 +94,16 @@ def torch_argmin(self: Any, dim: int | None = None, keepdim: bool = False) -> Te
     return _tensor(self).argmin(dim=dim, keepdim=keepdim)
 
 
-def torch_std(self: Any, dim: Any = None, unbiased: bool = True,
-              keepdim: bool = False) -> Tensor:
+def torch_std(
+    self: Any, dim: Any = None, unbiased: bool = True, keepdim: bool = False
+) -> Tensor:
     """Sample standard deviation (R: ``torch_std``)."""
     return _tensor(self).std(dim=dim, unbiased=unbiased, keepdim=keepdim)
 
 
-def torch_var(self: Any, dim: Any = None, unbiased: bool = True,
-              keepdim: bool = False) -> Tensor:
+def torch_var(
+    self: Any, dim: Any = None, unbiased: bool = True, keepdim: bool = False
+) -> Tensor:
     """Sample variance (R: ``torch_var``)."""
     return _tensor(self).var(dim=dim, unbiased=unbiased, keepdim=keepdim)
 
@@ -101,8 +128,9 @@ def torch_transpose(self: Any, dim0: int, dim1: int) -> Tensor:
     return _tensor(self).transpose(dim0, dim1)
 
 
-def torch_flatten(self: Any, dims: Any = None, start_dim: int = 1,
-                  end_dim: int = -1) -> Tensor:
+def torch_flatten(
+    self: Any, dims: Any = None, start_dim: int = 1, end_dim: int = -1
+) -> Tensor:
     """Flatten 1-based ``start_dim..end_dim`` (R: ``torch_flatten``).
 
     As in R torch, the second positional argument is ``dims`` (named
@@ -151,11 +179,17 @@ def torch_equal(self: Any, other: Any) -> bool:
     return torch.equal(as_tensor_arg(self), as_tensor_arg(other))
 
 
-def torch_allclose(self: Any, other: Any, rtol: float = 1e-5, atol: float = 1e-8,
-                   equal_nan: bool = False) -> bool:
+def torch_allclose(
+    self: Any,
+    other: Any,
+    rtol: float = 1e-5,
+    atol: float = 1e-8,
+    equal_nan: bool = False,
+) -> bool:
     """Whether values agree within tolerances (R: ``torch_allclose``)."""
-    return torch.allclose(as_tensor_arg(self), as_tensor_arg(other), rtol, atol,
-                          equal_nan)
+    return torch.allclose(
+        as_tensor_arg(self), as_tensor_arg(other), rtol, atol, equal_nan
+    )
 
 
 def torch_matmul(self: Any, other: Any) -> Tensor:
@@ -178,11 +212,15 @@ def torch_result_type(tensor1: Any, tensor2: Any) -> DType:
 
     Python numbers count as scalars, as R length-1 values do.
     """
-    first = tensor1 if isinstance(tensor1, (int, float, bool, complex)) else (
-        as_tensor_arg(tensor1)
+    first = (
+        tensor1
+        if isinstance(tensor1, (int, float, bool, complex))
+        else (as_tensor_arg(tensor1))
     )
-    second = tensor2 if isinstance(tensor2, (int, float, bool, complex)) else (
-        as_tensor_arg(tensor2)
+    second = (
+        tensor2
+        if isinstance(tensor2, (int, float, bool, complex))
+        else (as_tensor_arg(tensor2))
     )
     if not isinstance(first, torch.Tensor):
         first = torch.tensor(first)
@@ -190,10 +228,11 @@ def torch_result_type(tensor1: Any, tensor2: Any) -> DType:
 
 
 def torch_broadcast_shapes(*shapes: Any) -> torch.Size:
-    """The shape broadcasting gives, or an error (R: ``torch:::torch_broadcast_shapes``).
-    """
-    sizes = [[int(s) for s in (shape if hasattr(shape, "__iter__") else [shape])]
-             for shape in shapes]
+    """The broadcast shape of ``shapes`` (R: ``torch:::torch_broadcast_shapes``)."""
+    sizes = [
+        [int(s) for s in (shape if hasattr(shape, "__iter__") else [shape])]
+        for shape in shapes
+    ]
     return call_torch(torch.broadcast_shapes, *sizes)
 
 

@@ -26,11 +26,41 @@ from rtorch.errors import RTypeError, RValueError
 from rtorch.tensor import Tensor, as_tensor_arg, wrap
 
 __all__ = [
-    "as_array", "as_numeric", "as_double", "as_integer", "as_logical",
-    "as_complex", "as_matrix", "as_character", "dim", "length", "head", "tail",
-    "mean", "prod", "cumsum", "sqrt", "exp", "expm1", "log", "log2", "log10",
-    "log1p", "sign", "ceiling", "floor", "trunc", "cos", "sin", "tan", "cosh",
-    "sinh", "tanh", "acos", "asin", "atan",
+    "as_array",
+    "as_numeric",
+    "as_double",
+    "as_integer",
+    "as_logical",
+    "as_complex",
+    "as_matrix",
+    "as_character",
+    "dim",
+    "length",
+    "head",
+    "tail",
+    "mean",
+    "prod",
+    "cumsum",
+    "sqrt",
+    "exp",
+    "expm1",
+    "log",
+    "log2",
+    "log10",
+    "log1p",
+    "sign",
+    "ceiling",
+    "floor",
+    "trunc",
+    "cos",
+    "sin",
+    "tan",
+    "cosh",
+    "sinh",
+    "tanh",
+    "acos",
+    "asin",
+    "atan",
 ]
 
 
@@ -65,8 +95,10 @@ def as_integer(x: Any) -> np.ndarray:
             "as_integer(): NaN or infinite values have no integer form; handle "
             "them first (R would give NA)."
         )
-    return np.trunc(values).astype(np.int64) if values.dtype.kind == "f" else (
-        values.astype(np.int64)
+    return (
+        np.trunc(values).astype(np.int64)
+        if values.dtype.kind == "f"
+        else (values.astype(np.int64))
     )
 
 
@@ -120,7 +152,7 @@ def tail(x: Tensor, n: int = 6) -> Tensor:
     """The last ``n`` entries along dim 1 (R: ``tail(x, n)``)."""
     t = as_tensor_arg(x)
     size = len(t)
-    return wrap(t[max(size - n, 0):] if n >= 0 else t[min(-n, size):])
+    return wrap(t[max(size - n, 0) :] if n >= 0 else t[min(-n, size) :])
 
 
 def mean(x: Any, dim: Any = None, keepdim: bool = False, na_rm: bool = False) -> Tensor:
@@ -129,8 +161,9 @@ def mean(x: Any, dim: Any = None, keepdim: bool = False, na_rm: bool = False) ->
     return _as_tensor(x).mean(dim=dim, keepdim=keepdim)
 
 
-def prod(x: Any, dim: int | None = None, keepdim: bool = False,
-         na_rm: bool = False) -> Tensor:
+def prod(
+    x: Any, dim: int | None = None, keepdim: bool = False, na_rm: bool = False
+) -> Tensor:
     """Product of all elements or along 1-based ``dim`` (R: ``prod(x)``)."""
     check_na_rm(na_rm)
     return _as_tensor(x).prod(dim=dim, keepdim=keepdim)
@@ -196,4 +229,3 @@ def check_na_rm(na_rm: bool) -> None:
             "Torch tensors do not have NAs! Drop na_rm, or use torch_nansum() / "
             "torch_nanmean() to skip NaN values."
         )
-

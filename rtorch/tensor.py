@@ -22,17 +22,24 @@ float64 ``x`` and can differ from ``x + 0.1`` (see "Differences from R torch").
 from __future__ import annotations
 
 import numbers
-from typing import Any
+from typing import Any, NoReturn
 
 import numpy as np
 import torch
 
 from rtorch._facade import TensorBase
-from rtorch.conversion import to_numpy, to_torch
+from rtorch.conversion import to_torch
 from rtorch.devices import Device, as_torch_device
 from rtorch.dims import one_based_dim, one_based_dims
 from rtorch.dtypes import DType, as_torch_dtype
-from rtorch.errors import RTypeError, RValueError, call_torch
+from rtorch.errors import (
+    RRuntimeError,
+    RTypeError,
+    RValueError,
+    call_torch,
+    translate_torch_error,
+)
+from rtorch.printing import format_tensor
 from rtorch.values import RList
 
 __all__ = ["Tensor", "wrap", "from_torch", "as_tensor_arg"]
@@ -300,17 +307,11 @@ class Tensor(TensorBase):
 
     def sum(self, dim: Any = None, keepdim: bool = False, dtype: Any = None) -> Tensor:
         """Sum over all elements or 1-based ``dim`` (R: ``x$sum(dim = )``)."""
-        dtype = as_torch_dtype(dtype)
-        if dim is None:
-            return wrap(self._t.sum(dtype=dtype))
-        return wrap(call_torch(self._t.sum, one_based_dims(dim), keepdim, dtype=dtype))
+        return _reduce(self._t, torch.Tensor.sum, dim, keepdim, dtype)
 
     def mean(self, dim: Any = None, keepdim: bool = False, dtype: Any = None) -> Tensor:
         """Mean over all elements or 1-based ``dim`` (R: ``x$mean(dim = )``)."""
-        dtype = as_torch_dtype(dtype)
-        if dim is None:
-            return wrap(call_torch(self._t.mean, dtype=dtype))
-        return wrap(call_torch(self._t.mean, one_based_dims(dim), keepdim, dtype=dtype))
+        return _reduce(self._t, torch.Tensor.mean, dim, keepdim, dtype)
 
     def prod(self, dim: int | None = None, keepdim: bool = False) -> Tensor:
         """Product over all elements or 1-based ``dim`` (R: ``x$prod(dim = )``)."""
@@ -318,7 +319,9 @@ class Tensor(TensorBase):
             return wrap(self._t.prod())
         return wrap(call_torch(self._t.prod, one_based_dim(dim), keepdim))
 
-    def max(self, dim: int | None = None, other: Any = None, keepdim: bool = False) -> Any:
+    def max(
+        self, dim: int | None = None, other: Any = None, keepdim: bool = False
+    ) -> Any:
         """Maximum: of all, along 1-based ``dim`` with 1-based indices, or vs other.
 
         R torch equivalent: ``x$max(dim = )`` returns ``list(values, indices)``.
@@ -330,7 +333,9 @@ class Tensor(TensorBase):
         """
         return _extreme(self._t, torch.max, dim, other, keepdim)
 
-    def min(self, dim: int | None = None, other: Any = None, keepdim: bool = False) -> Any:
+    def min(
+        self, dim: int | None = None, other: Any = None, keepdim: bool = False
+    ) -> Any:
         """Minimum; the counterpart of :meth:`max`."""
         return _extreme(self._t, torch.min, dim, other, keepdim)
 
@@ -344,7 +349,9 @@ class Tensor(TensorBase):
         dim0 = None if dim is None else one_based_dim(dim)
         return wrap(call_torch(self._t.argmin, dim0, keepdim) + 1)
 
-    def std(self, dim: Any = None, unbiased: bool = True, keepdim: bool = False) -> Tensor:
+    def std(
+        self, dim: Any = None, unbiased: bool = True, keepdim: bool = False
+    ) -> Tensor:
         """Sample standard deviation (divisor n - 1 by default, like R's ``sd``)."""
         correction = 1 if unbiased else 0
         dims = None if dim is None else one_based_dims(dim)
@@ -352,7 +359,9 @@ class Tensor(TensorBase):
             call_torch(self._t.std, dims, correction=correction, keepdim=keepdim)
         )
 
-    def var(self, dim: Any = None, unbiased: bool = True, keepdim: bool = False) -> Tensor:
+    def var(
+        self, dim: Any = None, unbiased: bool = True, keepdim: bool = False
+    ) -> Tensor:
         """Sample variance (divisor n - 1 by default, like R's ``var``)."""
         correction = 1 if unbiased else 0
         dims = None if dim is None else one_based_dims(dim)
@@ -419,8 +428,6 @@ class Tensor(TensorBase):
         printer.text(self._format(30))
 
     def _format(self, n: int) -> str:
-        from rtorch.printing import format_tensor
-
         return format_tensor(self._t, n)
 
     # -- Python protocols ------------------------------------------------------
@@ -451,55 +458,130 @@ class Tensor(TensorBase):
     # -- operators (R torch section 12) --------------------------------------------
 
     def __add__(self, other: Any) -> Tensor:
-        return wrap(self._t + (other._t if type(other) is Tensor else _operand(other)))
+        out = _new(Tensor)
+        try:
+            out._t = self._t + (other._t if type(other) is Tensor else _operand(other))
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __radd__(self, other: Any) -> Tensor:
-        return wrap(_operand(other) + self._t)
+        out = _new(Tensor)
+        try:
+            out._t = _operand(other) + self._t
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __sub__(self, other: Any) -> Tensor:
-        return wrap(self._t - (other._t if type(other) is Tensor else _operand(other)))
+        out = _new(Tensor)
+        try:
+            out._t = self._t - (other._t if type(other) is Tensor else _operand(other))
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __rsub__(self, other: Any) -> Tensor:
-        return wrap(_operand(other) - self._t)
+        out = _new(Tensor)
+        try:
+            out._t = _operand(other) - self._t
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __mul__(self, other: Any) -> Tensor:
-        return wrap(self._t * (other._t if type(other) is Tensor else _operand(other)))
+        out = _new(Tensor)
+        try:
+            out._t = self._t * (other._t if type(other) is Tensor else _operand(other))
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __rmul__(self, other: Any) -> Tensor:
-        return wrap(_operand(other) * self._t)
+        out = _new(Tensor)
+        try:
+            out._t = _operand(other) * self._t
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __truediv__(self, other: Any) -> Tensor:
-        return wrap(self._t / (other._t if type(other) is Tensor else _operand(other)))
+        out = _new(Tensor)
+        try:
+            out._t = self._t / (other._t if type(other) is Tensor else _operand(other))
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __rtruediv__(self, other: Any) -> Tensor:
-        return wrap(_operand(other) / self._t)
+        out = _new(Tensor)
+        try:
+            out._t = _operand(other) / self._t
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __pow__(self, other: Any) -> Tensor:
-        return wrap(self._t ** _operand(other))
+        out = _new(Tensor)
+        try:
+            out._t = self._t ** _operand(other)
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __rpow__(self, other: Any) -> Tensor:
-        return wrap(torch.pow(_operand(other), self._t))
+        out = _new(Tensor)
+        try:
+            out._t = torch.pow(_operand(other), self._t)
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __mod__(self, other: Any) -> Tensor:
         # R torch rule: %% is torch_fmod (the sign follows the dividend).
-        return wrap(torch.fmod(self._t, _operand(other)))
+        out = _new(Tensor)
+        try:
+            out._t = torch.fmod(self._t, _operand(other))
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __rmod__(self, other: Any) -> Tensor:
-        return wrap(torch.fmod(_as_left_tensor(other, self._t), self._t))
+        out = _new(Tensor)
+        try:
+            out._t = torch.fmod(_as_left_tensor(other, self._t), self._t)
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __floordiv__(self, other: Any) -> Tensor:
         # R torch rule: %/% truncates toward zero (-5 %/% 2 is -2).
-        return wrap(torch.div(self._t, _operand(other), rounding_mode="trunc"))
+        out = _new(Tensor)
+        try:
+            out._t = torch.div(self._t, _operand(other), rounding_mode="trunc")
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __rfloordiv__(self, other: Any) -> Tensor:
         left = _as_left_tensor(other, self._t)
         return wrap(torch.div(left, self._t, rounding_mode="trunc"))
 
     def __matmul__(self, other: Any) -> Tensor:
-        return wrap(call_torch(torch.matmul, self._t, as_tensor_arg(other)))
+        out = _new(Tensor)
+        try:
+            out._t = call_torch(torch.matmul, self._t, as_tensor_arg(other))
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __rmatmul__(self, other: Any) -> Tensor:
-        return wrap(call_torch(torch.matmul, as_tensor_arg(other), self._t))
+        out = _new(Tensor)
+        try:
+            out._t = call_torch(torch.matmul, as_tensor_arg(other), self._t)
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __neg__(self) -> Tensor:
         if self._t.dtype == torch.bool:
@@ -521,33 +603,73 @@ class Tensor(TensorBase):
 
     def __and__(self, other: Any) -> Tensor:
         # R torch rule: `&` is logical_and; the result is bool.
-        return wrap(torch.logical_and(self._t, _as_left_tensor(other, self._t)))
+        out = _new(Tensor)
+        try:
+            out._t = torch.logical_and(self._t, _as_left_tensor(other, self._t))
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     __rand__ = __and__
 
     def __or__(self, other: Any) -> Tensor:
         # R torch rule: `|` is logical_or; the result is bool.
-        return wrap(torch.logical_or(self._t, _as_left_tensor(other, self._t)))
+        out = _new(Tensor)
+        try:
+            out._t = torch.logical_or(self._t, _as_left_tensor(other, self._t))
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     __ror__ = __or__
 
     def __eq__(self, other: Any) -> Tensor:  # type: ignore[override]
-        return wrap(self._t == _operand(other))
+        out = _new(Tensor)
+        try:
+            out._t = self._t == _operand(other)
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __ne__(self, other: Any) -> Tensor:  # type: ignore[override]
-        return wrap(self._t != _operand(other))
+        out = _new(Tensor)
+        try:
+            out._t = self._t != _operand(other)
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __lt__(self, other: Any) -> Tensor:
-        return wrap(self._t < _operand(other))
+        out = _new(Tensor)
+        try:
+            out._t = self._t < _operand(other)
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __le__(self, other: Any) -> Tensor:
-        return wrap(self._t <= _operand(other))
+        out = _new(Tensor)
+        try:
+            out._t = self._t <= _operand(other)
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __gt__(self, other: Any) -> Tensor:
-        return wrap(self._t > _operand(other))
+        out = _new(Tensor)
+        try:
+            out._t = self._t > _operand(other)
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
     def __ge__(self, other: Any) -> Tensor:
-        return wrap(self._t >= _operand(other))
+        out = _new(Tensor)
+        try:
+            out._t = self._t >= _operand(other)
+        except RuntimeError as error:
+            _operator_error(error, self, other)
+        return out
 
 
 class Storage:
@@ -603,9 +725,9 @@ def _operand(value: Any) -> Any:
         return value._t
     if isinstance(value, (numbers.Number, torch.Tensor)):
         return value
-    if isinstance(value, (list, tuple, np.ndarray)) or type(value).__module__.startswith(
-        "pandas"
-    ):
+    if isinstance(value, (list, tuple, np.ndarray)) or type(
+        value
+    ).__module__.startswith("pandas"):
         # R torch rule: an R vector operand is converted with torch_tensor().
         return to_torch(value)
     return value
@@ -626,6 +748,37 @@ def _size_arg(size: Any, more: tuple[int, ...]) -> list[int]:
     if isinstance(size, numbers.Integral):
         return [int(size)]
     return [int(s) for s in size]
+
+
+def _operator_error(error: RuntimeError, x: Tensor, other: Any) -> NoReturn:
+    """Re-raise a failed operator, naming both shapes when broadcasting failed."""
+    message = str(error)
+    if "must match the size of tensor b" in message:
+        other_shape = tuple(getattr(_operand(other), "shape", ()))
+        raise RRuntimeError(
+            f"{message}. Shapes {tuple(x.shape)} and {other_shape} cannot be "
+            "broadcast: aligned from the last dimension, sizes must be equal or "
+            "1 (there is no R-style recycling)."
+        ) from None
+    translate_torch_error(error)
+
+
+def _reduce(t: torch.Tensor, fn: Any, dim: Any, keepdim: bool, dtype: Any) -> Tensor:
+    """A dim-reduction with R torch's 1-based dims, on PyTorch's fastest overload."""
+    out = _new(Tensor)
+    try:
+        if dtype is not None:
+            dims = None if dim is None else one_based_dims(dim)
+            out._t = fn(t, dims, keepdim, dtype=as_torch_dtype(dtype))
+        elif dim is None:
+            out._t = fn(t)
+        else:
+            # R torch rule (5.1): positive dims are 1-based; negative from the end.
+            dims = dim - 1 if type(dim) is int and dim > 0 else one_based_dims(dim)
+            out._t = fn(t, dims, True) if keepdim else fn(t, dims)
+    except (RuntimeError, IndexError, ValueError, TypeError) as error:
+        translate_torch_error(error)
+    return out
 
 
 def _extreme(t: torch.Tensor, fn: Any, dim: Any, other: Any, keepdim: bool) -> Any:

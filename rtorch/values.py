@@ -30,7 +30,16 @@ import numpy as np
 from rtorch.errors import RValueError
 
 __all__ = [
-    "NA", "NAType", "RList", "c", "elt", "seq", "seq_len", "matrix", "array", "is_na",
+    "NA",
+    "NAType",
+    "RList",
+    "c",
+    "elt",
+    "seq",
+    "seq_len",
+    "matrix",
+    "array",
+    "is_na",
 ]
 
 
