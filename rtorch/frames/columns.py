@@ -30,6 +30,8 @@ __all__ = ["ColumnValues", "Unconvertible", "classify", "extract"]
 _NANOS = {"s": 1, "ms": 10**3, "us": 10**6, "ns": 10**9}
 _SECONDS_PER_DAY = 86_400
 _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
+_MASKED_ARRAYS = (pd.arrays.IntegerArray, pd.arrays.FloatingArray,
+                  pd.arrays.BooleanArray)
 
 
 class Unconvertible(Exception):
@@ -51,6 +53,7 @@ class ColumnValues:
         offset: Added on writing (1 for factor codes, which pandas keeps 0-based).
         exact: Whether the tensor must hold these values exactly (everything
             but doubles, whose rounding to float32 is R torch's own rule).
+        nan_filled: Whether every NA slot of ``values`` already holds NaN.
     """
 
     info: ColumnInfo
@@ -58,6 +61,7 @@ class ColumnValues:
     missing: np.ndarray | None
     offset: int = 0
     exact: bool = True
+    nan_filled: bool = False
 
 
 def classify(name: Hashable, column: pd.Series) -> str:
@@ -228,21 +232,30 @@ def _objects_as_numbers(column: pd.Series, kind: str) -> pd.Series:
 def _numbers(name: Hashable, column: pd.Series, kind: str) -> ColumnValues:
     """Numeric, integer and logical columns (NumPy, nullable or Arrow)."""
     dtype = column.dtype
+    array = column.array
+    nan_filled = False
     if isinstance(dtype, np.dtype):
         values = column.to_numpy()
-        missing = np.isnan(values) if kind == "numeric" else None
+        nan_filled = kind == "numeric"
+        missing = np.isnan(values) if nan_filled else None
+    elif isinstance(array, _MASKED_ARRAYS):
+        # Nullable arrays keep values and NA mask apart; reading both without a
+        # copy (private but long-stable attributes) saves two passes per column.
+        values, missing = array._data, array._mask
+        if kind == "numeric":
+            missing = missing | np.isnan(values)  # NaN that pandas does not call NA
     else:
         missing = column.isna().to_numpy()
         fill = {"logical": False, "integer": 0, "numeric": np.nan}[kind]
         values = column.to_numpy(dtype=dtype.numpy_dtype, na_value=fill)
-        if kind == "numeric":
-            missing = missing | np.isnan(values)  # NaN that pandas does not call NA
+        nan_filled = kind == "numeric"
     if kind == "logical":
         values = values.view(np.uint8)
     missing, count = _mask_and_count(missing)
 
     info = ColumnInfo(name=name, kind=kind, source_dtype=str(dtype), na_count=count)
-    return ColumnValues(info, values, missing, exact=kind != "numeric")
+    return ColumnValues(info, values, missing, exact=kind != "numeric",
+                        nan_filled=nan_filled)
 
 
 def _factor(name: Hashable, column: pd.Series, like: ColumnInfo | None
@@ -259,7 +272,7 @@ def _factor(name: Hashable, column: pd.Series, like: ColumnInfo | None
         kind="factor",
         source_dtype=str(column.dtype),
         na_count=count,
-        levels=tuple(categorical.categories),
+        levels=tuple(categorical.categories.tolist()),
         ordered=bool(categorical.ordered),
     )
     return ColumnValues(info, codes, missing, offset=1)
@@ -285,21 +298,26 @@ def _dates(name: Hashable, column: pd.Series, kind: str, like: ColumnInfo | None
     """Date -> days since 1970-01-01; date-time -> seconds since the epoch (UTC)."""
     dtype = column.dtype
     tz = getattr(dtype, "tz", None)
-    unit = np.datetime_data(dtype.base if tz is not None else dtype)[0]
     naive = column.dt.tz_convert(None) if tz is not None else column
+    unit = np.datetime_data(naive.dtype)[0]
     ticks = naive.to_numpy().view(np.int64)
     missing, count = _mask_and_count(ticks == np.iinfo(np.int64).min)
 
     ticks_per_day = _NANOS[unit] * _SECONDS_PER_DAY
+    days = np.floor_divide(ticks, ticks_per_day)
     if like is not None:
         kind = like.kind
-    elif kind == "date":
-        kind = "date" if _all_midnight(ticks, ticks_per_day, missing) else "datetime"
+    elif kind == "date" and not _all_midnight(ticks, days, ticks_per_day, count):
+        kind = "datetime"
 
     if kind == "date":
-        values = np.floor_divide(ticks, ticks_per_day)
+        values = days
+    elif unit == "s":
+        values = ticks.copy()
     else:
-        values = ticks / _NANOS[unit] if unit != "s" else ticks
+        values = ticks / _NANOS[unit]
+    if missing is not None:
+        values[missing] = 0  # keeps NaT's huge tick count out of the range checks
     info = ColumnInfo(
         name=name,
         kind=kind,
@@ -312,13 +330,17 @@ def _dates(name: Hashable, column: pd.Series, kind: str, like: ColumnInfo | None
     return ColumnValues(info, values, missing)
 
 
-def _all_midnight(ticks: np.ndarray, ticks_per_day: int,
-                  missing: np.ndarray | None) -> bool:
-    """Whether every (non-NaT) time stamp falls on midnight: an R ``Date``."""
-    off_midnight = np.remainder(ticks, ticks_per_day) != 0
-    if missing is not None:
-        off_midnight &= ~missing
-    return not off_midnight.any()
+def _all_midnight(ticks: np.ndarray, days: np.ndarray, ticks_per_day: int,
+                  na_count: int) -> bool:
+    """Whether every (non-NaT) time stamp falls on midnight: an R ``Date``.
+
+    ``days * ticks_per_day`` differs from the ticks at every NaT (its tick
+    count is no multiple of a day in any unit), so the stamps are all at
+    midnight exactly when the differences are the NaTs.
+    """
+    with np.errstate(over="ignore"):
+        off_midnight = np.count_nonzero(np.multiply(days, ticks_per_day) != ticks)
+    return off_midnight == na_count
 
 
 def _mask_and_count(missing: np.ndarray | None) -> tuple[np.ndarray | None, int]:

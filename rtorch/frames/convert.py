@@ -14,9 +14,9 @@ Example:
     >>> x, info = df_to_tensor(datasets.Orange)
     >>> x[1, :]                   # Tree "1" is level 2; age; circumference
     torch_tensor
-        2
-      118
-       30
+       2
+     118
+      30
     [ CPUFloatType{3} ]
     >>> tensor_to_df(x, info)["Tree"].cat.categories.tolist()
     ['3', '1', '5', '2', '4']
@@ -114,31 +114,27 @@ def df_to_tensor(
     fill = _na_fill(na, target)
     kinds = _classify_all(frame, like)
 
-    out = np.empty((len(frame), len(kinds)), dtype=target)
-    records: list[ColumnInfo] = []
-    lossy: list[str] = []
-    na_problems: list[str] = []
+    columns: list[ColumnValues] = []
     for position, (name, kind) in enumerate(kinds.items()):
         earlier = like.column(name) if like is not None else None
         try:
-            values = extract(name, frame.iloc[:, position], kind, earlier)
+            columns.append(extract(name, frame.iloc[:, position], kind, earlier))
         except Unconvertible as problem:
             raise RValueError(f"df_to_tensor(): {problem}.") from None
-        message = _write(out[:, position], values)
-        if message is not None:
-            warnings.warn(message, LossyConversionWarning, stacklevel=2)
-            lossy.append(message)
-        if values.missing is not None:
-            if fill is None:
-                na_problems.append(_na_problem(values))
-            else:
-                _fill_missing(out[:, position], values, fill)
-        records.append(values.info)
-    if na_problems:
-        raise RValueError(_na_error(na_problems, target))
+    if fill is None:
+        na_problems = [_na_problem(values) for values in columns
+                       if values.missing is not None]
+        if na_problems:
+            raise RValueError(_na_error(na_problems, target))
+
+    lossy = [message for values in columns
+             if (message := _lossy_message(values, target)) is not None]
+    for message in lossy:
+        warnings.warn(message, LossyConversionWarning, stacklevel=2)
+    out = _assemble(columns, len(frame), target, fill)
 
     info = ConversionInfo(
-        columns=tuple(records),
+        columns=tuple(values.info for values in columns),
         dtype=str(target),
         na=_na_label(fill),
         n_rows=len(frame),
@@ -323,69 +319,87 @@ def _check_kinds_match(kinds: dict[Hashable, str], like: ConversionInfo) -> None
             )
 
 
-def _write(target: np.ndarray, values: ColumnValues) -> str | None:
-    """Write one column into the output; the lossy-step message, if any."""
-    with np.errstate(over="ignore", invalid="ignore"):  # detected and warned below
-        if values.offset:
-            np.add(values.values, values.offset, out=target, dtype=target.dtype,
-                   casting="unsafe")
-        else:
-            np.copyto(target, values.values, casting="unsafe")
-    return _lossy_message(target, values)
+def _assemble(columns: list[ColumnValues], n_rows: int, target: np.dtype,
+              fill: float | int | None) -> np.ndarray:
+    """Write the columns into a fresh (rows, columns) array, block of rows by block.
+
+    Each block is written column by column into a small scratch array that
+    stays in cache, then copied transposed into the output: one pass over the
+    output instead of one strided pass per column.
+    """
+    out = np.empty((n_rows, len(columns)), dtype=target)
+    block = max(1, min(n_rows, _BLOCK_ROWS))
+    scratch = np.empty((len(columns), block), dtype=target)
+    with np.errstate(over="ignore", invalid="ignore"):  # checked by _lossy_message
+        for start in range(0, n_rows, block):
+            rows = slice(start, min(n_rows, start + block))
+            width = rows.stop - start
+            for position, values in enumerate(columns):
+                part = scratch[position, :width]
+                if values.offset:
+                    np.add(values.values[rows], values.offset, out=part, dtype=target,
+                           casting="unsafe")
+                else:
+                    np.copyto(part, values.values[rows], casting="unsafe")
+                if values.missing is not None and fill is not None and not (
+                        values.nan_filled and np.isnan(fill)):
+                    np.copyto(part, fill, where=values.missing[rows])
+            out[rows] = scratch[:, :width].T
+    return out
 
 
-def _lossy_message(target: np.ndarray, values: ColumnValues) -> str | None:
-    """Describe the values the output dtype could not hold exactly, if any."""
+def _lossy_message(values: ColumnValues, target: np.dtype) -> str | None:
+    """Describe the values ``target`` cannot hold exactly, if any (on the source)."""
     source = values.values
     if len(source) == 0:
         return None
-    info = values.info
-    if target.dtype.kind == "f" and not values.exact:
-        return _overflow_message(target, source, info)
-    if target.dtype.kind == "f" and source.dtype.kind in "iu" and \
-            _within(source, values, 2 ** (np.finfo(target.dtype).nmant + 1)):
+    if target.kind == "f" and not values.exact:
+        return _overflow_message(values, target)
+    if target.kind == "f" and source.dtype.kind in "iu" and \
+            _within(values, 2 ** (np.finfo(target).nmant + 1)):
         return None
 
-    if source.dtype.kind in "iu":
-        wanted: np.ndarray = source.astype(np.int64) + values.offset
-        held = target.astype(np.int64) if target.dtype.kind == "f" else target
-        wrong = held != wanted
-    else:
-        wanted = source.astype(np.float64)
-        wrong = (target.astype(np.float64) != wanted) & ~np.isnan(wanted)
+    with np.errstate(over="ignore", invalid="ignore"):
+        if source.dtype.kind in "iu":
+            wanted: np.ndarray = source.astype(np.int64) + values.offset
+            held = wanted.astype(target)
+            wrong = (held.astype(np.int64) if target.kind == "f" else held) != wanted
+        else:
+            wanted = source.astype(np.float64)
+            held = wanted.astype(target)
+            wrong = (held.astype(np.float64) != wanted) & ~np.isnan(wanted)
     if values.missing is not None:
         wrong &= ~values.missing
     count = int(np.count_nonzero(wrong))
     if count == 0:
         return None
     first = int(np.argmax(wrong))
-    example = f"e.g. {wanted[first]} (row {first + 1}) became {target[first]}"
-    return f"column {info.name!r}: {count} value(s) changed in {target.dtype}, " \
-           f"{example}; {_advice(info, target.dtype)}"
+    example = f"e.g. {wanted[first]} (row {first + 1}) became {held[first]}"
+    return f"column {values.info.name!r}: {count} value(s) changed in {target}, " \
+           f"{example}; {_advice(values.info, target)}"
 
 
-def _within(source: np.ndarray, values: ColumnValues, limit: int) -> bool:
+def _within(values: ColumnValues, limit: int) -> bool:
     """Whether all whole numbers (plus the offset) lie within +-limit."""
     if values.info.kind == "factor":
         return len(values.info.levels or ()) <= limit
-    if values.missing is not None:
-        source = source[~values.missing]
-        if len(source) == 0:
-            return True
+    source = values.values
+    bounds = np.iinfo(source.dtype)
+    if -limit <= bounds.min and bounds.max <= limit:
+        return True
     return -limit <= int(source.min()) and int(source.max()) <= limit
 
 
-def _overflow_message(target: np.ndarray, source: np.ndarray,
-                      info: ColumnInfo) -> str | None:
+def _overflow_message(values: ColumnValues, target: np.dtype) -> str | None:
     """Doubles round silently (R's rule) but must not overflow to inf."""
-    if target.dtype == source.dtype or not np.isinf(target).any():
+    source = values.values
+    largest = np.finfo(target).max
+    if source.dtype.itemsize <= target.itemsize or not (
+            np.fmax.reduce(source) > largest or np.fmin.reduce(source) < -largest):
         return None
-    count = int(np.count_nonzero(np.isinf(target) & ~np.isinf(source)))
-    if count == 0:
-        return None
-    return f"column {info.name!r}: {count} value(s) beyond the largest " \
-           f"{target.dtype} ({np.finfo(target.dtype).max:.4g}) became inf; " \
-           "use dtype=torch_float64()"
+    count = int(np.count_nonzero(np.isfinite(source) & (np.abs(source) > largest)))
+    return f"column {values.info.name!r}: {count} value(s) beyond the largest " \
+           f"{target} ({largest:.4g}) became inf; use dtype=torch_float64()"
 
 
 def _advice(info: ColumnInfo, dtype: np.dtype) -> str:
@@ -402,13 +416,6 @@ def _advice(info: ColumnInfo, dtype: np.dtype) -> str:
     return f"{dtype} holds whole numbers from {limits.min} to {limits.max} and " \
            "truncates fractions toward zero (R torch's cast); use a floating or " \
            "wider dtype"
-
-
-def _fill_missing(target: np.ndarray, values: ColumnValues, fill: float | int) -> None:
-    """Write the NA value; NaN in a double column is already NaN."""
-    already_nan = values.values.dtype.kind == "f" and values.info.kind == "numeric"
-    if not (already_nan and np.isnan(fill)):
-        target[values.missing] = fill
 
 
 def _na_problem(values: ColumnValues) -> str:
@@ -457,6 +464,8 @@ def _tensor_values(tensor: Any, info: ConversionInfo) -> np.ndarray:
         values = values.to(torch.float64)
     return values.numpy().reshape(info.n_rows, len(info.columns))
 
+
+_BLOCK_ROWS = 32_768
 
 _NUMPY_DTYPES = {
     torch.float16: np.float16,
