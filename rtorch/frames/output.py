@@ -39,7 +39,7 @@ _SAFETENSORS_DTYPES = {
     "float16": "F16", "float32": "F32", "float64": "F64", "uint8": "U8",
     "int8": "I8", "int16": "I16", "int32": "I32", "int64": "I64",
 }
-_COPY_CHUNK = 64 * 2**20
+_COPY_CHUNK = 4 * 2**20
 
 
 class TensorFileWriter:

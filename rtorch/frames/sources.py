@@ -117,7 +117,9 @@ def _parquet(path: Path, preparation: Preparation, batch_rows: int) -> Source:
             "Reading .parquet files needs pyarrow: pip install 'rtorch[parquet]'."
         ) from None
 
-    reader = parquet.ParquetFile(path)
+    # Without pre-buffering, pyarrow keeps about one row group in memory; with
+    # it, the buffered ranges of the whole file stay allocated while iterating.
+    reader = parquet.ParquetFile(path, pre_buffer=False)
     names = list(reader.schema_arrow.names)
     _check_names(preparation, names, path.name)
     kept = [name for name in names if name not in preparation.drop]
