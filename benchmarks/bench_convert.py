@@ -55,18 +55,24 @@ def write_parquet(path: Path, rows: int) -> None:
     for k, levels in enumerate((3, 50, 1000)):
         codes = generator.integers(0, levels, size=rows).astype(np.int32)
         columns[f"c{k}"] = pa.DictionaryArray.from_arrays(
-            codes, pa.array([f"level{j}" for j in range(levels)]))
+            codes, pa.array([f"level{j}" for j in range(levels)])
+        )
     for k in range(2):
-        columns[f"d{k}"] = pa.array(generator.integers(0, 20_000, size=rows)
-                                    .astype(np.int32), pa.date32())
+        columns[f"d{k}"] = pa.array(
+            generator.integers(0, 20_000, size=rows).astype(np.int32), pa.date32()
+        )
     columns["b"] = generator.random(rows) < 0.5
     pq.write_table(pa.table(columns), path, row_group_size=262_144)
 
 
 def run(arguments: list[str]) -> dict[str, float]:
     """One conversion in a fresh interpreter; its time and peak extra memory."""
-    done = subprocess.run([sys.executable, "-c", CHILD, *arguments, "--no-progress"],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, *arguments, "--no-progress"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -75,8 +81,10 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=4_000_000)
     options = parser.parse_args()
 
-    print(f"{'rows':>10s} {'output':13s} {'batch rows':>10s} {'time':>8s} "
-          f"{'peak extra RSS':>15s} {'float32 output':>15s}")
+    print(
+        f"{'rows':>10s} {'output':13s} {'batch rows':>10s} {'time':>8s} "
+        f"{'peak extra RSS':>15s} {'float32 output':>15s}"
+    )
     for rows in (options.rows // 4, options.rows):
         with tempfile.TemporaryDirectory() as folder:
             source = Path(folder) / "big.parquet"
@@ -85,12 +93,15 @@ def main() -> None:
             for suffix in (".safetensors", ".pt"):
                 for batch in (65_536, rows):
                     target = Path(folder) / f"out{suffix}"
-                    result = run([str(source), "-o", str(target), "--batch-rows",
-                                  str(batch)])
+                    result = run(
+                        [str(source), "-o", str(target), "--batch-rows", str(batch)]
+                    )
                     assert result["status"] == 0
-                    print(f"{rows:>10,} {suffix:13s} {batch:>10,} "
-                          f"{result['seconds']:7.2f}s "
-                          f"{result['extra'] / 2**20:11.0f} MiB {output_mib:11.0f} MiB")
+                    print(
+                        f"{rows:>10,} {suffix:13s} {batch:>10,} "
+                        f"{result['seconds']:7.2f}s "
+                        f"{result['extra'] / 2**20:11.0f} MiB {output_mib:11.0f} MiB"
+                    )
                     target.unlink()
 
 

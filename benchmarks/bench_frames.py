@@ -43,7 +43,8 @@ def make_frame(rows: int) -> pd.DataFrame:
     for levels, name in zip((3, 50, 1000), FACTORS, strict=True):
         codes = generator.integers(-1, levels, size=rows)
         columns[name] = pd.Categorical.from_codes(
-            codes, categories=[f"level{k}" for k in range(levels)])
+            codes, categories=[f"level{k}" for k in range(levels)]
+        )
     for name in DATES:
         days = generator.integers(0, 20_000, size=rows)
         stamps = (days * NANOS_PER_DAY).astype("datetime64[ns]")
@@ -80,8 +81,9 @@ def ours(frame: pd.DataFrame) -> torch.Tensor:
     return df_to_tensor(frame).tensor.torch
 
 
-def best_time(function: Callable[[pd.DataFrame], torch.Tensor], frame: pd.DataFrame,
-              rounds: int) -> float:
+def best_time(
+    function: Callable[[pd.DataFrame], torch.Tensor], frame: pd.DataFrame, rounds: int
+) -> float:
     """Best wall time of ``rounds`` calls."""
     best = float("inf")
     for _ in range(rounds):
@@ -91,8 +93,9 @@ def best_time(function: Callable[[pd.DataFrame], torch.Tensor], frame: pd.DataFr
     return best
 
 
-def peak_extra(function: Callable[[pd.DataFrame], torch.Tensor],
-               frame: pd.DataFrame) -> int:
+def peak_extra(
+    function: Callable[[pd.DataFrame], torch.Tensor], frame: pd.DataFrame
+) -> int:
     """Peak bytes allocated during one call, above what was held before."""
     tracemalloc.start()
     before = tracemalloc.get_traced_memory()[0]
@@ -119,19 +122,27 @@ def main() -> None:
     for _ in range(rounds):  # alternate so both see the same machine state
         times["baseline"] = min(times["baseline"], best_time(baseline, frame, 1))
         times["df_to_tensor"] = min(times["df_to_tensor"], best_time(ours, frame, 1))
-    memory = {"baseline": peak_extra(baseline, frame),
-              "df_to_tensor": peak_extra(ours, frame)}
+    memory = {
+        "baseline": peak_extra(baseline, frame),
+        "df_to_tensor": peak_extra(ours, frame),
+    }
 
-    print(f"{options.rows:,} rows x 12 columns -> float32, output "
-          f"{output_bytes / 2**20:.1f} MiB")
+    print(
+        f"{options.rows:,} rows x 12 columns -> float32, output "
+        f"{output_bytes / 2**20:.1f} MiB"
+    )
     print(f"{'pipeline':14s} {'best time':>10s} {'peak extra':>12s} {'x output':>9s}")
     for name in ("baseline", "df_to_tensor"):
-        print(f"{name:14s} {times[name] * 1e3:8.1f}ms {memory[name] / 2**20:9.1f}MiB "
-              f"{memory[name] / output_bytes:8.2f}x")
+        print(
+            f"{name:14s} {times[name] * 1e3:8.1f}ms {memory[name] / 2**20:9.1f}MiB "
+            f"{memory[name] / output_bytes:8.2f}x"
+        )
     ratio = times["df_to_tensor"] / times["baseline"]
-    print(f"time ratio df_to_tensor / baseline: {ratio:.2f} (budget <= 1.00); "
-          f"memory {memory['df_to_tensor'] / output_bytes:.2f}x output "
-          "(budget <= 2.00)")
+    print(
+        f"time ratio df_to_tensor / baseline: {ratio:.2f} (budget <= 1.00); "
+        f"memory {memory['df_to_tensor'] / output_bytes:.2f}x output "
+        "(budget <= 2.00)"
+    )
 
 
 if __name__ == "__main__":

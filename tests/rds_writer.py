@@ -25,10 +25,17 @@ def i32(value: int) -> bytes:
     return struct.pack(">i", value)
 
 
-def flags(kind: int, *, is_object: bool = False, has_attributes: bool = False,
-          has_tag: bool = False, gp: int = 0) -> bytes:
-    return i32(kind | (is_object << 8) | (has_attributes << 9) | (has_tag << 10)
-               | (gp << 12))
+def flags(
+    kind: int,
+    *,
+    is_object: bool = False,
+    has_attributes: bool = False,
+    has_tag: bool = False,
+    gp: int = 0,
+) -> bytes:
+    return i32(
+        kind | (is_object << 8) | (has_attributes << 9) | (has_tag << 10) | (gp << 12)
+    )
 
 
 def char(text: str | None) -> bytes:
@@ -50,13 +57,21 @@ def pairlist(items: list[tuple[str, bytes]]) -> bytes:
     return out + flags(NILVALUE)
 
 
-def vector(kind: int, body: bytes, length: int,
-           attributes: list[tuple[str, bytes]] | None = None) -> bytes:
+def vector(
+    kind: int,
+    body: bytes,
+    length: int,
+    attributes: list[tuple[str, bytes]] | None = None,
+) -> bytes:
     attributes = attributes or []
     names = [name for name, _ in attributes]
     is_object = "class" in names
-    return (flags(kind, is_object=is_object, has_attributes=bool(attributes))
-            + i32(length) + body + (pairlist(attributes) if attributes else b""))
+    return (
+        flags(kind, is_object=is_object, has_attributes=bool(attributes))
+        + i32(length)
+        + body
+        + (pairlist(attributes) if attributes else b"")
+    )
 
 
 def integers(values: list[int | None], attributes=None) -> bytes:
@@ -98,13 +113,17 @@ def posixct(seconds: list[float | None], tzone: str | None) -> bytes:
     return doubles(seconds, attributes)
 
 
-def data_frame(columns: dict[str, bytes], n_rows: int,
-               classes: tuple[str, ...] = ("data.frame",)) -> bytes:
-    return generic_list(list(columns.values()), [
-        ("names", strings(list(columns))),
-        ("class", strings(list(classes))),
-        ("row.names", integers([None, -n_rows])),
-    ])
+def data_frame(
+    columns: dict[str, bytes], n_rows: int, classes: tuple[str, ...] = ("data.frame",)
+) -> bytes:
+    return generic_list(
+        list(columns.values()),
+        [
+            ("names", strings(list(columns))),
+            ("class", strings(list(classes))),
+            ("row.names", integers([None, -n_rows])),
+        ],
+    )
 
 
 def header() -> bytes:

@@ -77,7 +77,10 @@ def test_okc_like_types_and_na():
     assert okc["height"].isna().sum() == 3  # okc_like.csv has 3 NA heights
     assert isinstance(okc["diet"].dtype, pd.CategoricalDtype)
     assert list(okc["diet"].cat.categories) == [
-        "anything", "halal", "vegan", "vegetarian"
+        "anything",
+        "halal",
+        "vegan",
+        "vegetarian",
     ]
     assert okc["diet"].isna().sum() == 16  # 16 NA diets in the CSV
     assert list(okc["Class"].cat.categories) == ["stem", "other"]
@@ -154,9 +157,12 @@ def _assert_matches_raw(column: pd.Series, raw) -> None:
     """Compare a shipped column with the R storage, by R's own rules."""
     if isinstance(column.dtype, pd.CategoricalDtype):
         # R factor rule: storage is the 1-based level code, NA is NA_integer_.
-        codes = np.ma.masked_array(column.cat.codes.to_numpy() + 1,
-                                   mask=column.isna().to_numpy())
-        assert np.ma.allequal(codes, raw) and (codes.mask == np.ma.getmaskarray(raw)).all()
+        codes = np.ma.masked_array(
+            column.cat.codes.to_numpy() + 1, mask=column.isna().to_numpy()
+        )
+        assert (
+            np.ma.allequal(codes, raw) and (codes.mask == np.ma.getmaskarray(raw)).all()
+        )
     elif column.dtype.kind == "M":
         # R Date rule: storage is days since 1970-01-01.
         days = (column - pd.Timestamp("1970-01-01")).dt.days.to_numpy()

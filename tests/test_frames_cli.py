@@ -13,9 +13,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import rds_writer as rw
 import torch
 
-import rds_writer as rw
 from rtorch.frames import output
 from rtorch.frames.cli import convert_main
 
@@ -35,8 +35,9 @@ def test_rds_to_safetensors_with_report(tmp_path, capsys):
     pytest.importorskip("rdata")
     out = tmp_path / "orange.safetensors"
 
-    assert convert_main([str(SHARED / "Orange.rds"), "-o", str(out),
-                         "--no-progress"]) == 0
+    assert (
+        convert_main([str(SHARED / "Orange.rds"), "-o", str(out), "--no-progress"]) == 0
+    )
 
     data, record = _safetensors(out)
     assert tuple(data.shape) == (35, 3) and data.dtype == torch.float32
@@ -51,9 +52,22 @@ def test_rds_to_safetensors_with_report(tmp_path, capsys):
 def test_csv_with_factor_date_and_drop_to_pt(tmp_path):
     out = tmp_path / "okc.pt"
 
-    status = convert_main([str(SHARED / "okc_like.csv"), "-o", str(out),
-                           "--factor", "diet", "--factor", "Class", "--date", "date",
-                           "--drop", "location", "--no-progress"])
+    status = convert_main(
+        [
+            str(SHARED / "okc_like.csv"),
+            "-o",
+            str(out),
+            "--factor",
+            "diet",
+            "--factor",
+            "Class",
+            "--date",
+            "date",
+            "--drop",
+            "location",
+            "--no-progress",
+        ]
+    )
 
     assert status == 0
     saved = torch.load(out, weights_only=True)
@@ -67,8 +81,9 @@ def test_csv_with_factor_date_and_drop_to_pt(tmp_path):
 
 
 def test_csv_text_column_fails_with_the_fix(tmp_path, capsys):
-    status = convert_main([str(SHARED / "okc_like.csv"), "-o", str(tmp_path / "x.pt"),
-                           "--no-progress"])
+    status = convert_main(
+        [str(SHARED / "okc_like.csv"), "-o", str(tmp_path / "x.pt"), "--no-progress"]
+    )
 
     assert status == 1
     error = capsys.readouterr().err
@@ -85,8 +100,10 @@ def test_rdata_needs_the_object_name_when_there_are_several(tmp_path, capsys):
     assert convert_main([str(path), "-o", str(out), "--no-progress"]) == 1
     assert "choose one with --object NAME" in capsys.readouterr().err
 
-    assert convert_main([str(path), "-o", str(out), "--object", "two",
-                         "--no-progress"]) == 0
+    assert (
+        convert_main([str(path), "-o", str(out), "--object", "two", "--no-progress"])
+        == 0
+    )
     assert _safetensors(out)[0].tolist() == [[1.0], [2.0]]
 
 
@@ -97,13 +114,15 @@ def _parquet_file(path: Path, rows: int, row_group: int) -> None:
     import pyarrow.parquet as pq
 
     index = np.arange(rows)
-    table = pa.table({
-        "x": index / 2,
-        "n": pa.array(index, mask=index % 7 == 0),
-        "f": pa.array(np.array(["a", "b", "c"])[index % 3]).dictionary_encode(),
-        "d": pa.array(index.astype("int32"), pa.date32()),
-        "t": pa.array(index, pa.timestamp("s", tz="UTC")),
-    })
+    table = pa.table(
+        {
+            "x": index / 2,
+            "n": pa.array(index, mask=index % 7 == 0),
+            "f": pa.array(np.array(["a", "b", "c"])[index % 3]).dictionary_encode(),
+            "d": pa.array(index.astype("int32"), pa.date32()),
+            "t": pa.array(index, pa.timestamp("s", tz="UTC")),
+        }
+    )
     pq.write_table(table, path, row_group_size=row_group)
 
 
@@ -120,14 +139,26 @@ def test_parquet_is_converted_in_batches(tmp_path, monkeypatch, capsys):
 
     monkeypatch.setattr(output.TensorFileWriter, "append", spy)
 
-    assert convert_main([str(source), "-o", str(out), "--batch-rows", "1000",
-                         "--dtype", "float64"]) == 0
+    assert (
+        convert_main(
+            [str(source), "-o", str(out), "--batch-rows", "1000", "--dtype", "float64"]
+        )
+        == 0
+    )
 
     assert max(batch_sizes) <= 1000 and sum(batch_sizes) == 10_000
     data = torch.load(out, weights_only=True)["data"]
     index = np.arange(10_000, dtype=np.float64)
-    expected = np.stack([index / 2, np.where(index % 7 == 0, np.nan, index),
-                         index % 3 + 1, index, index], axis=1)
+    expected = np.stack(
+        [
+            index / 2,
+            np.where(index % 7 == 0, np.nan, index),
+            index % 3 + 1,
+            index,
+            index,
+        ],
+        axis=1,
+    )
     np.testing.assert_array_equal(data.numpy(), expected)
     assert "converting" in capsys.readouterr().err
 
@@ -137,14 +168,17 @@ def test_parquet_new_dictionary_levels_in_later_row_groups(tmp_path):
     import pyarrow.parquet as pq
 
     path = tmp_path / "levels.parquet"
-    with pq.ParquetWriter(path, pa.schema([("f", pa.dictionary(pa.int32(),
-                                                               pa.string()))])) as w:
+    with pq.ParquetWriter(
+        path, pa.schema([("f", pa.dictionary(pa.int32(), pa.string()))])
+    ) as w:
         w.write_table(pa.table({"f": pa.array(["b", "a"]).dictionary_encode()}))
         w.write_table(pa.table({"f": pa.array(["z", "a"]).dictionary_encode()}))
     out = tmp_path / "levels.safetensors"
 
-    assert convert_main([str(path), "-o", str(out), "--batch-rows", "2",
-                         "--no-progress"]) == 0
+    assert (
+        convert_main([str(path), "-o", str(out), "--batch-rows", "2", "--no-progress"])
+        == 0
+    )
 
     data, record = _safetensors(out)
     # First batch levels b, a (arrow order); "z" is added after them.
@@ -160,8 +194,21 @@ def test_parquet_text_factor_levels_are_sorted_over_the_whole_file(tmp_path):
     pq.write_table(pa.table({"s": ["pear", "apple", None, "fig"]}), path)
     out = tmp_path / "text.pt"
 
-    assert convert_main([str(path), "-o", str(out), "--factor", "s", "--batch-rows",
-                         "1", "--no-progress"]) == 0
+    assert (
+        convert_main(
+            [
+                str(path),
+                "-o",
+                str(out),
+                "--factor",
+                "s",
+                "--batch-rows",
+                "1",
+                "--no-progress",
+            ]
+        )
+        == 0
+    )
 
     saved = torch.load(out, weights_only=True)
     # R: factor(c("pear", "apple", NA, "fig")) has levels apple, fig, pear.
@@ -190,17 +237,33 @@ def test_progress_without_tqdm_prints_a_plain_line(tmp_path, monkeypatch, capsys
     assert "converting: 10 / 10 rows (100%)" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("arguments, message", [
-    (["missing.rds", "-o", "x.pt"], "No such file"),
-    ([str(SHARED / "README.md"), "-o", "x.pt"], "the input must end in"),
-    ([str(SHARED / "Orange.csv"), "-o", "x.npy"], "must end in .pt"),
-    ([str(SHARED / "Orange.csv"), "-o", "x.pt", "--factor", "Colour"],
-     r"no column\(s\) \['Colour'\]"),
-    ([str(SHARED / "Orange.csv"), "-o", "x.pt", "--dtype", "int64", "--date", "age"],
-     "not ISO date text"),
-])
-def test_bad_invocations_fail_with_a_message(tmp_path, monkeypatch, capsys, arguments,
-                                             message):
+@pytest.mark.parametrize(
+    "arguments, message",
+    [
+        (["missing.rds", "-o", "x.pt"], "No such file"),
+        ([str(SHARED / "README.md"), "-o", "x.pt"], "the input must end in"),
+        ([str(SHARED / "Orange.csv"), "-o", "x.npy"], "must end in .pt"),
+        (
+            [str(SHARED / "Orange.csv"), "-o", "x.pt", "--factor", "Colour"],
+            r"no column\(s\) \['Colour'\]",
+        ),
+        (
+            [
+                str(SHARED / "Orange.csv"),
+                "-o",
+                "x.pt",
+                "--dtype",
+                "int64",
+                "--date",
+                "age",
+            ],
+            "not ISO date text",
+        ),
+    ],
+)
+def test_bad_invocations_fail_with_a_message(
+    tmp_path, monkeypatch, capsys, arguments, message
+):
     monkeypatch.chdir(tmp_path)
 
     assert convert_main([*arguments, "--no-progress"]) == 1
@@ -223,10 +286,26 @@ def test_integer_output_with_na_fill(tmp_path):
     source = tmp_path / "i.csv"
     source.write_text("a,when\n1,2020-01-02\n,2020-01-03\n")
 
-    assert convert_main([str(source), "-o", str(out), "--dtype", "int64", "--na",
-                         "-1", "--date", "when", "--no-progress"]) == 0
+    assert (
+        convert_main(
+            [
+                str(source),
+                "-o",
+                str(out),
+                "--dtype",
+                "int64",
+                "--na",
+                "-1",
+                "--date",
+                "when",
+                "--no-progress",
+            ]
+        )
+        == 0
+    )
 
     # as.numeric(as.Date("2020-01-02")) == 18263
-    assert torch.load(out, weights_only=True)["data"].tolist() == [[1, 18263],
-                                                                   [-1, 18264]]
-
+    assert torch.load(out, weights_only=True)["data"].tolist() == [
+        [1, 18263],
+        [-1, 18264],
+    ]

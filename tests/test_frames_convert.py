@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import warnings
 
 import numpy as np
@@ -36,7 +37,8 @@ def _values(series: pd.Series, **options) -> tuple[list[float], str]:
 
 def _same(actual: list[float], expected: list[float]) -> bool:
     return len(actual) == len(expected) and all(
-        (a != a and e != e) or a == e for a, e in zip(actual, expected, strict=True)
+        (math.isnan(a) and math.isnan(e)) or a == e
+        for a, e in zip(actual, expected, strict=True)
     )
 
 
@@ -44,57 +46,123 @@ COLUMN_RULES = [
     # (case, column, expected values by R's rule, kind)
     ("double with NaN", pd.Series([1.5, NAN, -2.0]), [1.5, NAN, -2.0], "numeric"),
     ("integer", pd.Series([1, 2, 3]), [1, 2, 3], "integer"),
-    ("nullable Int64 with NA", pd.Series([1, None, 3], dtype="Int64"), [1, NAN, 3],
-     "integer"),
-    ("nullable Float64 with NA", pd.Series([0.5, None], dtype="Float64"), [0.5, NAN],
-     "numeric"),
+    (
+        "nullable Int64 with NA",
+        pd.Series([1, None, 3], dtype="Int64"),
+        [1, NAN, 3],
+        "integer",
+    ),
+    (
+        "nullable Float64 with NA",
+        pd.Series([0.5, None], dtype="Float64"),
+        [0.5, NAN],
+        "numeric",
+    ),
     ("logical", pd.Series([True, False]), [1, 0], "logical"),
-    ("nullable boolean with NA", pd.Series([True, None, False], dtype="boolean"),
-     [1, NAN, 0], "logical"),
+    (
+        "nullable boolean with NA",
+        pd.Series([True, None, False], dtype="boolean"),
+        [1, NAN, 0],
+        "logical",
+    ),
     # R: as.integer(factor(c("b","a",NA,"c"), levels = c("c","b","a"))) = 2 3 NA 1
-    ("factor in its own level order",
-     pd.Series(pd.Categorical(["b", "a", None, "c"], categories=["c", "b", "a"])),
-     [2, 3, NAN, 1], "factor"),
-    ("ordered factor",
-     pd.Series(pd.Categorical(["lo", "hi"], categories=["lo", "hi"], ordered=True)),
-     [1, 2], "factor"),
-    ("factor with unused levels",
-     pd.Series(pd.Categorical(["z"], categories=["x", "y", "z"])), [3], "factor"),
+    (
+        "factor in its own level order",
+        pd.Series(pd.Categorical(["b", "a", None, "c"], categories=["c", "b", "a"])),
+        [2, 3, NAN, 1],
+        "factor",
+    ),
+    (
+        "ordered factor",
+        pd.Series(pd.Categorical(["lo", "hi"], categories=["lo", "hi"], ordered=True)),
+        [1, 2],
+        "factor",
+    ),
+    (
+        "factor with unused levels",
+        pd.Series(pd.Categorical(["z"], categories=["x", "y", "z"])),
+        [3],
+        "factor",
+    ),
     # R: as.numeric(as.Date(c("1970-01-02", "1969-12-31", NA))) = 1 -1 NA
-    ("Date, nanoseconds",
-     pd.Series(pd.to_datetime(["1970-01-02", "1969-12-31", None])), [1, -1, NAN],
-     "date"),
-    ("Date, microseconds (pandas 3)",
-     pd.Series(pd.to_datetime(["2011-12-20"]).astype("datetime64[us]")), [15328],
-     "date"),
-    ("Date, seconds", pd.Series(np.array(["2011-12-20"], dtype="datetime64[s]")),
-     [15328], "date"),
-    ("Date, milliseconds", pd.Series(np.array(["1970-01-11"], dtype="datetime64[ms]")),
-     [10], "date"),
-    ("datetime.date objects", pd.Series([dt.date(2011, 12, 20), None]), [15328, NAN],
-     "date"),
+    (
+        "Date, nanoseconds",
+        pd.Series(pd.to_datetime(["1970-01-02", "1969-12-31", None])),
+        [1, -1, NAN],
+        "date",
+    ),
+    (
+        "Date, microseconds (pandas 3)",
+        pd.Series(pd.to_datetime(["2011-12-20"]).astype("datetime64[us]")),
+        [15328],
+        "date",
+    ),
+    (
+        "Date, seconds",
+        pd.Series(np.array(["2011-12-20"], dtype="datetime64[s]")),
+        [15328],
+        "date",
+    ),
+    (
+        "Date, milliseconds",
+        pd.Series(np.array(["1970-01-11"], dtype="datetime64[ms]")),
+        [10],
+        "date",
+    ),
+    (
+        "datetime.date objects",
+        pd.Series([dt.date(2011, 12, 20), None]),
+        [15328, NAN],
+        "date",
+    ),
     # R: as.numeric(as.POSIXct("2024-01-01 00:00:01", tz = "America/New_York"))
     #    = 1704067201 + 5 * 3600
-    ("POSIXct with a time zone",
-     pd.Series(pd.to_datetime(["2024-01-01 00:00:01"]).tz_localize("America/New_York")),
-     [1704085201], "datetime"),
-    ("naive date-time with a time of day",
-     pd.Series(pd.to_datetime(["1970-01-01 00:01:30", None])), [90, NAN], "datetime"),
-    ("fractional seconds",
-     pd.Series(pd.to_datetime(["1970-01-01 00:00:01.25"])), [1.25], "datetime"),
-    ("object numbers with None (R readers)", pd.Series([1, None, 2.5], dtype=object),
-     [1, NAN, 2.5], "numeric"),
-    ("object integers with None", pd.Series([1, None, 3], dtype=object), [1, NAN, 3],
-     "integer"),
-    ("object booleans with None", pd.Series([True, None], dtype=object), [1, NAN],
-     "logical"),
+    (
+        "POSIXct with a time zone",
+        pd.Series(
+            pd.to_datetime(["2024-01-01 00:00:01"]).tz_localize("America/New_York")
+        ),
+        [1704085201],
+        "datetime",
+    ),
+    (
+        "naive date-time with a time of day",
+        pd.Series(pd.to_datetime(["1970-01-01 00:01:30", None])),
+        [90, NAN],
+        "datetime",
+    ),
+    (
+        "fractional seconds",
+        pd.Series(pd.to_datetime(["1970-01-01 00:00:01.25"])),
+        [1.25],
+        "datetime",
+    ),
+    (
+        "object numbers with None (R readers)",
+        pd.Series([1, None, 2.5], dtype=object),
+        [1, NAN, 2.5],
+        "numeric",
+    ),
+    (
+        "object integers with None",
+        pd.Series([1, None, 3], dtype=object),
+        [1, NAN, 3],
+        "integer",
+    ),
+    (
+        "object booleans with None",
+        pd.Series([True, None], dtype=object),
+        [1, NAN],
+        "logical",
+    ),
     ("all None", pd.Series([None, None], dtype=object), [NAN, NAN], "numeric"),
     ("uint8", pd.Series(np.array([255], dtype=np.uint8)), [255], "integer"),
 ]
 
 
-@pytest.mark.parametrize("case, column, expected, kind", COLUMN_RULES,
-                         ids=[row[0] for row in COLUMN_RULES])
+@pytest.mark.parametrize(
+    "case, column, expected, kind", COLUMN_RULES, ids=[row[0] for row in COLUMN_RULES]
+)
 def test_column_rules(case, column, expected, kind):
     values, recorded = _values(column)
 
@@ -103,25 +171,51 @@ def test_column_rules(case, column, expected, kind):
 
 
 ARROW_RULES = [
-    ("int64[pyarrow] with null", lambda pa: pd.array([1, None], dtype="int64[pyarrow]"),
-     [1, NAN], "integer"),
-    ("bool[pyarrow]", lambda pa: pd.array([True, None], dtype="bool[pyarrow]"),
-     [1, NAN], "logical"),
+    (
+        "int64[pyarrow] with null",
+        lambda pa: pd.array([1, None], dtype="int64[pyarrow]"),
+        [1, NAN],
+        "integer",
+    ),
+    (
+        "bool[pyarrow]",
+        lambda pa: pd.array([True, None], dtype="bool[pyarrow]"),
+        [1, NAN],
+        "logical",
+    ),
     # Arrow dictionary order is first appearance: "b" then "a".
-    ("dictionary", lambda pa: pd.array(
-        pa.array(["b", "a", None, "b"]).dictionary_encode(), dtype=pd.ArrowDtype(
-            pa.dictionary(pa.int32(), pa.string()))), [1, 2, NAN, 1], "factor"),
-    ("date32", lambda pa: pd.array(pa.array([15328, None], pa.date32()),
-                                   dtype=pd.ArrowDtype(pa.date32())), [15328, NAN],
-     "date"),
-    ("timestamp with zone", lambda pa: pd.array(
-        pa.array([90, None], pa.timestamp("s", tz="UTC")),
-        dtype=pd.ArrowDtype(pa.timestamp("s", tz="UTC"))), [90, NAN], "datetime"),
+    (
+        "dictionary",
+        lambda pa: pd.array(
+            pa.array(["b", "a", None, "b"]).dictionary_encode(),
+            dtype=pd.ArrowDtype(pa.dictionary(pa.int32(), pa.string())),
+        ),
+        [1, 2, NAN, 1],
+        "factor",
+    ),
+    (
+        "date32",
+        lambda pa: pd.array(
+            pa.array([15328, None], pa.date32()), dtype=pd.ArrowDtype(pa.date32())
+        ),
+        [15328, NAN],
+        "date",
+    ),
+    (
+        "timestamp with zone",
+        lambda pa: pd.array(
+            pa.array([90, None], pa.timestamp("s", tz="UTC")),
+            dtype=pd.ArrowDtype(pa.timestamp("s", tz="UTC")),
+        ),
+        [90, NAN],
+        "datetime",
+    ),
 ]
 
 
-@pytest.mark.parametrize("case, make, expected, kind", ARROW_RULES,
-                         ids=[row[0] for row in ARROW_RULES])
+@pytest.mark.parametrize(
+    "case, make, expected, kind", ARROW_RULES, ids=[row[0] for row in ARROW_RULES]
+)
 def test_arrow_backed_columns(case, make, expected, kind):
     pa = pytest.importorskip("pyarrow")
 
@@ -163,10 +257,16 @@ def test_series_gives_a_1d_tensor_and_keeps_its_name():
     assert info.container == "Series" and info.names == ["JohnsonJohnson"]
 
 
-@pytest.mark.parametrize("dtype, expected", [
-    ("float64", torch.float64), (torch_float64(), torch.float64),
-    (torch.int32, torch.int32), ("int64", torch.int64), ("float16", torch.float16),
-])
+@pytest.mark.parametrize(
+    "dtype, expected",
+    [
+        ("float64", torch.float64),
+        (torch_float64(), torch.float64),
+        (torch.int32, torch.int32),
+        ("int64", torch.int64),
+        ("float16", torch.float16),
+    ],
+)
 def test_dtype_choice(dtype, expected):
     x, info = df_to_tensor(pd.DataFrame({"a": [1, 2]}), dtype=dtype)
 
@@ -182,12 +282,15 @@ def test_unsupported_dtypes_are_refused(dtype):
 
 # ---- NA policy (DECISIONS 3) --------------------------------------------------
 
+
 def test_na_in_integer_output_names_every_column():
-    frame = pd.DataFrame({
-        "ok": [1, 2, 3],
-        "height": pd.array([1, None, None], dtype="Int32"),
-        "diet": pd.Categorical([None, "a", "a"]),
-    })
+    frame = pd.DataFrame(
+        {
+            "ok": [1, 2, 3],
+            "height": pd.array([1, None, None], dtype="Int32"),
+            "diet": pd.Categorical([None, "a", "a"]),
+        }
+    )
 
     with pytest.raises(RValueError) as error:
         df_to_tensor(frame, dtype="int64")
@@ -219,19 +322,23 @@ def test_na_error_in_float_output():
     assert info.na == "error" and x.torch.tolist() == [[1.0]]
 
 
-@pytest.mark.parametrize("dtype, na, message", [
-    ("int64", "nan", "needs a floating dtype"),
-    ("int64", 0.5, "cannot be stored"),
-    ("int8", 1000, "cannot be stored"),
-    ("float32", "zero", "must be 'nan', 'error' or a number"),
-    ("float32", True, "must be 'nan', 'error' or a number"),
-])
+@pytest.mark.parametrize(
+    "dtype, na, message",
+    [
+        ("int64", "nan", "needs a floating dtype"),
+        ("int64", 0.5, "cannot be stored"),
+        ("int8", 1000, "cannot be stored"),
+        ("float32", "zero", "must be 'nan', 'error' or a number"),
+        ("float32", True, "must be 'nan', 'error' or a number"),
+    ],
+)
 def test_bad_na_policies(dtype, na, message):
     with pytest.raises(RValueError, match=message):
         df_to_tensor(pd.DataFrame({"a": [1]}), dtype=dtype, na=na)
 
 
 # ---- lossy steps warn, exact ones do not ----------------------------------------
+
 
 def test_integers_beyond_2_to_24_in_float32_warn():
     frame = pd.DataFrame({"big": [2**24, 2**24 + 1]})
@@ -243,14 +350,20 @@ def test_integers_beyond_2_to_24_in_float32_warn():
     assert len(info.lossy) == 1 and "float64" in info.lossy[0]
 
 
-@pytest.mark.parametrize("frame, dtype", [
-    (pd.DataFrame({"big": [2**24, -(2**24)]}), "float32"),
-    (pd.DataFrame({"big": [2**24 + 1]}), "float64"),
-    (pd.DataFrame({"big": [2**53 - 1]}), "int64"),
-    (pd.DataFrame({"x": [0.1, 1e30]}), "float32"),  # R double -> float32 rounds
-    (pd.DataFrame({"d": pd.to_datetime(["2024-01-01 00:00:01"], utc=True)}), "float64"),
-    (pd.DataFrame({"d": pd.to_datetime(["2024-01-01"])}), "float32"),  # a Date
-])
+@pytest.mark.parametrize(
+    "frame, dtype",
+    [
+        (pd.DataFrame({"big": [2**24, -(2**24)]}), "float32"),
+        (pd.DataFrame({"big": [2**24 + 1]}), "float64"),
+        (pd.DataFrame({"big": [2**53 - 1]}), "int64"),
+        (pd.DataFrame({"x": [0.1, 1e30]}), "float32"),  # R double -> float32 rounds
+        (
+            pd.DataFrame({"d": pd.to_datetime(["2024-01-01 00:00:01"], utc=True)}),
+            "float64",
+        ),
+        (pd.DataFrame({"d": pd.to_datetime(["2024-01-01"])}), "float32"),  # a Date
+    ],
+)
 def test_exact_conversions_do_not_warn(frame, dtype):
     with warnings.catch_warnings():
         warnings.simplefilter("error", LossyConversionWarning)
@@ -276,12 +389,18 @@ def test_fractions_into_an_integer_dtype_truncate_with_a_warning():
     assert x.torch[:, 0].tolist() == [1, -1]
 
 
-@pytest.mark.parametrize("frame, dtype", [
-    (pd.DataFrame({"x": [300]}), "uint8"),
-    (pd.DataFrame({"x": [-1]}), "uint8"),
-    (pd.DataFrame({"x": [2**40]}), "int32"),
-    (pd.DataFrame({"f": pd.Categorical([f"l{k:03d}" for k in range(200)])}), "int8"),
-])
+@pytest.mark.parametrize(
+    "frame, dtype",
+    [
+        (pd.DataFrame({"x": [300]}), "uint8"),
+        (pd.DataFrame({"x": [-1]}), "uint8"),
+        (pd.DataFrame({"x": [2**40]}), "int32"),
+        (
+            pd.DataFrame({"f": pd.Categorical([f"l{k:03d}" for k in range(200)])}),
+            "int8",
+        ),
+    ],
+)
 def test_out_of_range_integers_warn(frame, dtype):
     with pytest.warns(LossyConversionWarning, match="changed in"):
         df_to_tensor(frame, dtype=dtype)
@@ -296,11 +415,15 @@ def test_overflow_to_inf_warns():
 
 # ---- bad inputs -----------------------------------------------------------------
 
-@pytest.mark.parametrize("text", [
-    pd.Series(["a", "b"], dtype=object),
-    pd.Series(["a", None], dtype="string"),
-    pd.Series(["a", "b"]),  # str in pandas 3, object in pandas 2
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pd.Series(["a", "b"], dtype=object),
+        pd.Series(["a", None], dtype="string"),
+        pd.Series(["a", "b"]),  # str in pandas 3, object in pandas 2
+    ],
+)
 def test_text_columns_are_refused_with_the_fix(text):
     frame = pd.DataFrame({"n": [1.0, 2.0], "location": text, "city": text})
 
@@ -312,14 +435,23 @@ def test_text_columns_are_refused_with_the_fix(text):
     assert "astype('category')" in message and "R type not handled" in message
 
 
-@pytest.mark.parametrize("column, message", [
-    (pd.Series([1, "a"], dtype=object), "mixed or unsupported"),
-    (pd.Series(pd.to_timedelta([1, 2], unit="s")), "no R number rule"),
-    (pd.Series([1 + 2j]), "no R number rule"),
-    (pd.Series([dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc),
-                dt.datetime(2020, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=2)))]),
-     "utc=True"),
-])
+@pytest.mark.parametrize(
+    "column, message",
+    [
+        (pd.Series([1, "a"], dtype=object), "mixed or unsupported"),
+        (pd.Series(pd.to_timedelta([1, 2], unit="s")), "no R number rule"),
+        (pd.Series([1 + 2j]), "no R number rule"),
+        (
+            pd.Series(
+                [
+                    dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc),
+                    dt.datetime(2020, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=2))),
+                ]
+            ),
+            "utc=True",
+        ),
+    ],
+)
 def test_unconvertible_columns_are_named(column, message):
     with pytest.raises(RValueError, match=message):
         df_to_tensor(pd.DataFrame({"bad": column}))
@@ -329,8 +461,9 @@ def test_empty_frames():
     with pytest.raises(RValueError, match="no columns"):
         df_to_tensor(pd.DataFrame())
 
-    x, info = df_to_tensor(pd.DataFrame({"a": pd.Series([], dtype=float),
-                                         "f": pd.Categorical([])}))
+    x, info = df_to_tensor(
+        pd.DataFrame({"a": pd.Series([], dtype=float), "f": pd.Categorical([])})
+    )
     assert tuple(x.torch.shape) == (0, 2) and info.n_rows == 0
 
 
@@ -349,6 +482,7 @@ def test_non_frames_are_a_type_error(not_a_frame):
 
 # ---- memory: never shared with pandas -------------------------------------------
 
+
 def test_tensor_does_not_share_memory_with_the_frame():
     values = np.array([1.0, 2.0], dtype=np.float32)
     values.flags.writeable = False  # pandas may hand out read-only buffers
@@ -361,6 +495,7 @@ def test_tensor_does_not_share_memory_with_the_frame():
 
 
 # ---- round trips ------------------------------------------------------------------
+
 
 def test_round_trip_okc_like_keeps_dtypes_levels_dates_and_na():
     okc = datasets.okc_like.drop(columns="location")
@@ -389,23 +524,30 @@ def test_round_trip_series_with_its_quarterly_index():
 
 
 def test_round_trip_of_every_kind_with_a_custom_index():
-    frame = pd.DataFrame({
-        "f64": [0.25, NAN, 3.0],
-        "f32": np.array([1.5, 2.5, NAN], dtype=np.float32),
-        "i64": [1, 2, 3],
-        "i32n": pd.array([1, None, 3], dtype="Int32"),
-        "u8": np.array([0, 255, 7], dtype=np.uint8),
-        "bool": [True, False, True],
-        "booln": pd.array([True, None, False], dtype="boolean"),
-        "fac": pd.Categorical(["b", None, "a"], categories=["b", "a"]),
-        "ord": pd.Categorical(["3", "1", "3"], categories=["3", "1"], ordered=True),
-        "date": pd.to_datetime(["2011-12-20", None, "1960-01-01"]),
-        "date_us": pd.to_datetime(["2011-12-20", "1970-01-01", None]).astype(
-            "datetime64[us]"),
-        "when": pd.to_datetime(["2024-01-01 00:00:01", None, "1999-12-31 23:59:59"]
-                               ).tz_localize("Europe/Paris"),
-        "naive": pd.to_datetime(["2024-01-01 10:30:00", "1970-01-01 00:00:00", None]),
-    }, index=pd.Index(["r1", "r2", "r3"], name="row"))
+    frame = pd.DataFrame(
+        {
+            "f64": [0.25, NAN, 3.0],
+            "f32": np.array([1.5, 2.5, NAN], dtype=np.float32),
+            "i64": [1, 2, 3],
+            "i32n": pd.array([1, None, 3], dtype="Int32"),
+            "u8": np.array([0, 255, 7], dtype=np.uint8),
+            "bool": [True, False, True],
+            "booln": pd.array([True, None, False], dtype="boolean"),
+            "fac": pd.Categorical(["b", None, "a"], categories=["b", "a"]),
+            "ord": pd.Categorical(["3", "1", "3"], categories=["3", "1"], ordered=True),
+            "date": pd.to_datetime(["2011-12-20", None, "1960-01-01"]),
+            "date_us": pd.to_datetime(["2011-12-20", "1970-01-01", None]).astype(
+                "datetime64[us]"
+            ),
+            "when": pd.to_datetime(
+                ["2024-01-01 00:00:01", None, "1999-12-31 23:59:59"]
+            ).tz_localize("Europe/Paris"),
+            "naive": pd.to_datetime(
+                ["2024-01-01 10:30:00", "1970-01-01 00:00:00", None]
+            ),
+        },
+        index=pd.Index(["r1", "r2", "r3"], name="row"),
+    )
 
     x, info = df_to_tensor(frame, dtype="float64")
     back = tensor_to_df(x, info)
@@ -424,11 +566,13 @@ def test_round_trip_through_json_record():
 
 
 def test_object_columns_come_back_as_their_clean_types():
-    frame = pd.DataFrame({
-        "num": pd.Series([1.5, None], dtype=object),
-        "int": pd.Series([1, None], dtype=object),
-        "day": pd.Series([dt.date(2020, 1, 2), None]),
-    })
+    frame = pd.DataFrame(
+        {
+            "num": pd.Series([1.5, None], dtype=object),
+            "int": pd.Series([1, None], dtype=object),
+            "day": pd.Series([dt.date(2020, 1, 2), None]),
+        }
+    )
 
     back = tensor_to_df(*df_to_tensor(frame, dtype="float64"))
 
@@ -470,6 +614,7 @@ def test_integer_tensor_round_trip_with_fill_keeps_the_number():
 
 # ---- like=: the same codes for the same levels across frames -------------------
 
+
 def test_like_keeps_the_training_levels():
     train = pd.DataFrame({"f": pd.Categorical(["a", "b", "c"])})
     test = pd.DataFrame({"f": pd.Categorical(["c"])})
@@ -485,15 +630,17 @@ def test_like_keeps_the_training_levels():
 
 def test_like_adds_new_unordered_levels_last_and_refuses_ordered_ones():
     _, before = df_to_tensor(pd.DataFrame({"f": pd.Categorical(["b", "a"])}))
-    x, after = df_to_tensor(pd.DataFrame({"f": pd.Categorical(["z", "b"])}),
-                            like=before)
+    x, after = df_to_tensor(
+        pd.DataFrame({"f": pd.Categorical(["z", "b"])}), like=before
+    )
     assert x.torch[:, 0].tolist() == [3.0, 2.0]
     assert after.columns[0].levels == ("a", "b", "z")
 
     _, ordered = df_to_tensor(pd.DataFrame({"f": pd.Categorical(["a"], ordered=True)}))
     with pytest.raises(RValueError, match="ordered factor whose levels \\['z'\\]"):
-        df_to_tensor(pd.DataFrame({"f": pd.Categorical(["z"], ordered=True)}),
-                     like=ordered)
+        df_to_tensor(
+            pd.DataFrame({"f": pd.Categorical(["z"], ordered=True)}), like=ordered
+        )
 
 
 def test_like_needs_the_same_columns_and_kinds():
@@ -507,10 +654,15 @@ def test_like_needs_the_same_columns_and_kinds():
 
 # ---- other table libraries ---------------------------------------------------------
 
+
 def test_pyarrow_table_is_accepted():
     pa = pytest.importorskip("pyarrow")
-    table = pa.table({"f": pa.array(["x", "y", "x"]).dictionary_encode(),
-                      "d": pa.array([0, 1, None], pa.date32())})
+    table = pa.table(
+        {
+            "f": pa.array(["x", "y", "x"]).dictionary_encode(),
+            "d": pa.array([0, 1, None], pa.date32()),
+        }
+    )
 
     x, info = df_to_tensor(table, dtype="float64")
 
@@ -521,7 +673,8 @@ def test_pyarrow_table_is_accepted():
 def test_polars_frame_is_accepted():
     pl = pytest.importorskip("polars")
     frame = pl.DataFrame({"a": [1, None, 3], "c": ["x", "y", "x"]}).with_columns(
-        pl.col("c").cast(pl.Categorical))
+        pl.col("c").cast(pl.Categorical)
+    )
 
     x, info = df_to_tensor(frame, dtype="float64")
 
@@ -535,6 +688,7 @@ def test_report_names_each_column_rule():
     report = info.report()
 
     assert report.splitlines()[0] == (
-        "35 rows x 3 columns -> float32 tensor of shape (35, 3); NA -> nan")
+        "35 rows x 3 columns -> float32 tensor of shape (35, 3); NA -> nan"
+    )
     assert "Tree" in report and "3 < 1 < 5 < 2 < 4" in report
     assert "values as they are" in report

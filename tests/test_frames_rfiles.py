@@ -16,13 +16,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+import rds_writer as rw
 
 from rtorch.errors import LossyConversionWarning, RNotImplementedError, RValueError
-import rds_writer as rw
 
 pytest.importorskip("rdata")
 
-from rtorch.frames import read_rdata, read_rds  # noqa: E402
+from rtorch.frames import read_rdata, read_rds
 
 SHARED = Path("/work/shared/data/r")
 
@@ -30,6 +30,7 @@ SHARED = Path("/work/shared/data/r")
 @pytest.fixture
 def time_limit():
     """Fail (instead of hanging) when a read takes more than 60 s."""
+
     def expire(signum, frame):
         raise TimeoutError("read_rds took more than 60 s: it hangs")
 
@@ -41,6 +42,7 @@ def time_limit():
 
 
 # ---- the R-written files of ../shared/data/r ---------------------------------
+
 
 def test_johnson_johnson_ts_keeps_its_quarters():
     jj = read_rds(SHARED / "JohnsonJohnson.rds")
@@ -63,7 +65,10 @@ def test_orange_keeps_ordered_levels_doubles_and_grouped_data_attributes():
     assert orange["circumference"].dtype == np.float64
     assert list(orange["circumference"].iloc[:3]) == [30, 58, 87]  # Orange.csv
     assert orange.attrs["r_class"] == [
-        "nfnGroupedData", "nfGroupedData", "groupedData", "data.frame"
+        "nfnGroupedData",
+        "nfGroupedData",
+        "groupedData",
+        "data.frame",
     ]
     assert orange.attrs["r_attributes"]["formula"] == "circumference ~ age | Tree"
     assert orange.attrs["r_attributes"]["units"] == {"x": "(days)", "y": "(mm)"}
@@ -78,7 +83,10 @@ def test_okc_like_keeps_integer_na_factor_na_and_dates():
     assert okc["height"].isna().sum() == 3
     assert okc["diet"].isna().sum() == 16
     assert list(okc["diet"].cat.categories) == [
-        "anything", "halal", "vegan", "vegetarian"
+        "anything",
+        "halal",
+        "vegan",
+        "vegetarian",
     ]
     assert list(okc["Class"].cat.categories) == ["stem", "other"]
     assert isinstance(okc["location"].dtype, pd.StringDtype)
@@ -101,33 +109,53 @@ def test_penguins_tibble_with_factor_and_integer_na():
 
 # ---- hand-built files: each R type and class -----------------------------------
 
+
 def _read(tmp_path: Path, item: bytes):
     return read_rds(rw.write_rds(tmp_path / "x.rds", item))
 
 
 def test_integer_logical_and_character_na(tmp_path):
-    frame = _read(tmp_path, rw.data_frame({
-        "i": rw.integers([1, None, 3]),
-        "l": rw.logicals([True, None, False]),
-        "s": rw.strings(["a", None, "é"]),
-        "d": rw.doubles([1.5, None, float("nan")]),
-    }, 3))
+    frame = _read(
+        tmp_path,
+        rw.data_frame(
+            {
+                "i": rw.integers([1, None, 3]),
+                "l": rw.logicals([True, None, False]),
+                "s": rw.strings(["a", None, "é"]),
+                "d": rw.doubles([1.5, None, float("nan")]),
+            },
+            3,
+        ),
+    )
 
     assert str(frame["i"].dtype) == "Int32" and frame["i"].isna().tolist() == [
-        False, True, False]
+        False,
+        True,
+        False,
+    ]
     assert str(frame["l"].dtype) == "boolean"
     assert frame["l"].tolist()[0] is True and frame["l"].isna().iloc[1]
     assert frame["s"].iloc[2] == "é" and frame["s"].isna().iloc[1]
-    assert frame["d"].iloc[0] == 1.5 and frame["d"].isna().tolist() == [False, True, True]
+    assert frame["d"].iloc[0] == 1.5 and frame["d"].isna().tolist() == [
+        False,
+        True,
+        True,
+    ]
 
 
-@pytest.mark.parametrize("tzone, expected", [
-    # R: as.POSIXct(1704067201, origin = "1970-01-01", tz = ...)
-    ("America/New_York", pd.Timestamp("2023-12-31 19:00:01", tz="America/New_York")),
-    ("UTC", pd.Timestamp("2024-01-01 00:00:01", tz="UTC")),
-    (None, pd.Timestamp("2024-01-01 00:00:01", tz="UTC")),
-    ("", pd.Timestamp("2024-01-01 00:00:01", tz="UTC")),
-])
+@pytest.mark.parametrize(
+    "tzone, expected",
+    [
+        # R: as.POSIXct(1704067201, origin = "1970-01-01", tz = ...)
+        (
+            "America/New_York",
+            pd.Timestamp("2023-12-31 19:00:01", tz="America/New_York"),
+        ),
+        ("UTC", pd.Timestamp("2024-01-01 00:00:01", tz="UTC")),
+        (None, pd.Timestamp("2024-01-01 00:00:01", tz="UTC")),
+        ("", pd.Timestamp("2024-01-01 00:00:01", tz="UTC")),
+    ],
+)
 def test_posixct_keeps_its_time_zone(tmp_path, tzone, expected):
     stamps = _read(tmp_path, rw.posixct([1704067201.0, None], tzone))
 
@@ -154,8 +182,11 @@ def test_dates_are_days_since_1970(tmp_path):
     dates = _read(tmp_path, rw.date([0.0, 15328.0, -1.0, None]))
 
     # R: as.Date(c(0, 15328, -1), origin = "1970-01-01")
-    assert dates.tolist()[:3] == [pd.Timestamp("1970-01-01"), pd.Timestamp("2011-12-20"),
-                                  pd.Timestamp("1969-12-31")]
+    assert dates.tolist()[:3] == [
+        pd.Timestamp("1970-01-01"),
+        pd.Timestamp("2011-12-20"),
+        pd.Timestamp("1969-12-31"),
+    ]
     assert pd.isna(dates.iloc[3])
 
 
@@ -175,26 +206,42 @@ def test_named_vector_list_and_matrix(tmp_path):
     named = _read(tmp_path, rw.doubles([1.0, 2.0], [("names", rw.strings(["a", "b"]))]))
     assert named["b"] == 2.0
 
-    listed = _read(tmp_path, rw.generic_list(
-        [rw.doubles([1.0]), rw.strings(["x"])], [("names", rw.strings(["n", "s"]))]))
+    listed = _read(
+        tmp_path,
+        rw.generic_list(
+            [rw.doubles([1.0]), rw.strings(["x"])], [("names", rw.strings(["n", "s"]))]
+        ),
+    )
     assert list(listed) == ["n", "s"] and listed["s"].iloc[0] == "x"
 
     # R: matrix(1:6, nrow = 2) is filled column-major: rows 1 3 5 / 2 4 6.
-    matrix = _read(tmp_path, rw.integers([1, 2, 3, 4, 5, 6],
-                                         [("dim", rw.integers([2, 3]))]))
+    matrix = _read(
+        tmp_path, rw.integers([1, 2, 3, 4, 5, 6], [("dim", rw.integers([2, 3]))])
+    )
     np.testing.assert_array_equal(matrix, [[1, 3, 5], [2, 4, 6]])
 
 
-@pytest.mark.parametrize("frequency, start, first, kind", [
-    (12.0, 2000.0, pd.Period("2000-01", freq="M"), pd.PeriodIndex),
-    (12.0, 2000 + 5 / 12, pd.Period("2000-06", freq="M"), pd.PeriodIndex),
-    (1.0, 1990.0, pd.Period("1990", freq="Y"), pd.PeriodIndex),
-    (7.0, 1.0, 1.0, pd.Index),
-])
+@pytest.mark.parametrize(
+    "frequency, start, first, kind",
+    [
+        (12.0, 2000.0, pd.Period("2000-01", freq="M"), pd.PeriodIndex),
+        (12.0, 2000 + 5 / 12, pd.Period("2000-06", freq="M"), pd.PeriodIndex),
+        (1.0, 1990.0, pd.Period("1990", freq="Y"), pd.PeriodIndex),
+        (7.0, 1.0, 1.0, pd.Index),
+    ],
+)
 def test_ts_index_by_frequency(tmp_path, frequency, start, first, kind):
     end = start + 2 / frequency
-    series = _read(tmp_path, rw.doubles([1.0, 2.0, 3.0], [
-        ("tsp", rw.doubles([start, end, frequency])), ("class", rw.strings(["ts"]))]))
+    series = _read(
+        tmp_path,
+        rw.doubles(
+            [1.0, 2.0, 3.0],
+            [
+                ("tsp", rw.doubles([start, end, frequency])),
+                ("class", rw.strings(["ts"])),
+            ],
+        ),
+    )
 
     assert isinstance(series.index, kind)
     assert series.index[0] == first
@@ -202,16 +249,22 @@ def test_ts_index_by_frequency(tmp_path, frequency, start, first, kind):
 
 
 def test_ts_whose_tsp_does_not_fit_its_values_is_damaged(tmp_path):
-    item = rw.doubles([1.0, 2.0], [("tsp", rw.doubles([1.0, 1e9, 1.0])),
-                                   ("class", rw.strings(["ts"]))])
+    item = rw.doubles(
+        [1.0, 2.0],
+        [("tsp", rw.doubles([1.0, 1e9, 1.0])), ("class", rw.strings(["ts"]))],
+    )
     with pytest.raises(RValueError, match="does not describe its 2 values"):
         _read(tmp_path, item)
 
 
 def test_rdata_returns_every_object_in_order(tmp_path):
-    path = rw.write_rdata(tmp_path / "w.RData", {
-        "b": rw.doubles([1.0]), "a": rw.factor([1], ["x"]),
-    })
+    path = rw.write_rdata(
+        tmp_path / "w.RData",
+        {
+            "b": rw.doubles([1.0]),
+            "a": rw.factor([1], ["x"]),
+        },
+    )
 
     objects = read_rdata(path)
 
@@ -245,12 +298,16 @@ def test_uncompressed_rds_is_read(tmp_path):
 
 # ---- bad, damaged and hostile files -------------------------------------------
 
-@pytest.mark.parametrize("content, message", [
-    (b"", "not an R data file"),
-    (b'"Tree","age"\n"1",118\n', "not an R data file"),
-    (gzip.compress(gzip.compress(b"X\n")), "compressed twice"),
-    (b"\x1f\x8b\x08\x00garbage-not-deflate", "damaged"),
-])
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "not an R data file"),
+        (b'"Tree","age"\n"1",118\n', "not an R data file"),
+        (gzip.compress(gzip.compress(b"X\n")), "compressed twice"),
+        (b"\x1f\x8b\x08\x00garbage-not-deflate", "damaged"),
+    ],
+)
 def test_files_that_are_not_r_files(tmp_path, content, message):
     path = tmp_path / "bad.rds"
     path.write_bytes(content)
@@ -301,8 +358,9 @@ def test_huge_declared_length_is_refused(tmp_path, time_limit):
 
 def test_environments_in_rdata_are_left_out_with_a_warning(tmp_path):
     environment = rw.i32(253)  # R's marker for the global environment
-    path = rw.write_rdata(tmp_path / "env.RData", {"e": environment,
-                                                   "x": rw.doubles([1.0])})
+    path = rw.write_rdata(
+        tmp_path / "env.RData", {"e": environment, "x": rw.doubles([1.0])}
+    )
 
     with pytest.warns(LossyConversionWarning, match="'e'"):
         objects = read_rdata(path)

@@ -43,7 +43,7 @@ import pandas as pd
 
 from rtorch.errors import RValueError
 
-__all__ = ["load", "JohnsonJohnson", "Orange", "okc_like"]
+__all__ = ["JohnsonJohnson", "Orange", "load", "okc_like"]
 
 
 def load(name: str) -> pd.Series | pd.DataFrame:
@@ -99,9 +99,7 @@ def _johnson_johnson() -> pd.Series:
     quarters = pd.PeriodIndex.from_fields(
         year=table["year"].to_numpy(), quarter=table["qtr"].to_numpy(), freq="Q"
     )
-    series = pd.Series(
-        table["value"].to_numpy(), index=quarters, name="JohnsonJohnson"
-    )
+    series = pd.Series(table["value"].to_numpy(), index=quarters, name="JohnsonJohnson")
     series.attrs["r_class"] = ["ts"]
     series.attrs["tsp"] = (1960.0, 1980.75, 4.0)
     return series
@@ -119,7 +117,10 @@ def _orange() -> pd.DataFrame:
         frame["Tree"], categories=_ORANGE_TREE_LEVELS, ordered=True
     )
     frame.attrs["r_class"] = [
-        "nfnGroupedData", "nfGroupedData", "groupedData", "data.frame"
+        "nfnGroupedData",
+        "nfGroupedData",
+        "groupedData",
+        "data.frame",
     ]
     frame.attrs["r_attributes"] = {
         "formula": "circumference ~ age | Tree",

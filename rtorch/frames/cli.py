@@ -67,62 +67,102 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rtorch convert",
         description="Convert a data file to a tensor file by R's column rules "
-                    "(factor -> 1-based codes, Date -> days since 1970-01-01, "
-                    "NA -> NaN), printing how each column was converted.",
+        "(factor -> 1-based codes, Date -> days since 1970-01-01, "
+        "NA -> NaN), printing how each column was converted.",
     )
     parser.add_argument("input", help=f"input file ({', '.join(SUFFIXES)})")
-    parser.add_argument("-o", "--output", required=True,
-                        help=f"output file ({' or '.join(FORMATS)})")
-    parser.add_argument("--dtype", default="float32",
-                        help="tensor dtype (default float32, R double's dtype)")
-    parser.add_argument("--na", type=_na_policy, default=None,
-                        help="what NA becomes: nan (default for float dtypes), "
-                             "error (default for integer dtypes) or a number")
-    parser.add_argument("--object", dest="object_name", default=None,
-                        help="the object of an .RData file to convert")
-    parser.add_argument("--factor", action="append", default=[], metavar="COLUMN",
-                        help="make a text column a factor (repeatable)")
-    parser.add_argument("--date", action="append", default=[], metavar="COLUMN",
-                        help="read a text column as ISO dates (repeatable)")
-    parser.add_argument("--drop", action="append", default=[], metavar="COLUMN",
-                        help="leave a column out (repeatable)")
-    parser.add_argument("--batch-rows", type=_positive, default=DEFAULT_BATCH_ROWS,
-                        help=f"rows per batch for parquet (default "
-                             f"{DEFAULT_BATCH_ROWS})")
-    parser.add_argument("--no-progress", action="store_true",
-                        help="do not show the progress bar")
+    parser.add_argument(
+        "-o", "--output", required=True, help=f"output file ({' or '.join(FORMATS)})"
+    )
+    parser.add_argument(
+        "--dtype",
+        default="float32",
+        help="tensor dtype (default float32, R double's dtype)",
+    )
+    parser.add_argument(
+        "--na",
+        type=_na_policy,
+        default=None,
+        help="what NA becomes: nan (default for float dtypes), "
+        "error (default for integer dtypes) or a number",
+    )
+    parser.add_argument(
+        "--object",
+        dest="object_name",
+        default=None,
+        help="the object of an .RData file to convert",
+    )
+    parser.add_argument(
+        "--factor",
+        action="append",
+        default=[],
+        metavar="COLUMN",
+        help="make a text column a factor (repeatable)",
+    )
+    parser.add_argument(
+        "--date",
+        action="append",
+        default=[],
+        metavar="COLUMN",
+        help="read a text column as ISO dates (repeatable)",
+    )
+    parser.add_argument(
+        "--drop",
+        action="append",
+        default=[],
+        metavar="COLUMN",
+        help="leave a column out (repeatable)",
+    )
+    parser.add_argument(
+        "--batch-rows",
+        type=_positive,
+        default=DEFAULT_BATCH_ROWS,
+        help=f"rows per batch for parquet (default {DEFAULT_BATCH_ROWS})",
+    )
+    parser.add_argument(
+        "--no-progress", action="store_true", help="do not show the progress bar"
+    )
     return parser
 
 
 def _convert(arguments: argparse.Namespace) -> tuple[ConversionInfo, int]:
     """Read, convert batch by batch, write; the final record and file size."""
-    preparation = Preparation(tuple(arguments.factor), tuple(arguments.date),
-                              tuple(arguments.drop))
-    source = open_source(arguments.input, preparation, arguments.batch_rows,
-                         arguments.object_name)
+    preparation = Preparation(
+        tuple(arguments.factor), tuple(arguments.date), tuple(arguments.drop)
+    )
+    source = open_source(
+        arguments.input, preparation, arguments.batch_rows, arguments.object_name
+    )
 
     info: ConversionInfo | None = None
     na_counts: list[int] = []
     lossy: list[str] = []
-    with TensorFileWriter(arguments.output) as writer, \
-            _progress(source.rows, not arguments.no_progress) as advance:
+    with (
+        TensorFileWriter(arguments.output) as writer,
+        _progress(source.rows, not arguments.no_progress) as advance,
+    ):
         for batch in source.batches:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", LossyConversionWarning)
-                tensor, info = df_to_tensor(batch, dtype=arguments.dtype,
-                                            na=arguments.na, like=info)
-            na_counts = [before + column.na_count for before, column in
-                         zip(na_counts or [0] * len(info.columns), info.columns,
-                             strict=True)]
+                tensor, info = df_to_tensor(
+                    batch, dtype=arguments.dtype, na=arguments.na, like=info
+                )
+            na_counts = [
+                before + column.na_count
+                for before, column in zip(
+                    na_counts or [0] * len(info.columns), info.columns, strict=True
+                )
+            ]
             lossy.extend(message for message in info.lossy if message not in lossy)
             writer.append(tensor.torch)
             advance(info.n_rows)
         # open_source yields at least one batch, so info is set here.
         final = cast(ConversionInfo, info).with_rows(
             writer.rows,
-            columns=tuple(replace(column, na_count=count)
-                          for column, count in zip(info.columns, na_counts,
-                                                   strict=True)),
+            columns=tuple(
+                replace(column, na_count=count)
+                for column, count in zip(info.columns, na_counts, strict=True)
+            ),
             lossy=tuple(lossy),
         )
         size = writer.finish(final)
@@ -141,7 +181,8 @@ def _na_policy(text: str) -> str | int | float:
         return float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"--na must be nan, error or a number, not {text!r}") from None
+            f"--na must be nan, error or a number, not {text!r}"
+        ) from None
 
 
 def _positive(text: str) -> int:
@@ -166,8 +207,12 @@ def _progress(total: int, enabled: bool) -> Iterator[Any]:
         def advance(rows: int) -> None:
             done[0] += rows
             share = 100 * done[0] // total if total else 100
-            print(f"\rconverting: {done[0]:,} / {total:,} rows ({share}%)", end="",
-                  file=sys.stderr, flush=True)
+            print(
+                f"\rconverting: {done[0]:,} / {total:,} rows ({share}%)",
+                end="",
+                file=sys.stderr,
+                flush=True,
+            )
 
         yield advance
         print(file=sys.stderr)

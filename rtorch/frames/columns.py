@@ -30,8 +30,11 @@ __all__ = ["ColumnValues", "Unconvertible", "classify", "extract"]
 _NANOS = {"s": 1, "ms": 10**3, "us": 10**6, "ns": 10**9}
 _SECONDS_PER_DAY = 86_400
 _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
-_MASKED_ARRAYS = (pd.arrays.IntegerArray, pd.arrays.FloatingArray,
-                  pd.arrays.BooleanArray)
+_MASKED_ARRAYS = (
+    pd.arrays.IntegerArray,
+    pd.arrays.FloatingArray,
+    pd.arrays.BooleanArray,
+)
 
 
 class Unconvertible(Exception):
@@ -187,8 +190,11 @@ def _arrow_kind(dtype: pd.ArrowDtype) -> str | None:
 
 def _normalise(column: pd.Series, kind: str) -> pd.Series:
     """Arrow dictionaries, dates and timestamps as pandas' own types."""
-    if isinstance(column.dtype, pd.ArrowDtype) and kind in ("factor", "date",
-                                                             "datetime"):
+    if isinstance(column.dtype, pd.ArrowDtype) and kind in (
+        "factor",
+        "date",
+        "datetime",
+    ):
         arrow = column.array.__arrow_array__()
         return pd.Series(arrow.to_pandas(date_as_object=False).array, name=column.name)
     if column.dtype == object and kind in ("date", "datetime"):
@@ -200,12 +206,11 @@ def _object_dates(column: pd.Series) -> pd.Series:
     """``datetime.date`` / ``datetime`` objects as a datetime64 Series."""
     missing = column.isna().to_numpy()
     values = column.to_numpy()
-    if all(
-        type(value) is dt.date for value in values[~missing]  # noqa: E721
-    ):
+    if all(type(value) is dt.date for value in values[~missing]):
         days = np.zeros(len(values), dtype=np.int64)
-        days[~missing] = [value.toordinal() - _EPOCH_ORDINAL
-                          for value in values[~missing]]
+        days[~missing] = [
+            value.toordinal() - _EPOCH_ORDINAL for value in values[~missing]
+        ]
         stamps = (days * _SECONDS_PER_DAY).astype("datetime64[s]")
         stamps[missing] = np.datetime64("NaT")
         return pd.Series(stamps, name=column.name)
@@ -225,8 +230,9 @@ def _objects_as_numbers(column: pd.Series, kind: str) -> pd.Series:
         return column.astype("Int64")
     if kind == "logical":
         return column.astype("boolean")
-    return pd.Series(column.to_numpy(dtype=np.float64, na_value=np.nan),
-                     name=column.name)
+    return pd.Series(
+        column.to_numpy(dtype=np.float64, na_value=np.nan), name=column.name
+    )
 
 
 def _numbers(name: Hashable, column: pd.Series, kind: str) -> ColumnValues:
@@ -254,12 +260,12 @@ def _numbers(name: Hashable, column: pd.Series, kind: str) -> ColumnValues:
     missing, count = _mask_and_count(missing)
 
     info = ColumnInfo(name=name, kind=kind, source_dtype=str(dtype), na_count=count)
-    return ColumnValues(info, values, missing, exact=kind != "numeric",
-                        nan_filled=nan_filled)
+    return ColumnValues(
+        info, values, missing, exact=kind != "numeric", nan_filled=nan_filled
+    )
 
 
-def _factor(name: Hashable, column: pd.Series, like: ColumnInfo | None
-            ) -> ColumnValues:
+def _factor(name: Hashable, column: pd.Series, like: ColumnInfo | None) -> ColumnValues:
     """R's ``as.integer(factor)``: 1-based codes in the column's level order."""
     categorical = column.cat
     if like is not None and like.levels is not None:
@@ -293,8 +299,9 @@ def _align_levels(name: Hashable, column: pd.Series, like: ColumnInfo) -> pd.Ser
     return column.cat.set_categories(levels + new, ordered=like.ordered)
 
 
-def _dates(name: Hashable, column: pd.Series, kind: str, like: ColumnInfo | None
-           ) -> ColumnValues:
+def _dates(
+    name: Hashable, column: pd.Series, kind: str, like: ColumnInfo | None
+) -> ColumnValues:
     """Date -> days since 1970-01-01; date-time -> seconds since the epoch (UTC)."""
     dtype = column.dtype
     tz = getattr(dtype, "tz", None)
@@ -330,8 +337,9 @@ def _dates(name: Hashable, column: pd.Series, kind: str, like: ColumnInfo | None
     return ColumnValues(info, values, missing)
 
 
-def _all_midnight(ticks: np.ndarray, days: np.ndarray, ticks_per_day: int,
-                  na_count: int) -> bool:
+def _all_midnight(
+    ticks: np.ndarray, days: np.ndarray, ticks_per_day: int, na_count: int
+) -> bool:
     """Whether every (non-NaT) time stamp falls on midnight: an R ``Date``.
 
     ``days * ticks_per_day`` differs from the ticks at every NaT (its tick

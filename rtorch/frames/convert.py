@@ -122,13 +122,17 @@ def df_to_tensor(
         except Unconvertible as problem:
             raise RValueError(f"df_to_tensor(): {problem}.") from None
     if fill is None:
-        na_problems = [_na_problem(values) for values in columns
-                       if values.missing is not None]
+        na_problems = [
+            _na_problem(values) for values in columns if values.missing is not None
+        ]
         if na_problems:
             raise RValueError(_na_error(na_problems, target))
 
-    lossy = [message for values in columns
-             if (message := _lossy_message(values, target)) is not None]
+    lossy = [
+        message
+        for values in columns
+        if (message := _lossy_message(values, target)) is not None
+    ]
     for message in lossy:
         warnings.warn(message, LossyConversionWarning, stacklevel=2)
     out = _assemble(columns, len(frame), target, fill)
@@ -183,11 +187,14 @@ def tensor_to_df(tensor: Any, info: ConversionInfo) -> pd.DataFrame | pd.Series:
         column.name: restore.column(values[:, position], column)
         for position, column in enumerate(info.columns)
     }
-    index = info.index if info.index is not None and len(info.index) == info.n_rows \
+    index = (
+        info.index
+        if info.index is not None and len(info.index) == info.n_rows
         else None
+    )
 
     if info.container == "Series":
-        (name, data), = columns.items()
+        ((name, data),) = columns.items()
         result: pd.DataFrame | pd.Series = pd.Series(data, name=name, index=index)
     else:
         result = pd.DataFrame(columns, index=index)
@@ -244,9 +251,7 @@ def _na_fill(na: NAPolicy, target: np.dtype) -> float | int | None:
                 f"na='nan' needs a floating dtype, but dtype is {target}: an integer "
                 "tensor has no NaN. Use dtype=torch_float32(), or na=<a number>."
             )
-        raise RValueError(
-            f"na must be 'nan', 'error' or a number, not {na!r}."
-        )
+        raise RValueError(f"na must be 'nan', 'error' or a number, not {na!r}.")
     if isinstance(na, (bool, np.bool_)) or not isinstance(na, (int, float, np.number)):
         raise RValueError(f"na must be 'nan', 'error' or a number, not {na!r}.")
     if floating or np.isnan(na):
@@ -262,7 +267,7 @@ def _na_fill(na: NAPolicy, target: np.dtype) -> float | int | None:
     return int(na)
 
 
-def _na_label(fill: float | int | None) -> str | float | int:
+def _na_label(fill: float | None) -> str | float | int:
     """The NA policy as recorded: "nan", "error" or the fill number."""
     if fill is None:
         return "error"
@@ -277,7 +282,9 @@ def _classify_all(frame: pd.DataFrame, like: ConversionInfo | None) -> dict:
             "df_to_tensor() got a data frame with no columns; a tensor needs at "
             "least one column of numbers."
         )
-    duplicated = sorted({str(name) for name in frame.columns[frame.columns.duplicated()]})
+    duplicated = sorted(
+        {str(name) for name in frame.columns[frame.columns.duplicated()]}
+    )
     if duplicated:
         raise RValueError(
             f"df_to_tensor() got duplicate column names {duplicated}; tensor_to_df() "
@@ -310,8 +317,10 @@ def _check_kinds_match(kinds: dict[Hashable, str], like: ConversionInfo) -> None
     """Later batches must have the same column kinds as the first one."""
     for column in like.columns:
         kind = kinds[column.name]
-        same_family = {kind, column.kind} <= {"date", "datetime"} or \
-            {kind, column.kind} <= {"numeric", "integer"}
+        same_family = {kind, column.kind} <= {"date", "datetime"} or {
+            kind,
+            column.kind,
+        } <= {"numeric", "integer"}
         if kind != column.kind and not same_family:
             raise RValueError(
                 f"df_to_tensor(like=...): column {column.name!r} was {column.kind} "
@@ -319,8 +328,9 @@ def _check_kinds_match(kinds: dict[Hashable, str], like: ConversionInfo) -> None
             )
 
 
-def _assemble(columns: list[ColumnValues], n_rows: int, target: np.dtype,
-              fill: float | int | None) -> np.ndarray:
+def _assemble(
+    columns: list[ColumnValues], n_rows: int, target: np.dtype, fill: float | None
+) -> np.ndarray:
     """Write the columns into a fresh (rows, columns) array, block of rows by block.
 
     Each block is written column by column into a small scratch array that
@@ -337,12 +347,20 @@ def _assemble(columns: list[ColumnValues], n_rows: int, target: np.dtype,
             for position, values in enumerate(columns):
                 part = scratch[position, :width]
                 if values.offset:
-                    np.add(values.values[rows], values.offset, out=part, dtype=target,
-                           casting="unsafe")
+                    np.add(
+                        values.values[rows],
+                        values.offset,
+                        out=part,
+                        dtype=target,
+                        casting="unsafe",
+                    )
                 else:
                     np.copyto(part, values.values[rows], casting="unsafe")
-                if values.missing is not None and fill is not None and not (
-                        values.nan_filled and np.isnan(fill)):
+                if (
+                    values.missing is not None
+                    and fill is not None
+                    and not (values.nan_filled and np.isnan(fill))
+                ):
                     np.copyto(part, fill, where=values.missing[rows])
             out[rows] = scratch[:, :width].T
     return out
@@ -355,8 +373,11 @@ def _lossy_message(values: ColumnValues, target: np.dtype) -> str | None:
         return None
     if target.kind == "f" and not values.exact:
         return _overflow_message(values, target)
-    if target.kind == "f" and source.dtype.kind in "iu" and \
-            _within(values, 2 ** (np.finfo(target).nmant + 1)):
+    if (
+        target.kind == "f"
+        and source.dtype.kind in "iu"
+        and _within(values, 2 ** (np.finfo(target).nmant + 1))
+    ):
         return None
 
     with np.errstate(over="ignore", invalid="ignore"):
@@ -375,8 +396,10 @@ def _lossy_message(values: ColumnValues, target: np.dtype) -> str | None:
         return None
     first = int(np.argmax(wrong))
     example = f"e.g. {wanted[first]} (row {first + 1}) became {held[first]}"
-    return f"column {values.info.name!r}: {count} value(s) changed in {target}, " \
-           f"{example}; {_advice(values.info, target)}"
+    return (
+        f"column {values.info.name!r}: {count} value(s) changed in {target}, "
+        f"{example}; {_advice(values.info, target)}"
+    )
 
 
 def _within(values: ColumnValues, limit: int) -> bool:
@@ -395,11 +418,14 @@ def _overflow_message(values: ColumnValues, target: np.dtype) -> str | None:
     source = values.values
     largest = np.finfo(target).max
     if source.dtype.itemsize <= target.itemsize or not (
-            np.fmax.reduce(source) > largest or np.fmin.reduce(source) < -largest):
+        np.fmax.reduce(source) > largest or np.fmin.reduce(source) < -largest
+    ):
         return None
     count = int(np.count_nonzero(np.isfinite(source) & (np.abs(source) > largest)))
-    return f"column {values.info.name!r}: {count} value(s) beyond the largest " \
-           f"{target} ({largest:.4g}) became inf; use dtype=torch_float64()"
+    return (
+        f"column {values.info.name!r}: {count} value(s) beyond the largest "
+        f"{target} ({largest:.4g}) became inf; use dtype=torch_float64()"
+    )
 
 
 def _advice(info: ColumnInfo, dtype: np.dtype) -> str:
@@ -407,22 +433,30 @@ def _advice(info: ColumnInfo, dtype: np.dtype) -> str:
     if dtype.kind == "f":
         limit = 2 ** (np.finfo(dtype).nmant + 1)
         if info.kind == "datetime":
-            return f"{dtype} cannot hold seconds since 1970 to the second (it " \
-                   f"steps by 128 s around 2024 in float32); use " \
-                   "dtype=torch_float64()"
-        return f"whole numbers are exact in {dtype} only up to {limit}; use " \
-               "dtype=torch_float64() or an integer dtype"
+            return (
+                f"{dtype} cannot hold seconds since 1970 to the second (it "
+                f"steps by 128 s around 2024 in float32); use "
+                "dtype=torch_float64()"
+            )
+        return (
+            f"whole numbers are exact in {dtype} only up to {limit}; use "
+            "dtype=torch_float64() or an integer dtype"
+        )
     limits = np.iinfo(dtype)
-    return f"{dtype} holds whole numbers from {limits.min} to {limits.max} and " \
-           "truncates fractions toward zero (R torch's cast); use a floating or " \
-           "wider dtype"
+    return (
+        f"{dtype} holds whole numbers from {limits.min} to {limits.max} and "
+        "truncates fractions toward zero (R torch's cast); use a floating or "
+        "wider dtype"
+    )
 
 
 def _na_problem(values: ColumnValues) -> str:
     """One line of the NA error: which column, how many, where the first is."""
     first = int(np.argmax(values.missing)) + 1
-    return f"column {values.info.name!r} has {values.info.na_count} NA value(s), " \
-           f"the first in row {first}"
+    return (
+        f"column {values.info.name!r} has {values.info.na_count} NA value(s), "
+        f"the first in row {first}"
+    )
 
 
 def _na_error(problems: list[str], target: np.dtype) -> str:
@@ -438,8 +472,12 @@ def _na_error(problems: list[str], target: np.dtype) -> str:
 
 def _default_index(index: pd.Index) -> bool:
     """Whether the row labels are pandas' default 0..n-1 (carrying nothing)."""
-    return isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1 \
+    return (
+        isinstance(index, pd.RangeIndex)
+        and index.start == 0
+        and index.step == 1
         and index.name is None
+    )
 
 
 def _tensor_values(tensor: Any, info: ConversionInfo) -> np.ndarray:
@@ -447,11 +485,11 @@ def _tensor_values(tensor: Any, info: ConversionInfo) -> np.ndarray:
     if isinstance(tensor, TensorBase):
         tensor = tensor._t
     if not isinstance(tensor, torch.Tensor):
-        raise RTypeError(
-            f"tensor_to_df() takes a tensor, not {type(tensor).__name__}."
-        )
-    expected = (info.n_rows,) if info.container == "Series" else (
-        info.n_rows, len(info.columns)
+        raise RTypeError(f"tensor_to_df() takes a tensor, not {type(tensor).__name__}.")
+    expected = (
+        (info.n_rows,)
+        if info.container == "Series"
+        else (info.n_rows, len(info.columns))
     )
     if tuple(tensor.shape) != expected:
         raise RValueError(

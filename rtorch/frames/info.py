@@ -28,7 +28,7 @@ import pandas as pd
 
 from rtorch.errors import RValueError
 
-__all__ = ["ColumnInfo", "ConversionInfo", "KINDS"]
+__all__ = ["KINDS", "ColumnInfo", "ConversionInfo"]
 
 KINDS = ("numeric", "integer", "logical", "factor", "date", "datetime")
 """The column kinds, each with its R rule (see :data:`RULES`)."""
@@ -83,8 +83,10 @@ class ColumnInfo:
             shown = [str(level) for level in (self.levels or ())[:6]]
             more = "" if len(self.levels or ()) <= 6 else ", ..."
             joiner = " < " if self.ordered else ", "
-            return f"{self.rule} ({len(self.levels or ())} levels: " \
-                   f"{joiner.join(shown)}{more})"
+            return (
+                f"{self.rule} ({len(self.levels or ())} levels: "
+                f"{joiner.join(shown)}{more})"
+            )
         if self.kind == "datetime":
             return f"{self.rule} (time zone {self.tz or 'none, read as UTC'})"
         return self.rule
@@ -148,12 +150,16 @@ class ConversionInfo:
             column         kind     from      NA  tensor holds
             Tree           factor   category   0  1-based codes in level order ...
         """
-        shape = (self.n_rows,) if self.container == "Series" else (
-            self.n_rows, len(self.columns)
+        shape = (
+            (self.n_rows,)
+            if self.container == "Series"
+            else (self.n_rows, len(self.columns))
         )
         lines = [
-            f"{self.n_rows} rows x {len(self.columns)} columns -> {self.dtype} "
-            f"tensor of shape {shape}; NA -> {self.na}"
+            (
+                f"{self.n_rows} rows x {len(self.columns)} columns -> {self.dtype} "
+                f"tensor of shape {shape}; NA -> {self.na}"
+            )
         ]
         names = [str(column.name) for column in self.columns]
         width = max([len("column"), *map(len, names)])
@@ -204,7 +210,8 @@ class ConversionInfo:
             ColumnInfo(
                 **{
                     **column,
-                    "levels": None if column.get("levels") is None
+                    "levels": None
+                    if column.get("levels") is None
                     else tuple(column["levels"]),
                 }
             )
@@ -228,7 +235,8 @@ def _column_to_dict(column: ColumnInfo) -> dict[str, Any]:
         "kind": column.kind,
         "source_dtype": column.source_dtype,
         "na_count": column.na_count,
-        "levels": None if column.levels is None
+        "levels": None
+        if column.levels is None
         else [_json_scalar(level) for level in column.levels],
         "ordered": column.ordered,
         "origin": column.origin,

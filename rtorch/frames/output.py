@@ -31,13 +31,19 @@ import torch
 from rtorch.errors import RValueError
 from rtorch.frames.info import ConversionInfo
 
-__all__ = ["TensorFileWriter", "FORMATS"]
+__all__ = ["FORMATS", "TensorFileWriter"]
 
 FORMATS = (".pt", ".safetensors")
 
 _SAFETENSORS_DTYPES = {
-    "float16": "F16", "float32": "F32", "float64": "F64", "uint8": "U8",
-    "int8": "I8", "int16": "I16", "int32": "I32", "int64": "I64",
+    "float16": "F16",
+    "float32": "F32",
+    "float64": "F64",
+    "uint8": "U8",
+    "int8": "I8",
+    "int16": "I16",
+    "int32": "I32",
+    "int64": "I64",
 }
 _COPY_CHUNK = 4 * 2**20
 
@@ -63,17 +69,22 @@ class TensorFileWriter:
             )
         self.rows = 0
         handle, scratch = tempfile.mkstemp(
-            prefix=f".{self.path.name}.", suffix=".rows",
+            prefix=f".{self.path.name}.",
+            suffix=".rows",
             dir=self.path.parent if str(self.path.parent) else ".",
         )
         self._scratch = Path(scratch)
         self._handle = os.fdopen(handle, "wb")
 
-    def __enter__(self) -> TensorFileWriter:
+    def __enter__(self) -> TensorFileWriter:  # noqa: PYI034 - Python 3.10 has no Self
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 trace: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
         self._handle.close()
         self._scratch.unlink(missing_ok=True)
 
@@ -86,8 +97,11 @@ class TensorFileWriter:
     def finish(self, info: ConversionInfo) -> int:
         """Write the output file with the record; returns its size in bytes."""
         self._handle.close()
-        shape = [self.rows] if info.container == "Series" else [
-            self.rows, len(info.columns)]
+        shape = (
+            [self.rows]
+            if info.container == "Series"
+            else [self.rows, len(info.columns)]
+        )
         if self.path.suffix == ".safetensors":
             self._write_safetensors(shape, info)
         else:
@@ -98,8 +112,11 @@ class TensorFileWriter:
         """Header (JSON, padded to 8 bytes) then the scratch rows, streamed."""
         size = self._scratch.stat().st_size
         header = {
-            "data": {"dtype": _SAFETENSORS_DTYPES[info.dtype], "shape": shape,
-                     "data_offsets": [0, size]},
+            "data": {
+                "dtype": _SAFETENSORS_DTYPES[info.dtype],
+                "shape": shape,
+                "data_offsets": [0, size],
+            },
             "__metadata__": {"rtorch_info": json.dumps(info.to_dict())},
         }
         text = json.dumps(header, separators=(",", ":")).encode("utf-8")
@@ -116,6 +133,7 @@ class TensorFileWriter:
         if count == 0:
             data = torch.empty(shape, dtype=dtype)
         else:
-            data = torch.from_file(str(self._scratch), shared=False, size=count,
-                                   dtype=dtype).view(shape)
+            data = torch.from_file(
+                str(self._scratch), shared=False, size=count, dtype=dtype
+            ).view(shape)
         torch.save({"data": data, "info": info.to_dict()}, self.path)

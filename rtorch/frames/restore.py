@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-
 from pandas.api.extensions import ExtensionArray
 
 from rtorch.errors import RValueError
@@ -37,8 +36,10 @@ def column(values: np.ndarray, info: ColumnInfo) -> ExtensionArray | np.ndarray:
         RValueError: When a factor, integer, logical or date column holds
             values that are not whole numbers or valid codes.
     """
-    missing = np.isnan(values) if values.dtype.kind == "f" else np.zeros(
-        len(values), dtype=bool
+    missing = (
+        np.isnan(values)
+        if values.dtype.kind == "f"
+        else np.zeros(len(values), dtype=bool)
     )
     if info.kind == "numeric":
         return _numeric(values, info)
@@ -62,20 +63,24 @@ def _numeric(values: np.ndarray, info: ColumnInfo) -> ExtensionArray | np.ndarra
     return pd.array(values, dtype=info.source_dtype)
 
 
-def _integer(whole: np.ndarray, missing: np.ndarray,
-             info: ColumnInfo) -> ExtensionArray:
+def _integer(
+    whole: np.ndarray, missing: np.ndarray, info: ColumnInfo
+) -> ExtensionArray:
     """Integers in their own dtype, or its nullable twin when NA came back."""
     dtype = info.source_dtype
     if dtype == "object":
         dtype = "Int64"
     elif missing.any() and dtype[0] in "iu":
         numpy_dtype = np.dtype(dtype)
-        dtype = f"{'UInt' if numpy_dtype.kind == 'u' else 'Int'}{numpy_dtype.itemsize * 8}"
+        dtype = (
+            f"{'UInt' if numpy_dtype.kind == 'u' else 'Int'}{numpy_dtype.itemsize * 8}"
+        )
     return _with_missing(whole, missing, dtype)
 
 
-def _logical(whole: np.ndarray, missing: np.ndarray,
-             info: ColumnInfo) -> ExtensionArray:
+def _logical(
+    whole: np.ndarray, missing: np.ndarray, info: ColumnInfo
+) -> ExtensionArray:
     """0/1 back to logical; NA needs the nullable ``boolean``."""
     if not np.isin(whole[~missing], (0, 1)).all():
         raise RValueError(
@@ -90,7 +95,9 @@ def _logical(whole: np.ndarray, missing: np.ndarray,
     return _with_missing(whole.astype(bool), missing, dtype)
 
 
-def _factor(values: np.ndarray, missing: np.ndarray, info: ColumnInfo) -> pd.Categorical:
+def _factor(
+    values: np.ndarray, missing: np.ndarray, info: ColumnInfo
+) -> pd.Categorical:
     """R's ``factor(levels[codes], levels, ordered)`` with NaN as NA."""
     levels = list(info.levels or ())
     codes = np.where(missing, 0, values)
@@ -106,22 +113,28 @@ def _factor(values: np.ndarray, missing: np.ndarray, info: ColumnInfo) -> pd.Cat
     return pd.Categorical.from_codes(codes, categories=levels, ordered=info.ordered)
 
 
-def _dates(seconds: np.ndarray, missing: np.ndarray, info: ColumnInfo
-           ) -> ExtensionArray | np.ndarray:
+def _dates(
+    seconds: np.ndarray, missing: np.ndarray, info: ColumnInfo
+) -> ExtensionArray | np.ndarray:
     """Seconds since the epoch back to the column's own date type."""
     stamps = pd.Series(seconds.astype("datetime64[s]"))
     stamps[missing] = pd.NaT
     if info.source_dtype == "object":
-        return np.array([None if pd.isna(day) else day for day in stamps.dt.date],
-                        dtype=object)
+        return np.array(
+            [None if pd.isna(day) else day for day in stamps.dt.date], dtype=object
+        )
     return stamps.astype(info.source_dtype).array
 
 
-def _datetimes(seconds: np.ndarray, missing: np.ndarray,
-               info: ColumnInfo) -> ExtensionArray:
+def _datetimes(
+    seconds: np.ndarray, missing: np.ndarray, info: ColumnInfo
+) -> ExtensionArray:
     """Seconds since the epoch (UTC) back to date-times in their time zone."""
-    dtype = pd.api.types.pandas_dtype(info.source_dtype) \
-        if info.source_dtype != "object" else np.dtype("datetime64[us]")
+    dtype = (
+        pd.api.types.pandas_dtype(info.source_dtype)
+        if info.source_dtype != "object"
+        else np.dtype("datetime64[us]")
+    )
     unit = _unit_of(dtype)
     ticks = np.round(np.where(missing, 0, seconds) * _TICKS_PER_SECOND[unit])
     stamps = pd.Series(ticks.astype(np.int64).astype(f"datetime64[{unit}]"))
@@ -141,8 +154,9 @@ def _unit_of(dtype: object) -> str:
     return unit if unit in _TICKS_PER_SECOND else "us"
 
 
-def _whole_numbers(values: np.ndarray, missing: np.ndarray,
-                   info: ColumnInfo) -> np.ndarray:
+def _whole_numbers(
+    values: np.ndarray, missing: np.ndarray, info: ColumnInfo
+) -> np.ndarray:
     """The values as int64, refusing fractions (they were whole when converted)."""
     if values.dtype.kind in "iu":
         return values.astype(np.int64)
@@ -155,8 +169,9 @@ def _whole_numbers(values: np.ndarray, missing: np.ndarray,
     return filled.astype(np.int64)
 
 
-def _with_missing(values: np.ndarray, missing: np.ndarray,
-                  dtype: str) -> ExtensionArray:
+def _with_missing(
+    values: np.ndarray, missing: np.ndarray, dtype: str
+) -> ExtensionArray:
     """An array of ``dtype`` with NA where ``missing`` is set (exact for int64)."""
     if not missing.any():
         return pd.array(values, dtype=dtype)

@@ -37,7 +37,7 @@ from rtorch.errors import (
     RValueError,
 )
 
-__all__ = ["read_rds", "read_rdata", "DEFAULT_MAX_BYTES"]
+__all__ = ["DEFAULT_MAX_BYTES", "read_rdata", "read_rds"]
 
 DEFAULT_MAX_BYTES = 4 * 2**30
 """Largest decompressed size read by default (4 GiB); raise it with max_bytes."""
@@ -48,8 +48,9 @@ _RDS_HEADERS = (b"X\n", b"A\n", b"B\n")
 _RDATA_HEADERS = (b"RDX2\n", b"RDX3\n", b"RDA2\n", b"RDA3\n", b"RDB2\n", b"RDB3\n")
 
 
-def read_rds(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES
-             ) -> Any:
+def read_rds(
+    path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Any:
     """Read one R object from an ``.rds`` file.
 
     R equivalent: ``readRDS(path)``.
@@ -77,18 +78,25 @@ def read_rds(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES
     name = Path(path).name
     data = _decompressed(path, max_bytes)
     if data.startswith(_RDATA_HEADERS):
-        raise RValueError(f"{name} is an .RData file (saved with save()); read it "
-                          "with read_rdata(), which returns every object in it.")
+        raise RValueError(
+            f"{name} is an .RData file (saved with save()); read it "
+            "with read_rdata(), which returns every object in it."
+        )
     if not data.startswith(_RDS_HEADERS):
         raise _not_r_file(name, data)
 
     parsed = _parse(name, data, ".rds")
-    return _convert(name, lambda: _robjects().to_python(
-        parsed.object, _encoding(parsed), where=f"the object in {name}"))
+    return _convert(
+        name,
+        lambda: _robjects().to_python(
+            parsed.object, _encoding(parsed), where=f"the object in {name}"
+        ),
+    )
 
 
-def read_rdata(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES
-               ) -> dict[str, Any]:
+def read_rdata(
+    path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> dict[str, Any]:
     """Read every object of an ``.RData`` / ``.rda`` file, by name.
 
     R equivalent: ``load(path)``, which puts the objects in the workspace.
@@ -114,8 +122,9 @@ def read_rdata(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYT
     name = Path(path).name
     data = _decompressed(path, max_bytes)
     if data.startswith(_RDS_HEADERS):
-        raise RValueError(f"{name} is an .rds file (saved with saveRDS()); read it "
-                          "with read_rds().")
+        raise RValueError(
+            f"{name} is an .rds file (saved with saveRDS()); read it with read_rds()."
+        )
     if not data.startswith(_RDATA_HEADERS):
         raise _not_r_file(name, data)
 
@@ -133,8 +142,9 @@ def _objects_by_name(name: str, parsed: Any) -> dict[str, Any]:
         try:
             result[object_name] = robjects.to_python(robject, encoding, where=where)
         except RNotImplementedError as skipped:
-            warnings.warn(f"{skipped} It was left out.", LossyConversionWarning,
-                          stacklevel=4)
+            warnings.warn(
+                f"{skipped} It was left out.", LossyConversionWarning, stacklevel=4
+            )
     return result
 
 
@@ -155,8 +165,10 @@ def _decompressed(path: str | os.PathLike[str], max_bytes: int) -> bytes:
             if len(data) > max_bytes:
                 raise _too_big(name, max_bytes)
     if data.startswith((b"\x1f\x8b", b"BZh", b"\xfd7zXZ\x00")):
-        raise RValueError(f"{name} is compressed twice; R never writes that, so the "
-                          "file is not a plain R file.")
+        raise RValueError(
+            f"{name} is compressed twice; R never writes that, so the "
+            "file is not a plain R file."
+        )
     return data
 
 
@@ -173,8 +185,9 @@ def _inflate(handle: Any, decompressor: Any, max_bytes: int, name: str) -> bytes
                 raise _too_big(name, max_bytes)
             pieces.append(piece)
     except (zlib.error, OSError, EOFError, lzma.LZMAError) as error:
-        raise RValueError(f"{name} is damaged: its compressed data cannot be "
-                          f"decompressed ({error}).") from None
+        raise RValueError(
+            f"{name} is damaged: its compressed data cannot be decompressed ({error})."
+        ) from None
     return b"".join(pieces)
 
 
@@ -187,8 +200,10 @@ def _next_input(handle: Any, decompressor: Any, name: str) -> bytes:
         return b""
     chunk = handle.read(_CHUNK)
     if not chunk:
-        raise RValueError(f"{name} is truncated: the compressed stream ends early. "
-                          "Copy or download the file again.")
+        raise RValueError(
+            f"{name} is truncated: the compressed stream ends early. "
+            "Copy or download the file again."
+        )
     return chunk
 
 
@@ -200,12 +215,16 @@ def _parse(name: str, data: bytes, extension: str) -> Any:
             warnings.simplefilter("ignore")
             return _parse_strictly(parser, data, extension)
     except RecursionError:
-        raise RValueError(f"{name} nests R objects too deeply to read safely "
-                          "(more than about 30,000 levels).") from None
+        raise RValueError(
+            f"{name} nests R objects too deeply to read safely "
+            "(more than about 30,000 levels)."
+        ) from None
     except MemoryError:
-        raise RValueError(f"{name} declares objects too large for memory; the file "
-                          "is damaged or hostile.") from None
-    except Exception as error:  # noqa: BLE001 - any parser failure means damage
+        raise RValueError(
+            f"{name} declares objects too large for memory; the file "
+            "is damaged or hostile."
+        ) from None
+    except Exception as error:
         raise RValueError(_damaged(name, error)) from error
 
 
@@ -219,8 +238,11 @@ def _parse_strictly(parser: Any, data: bytes, extension: str) -> Any:
     if not body.startswith(b"X\n"):
         return parser.parse_data(data, extension=extension)
 
-    reader = _strict_xdr_class()(memoryview(body)[2:], expand_altrep=True,
-                                 altrep_constructor_dict=parser.DEFAULT_ALTREP_MAP)
+    reader = _strict_xdr_class()(
+        memoryview(body)[2:],
+        expand_altrep=True,
+        altrep_constructor_dict=parser.DEFAULT_ALTREP_MAP,
+    )
     parsed = reader.parse_all()
     if reader.file.read(1):
         raise _ShortRead("bytes are left over after the last object")
@@ -241,8 +263,9 @@ def _strict_xdr_class() -> type:
                 raise _ShortRead(f"a vector declares the length {length}")
             values = super()._parse_array_values(dtype, length)
             if len(values) != length:
-                raise _ShortRead(f"a vector of {length} values ends after "
-                                 f"{len(values)}")
+                raise _ShortRead(
+                    f"a vector of {length} values ends after {len(values)}"
+                )
             return values
 
         def parse_string(self, length: int) -> bytes:
@@ -263,7 +286,7 @@ def _convert(name: str, conversion: Callable[[], Any]) -> Any:
         raise
     except RecursionError:
         raise RValueError(f"{name} nests R objects too deeply to convert.") from None
-    except Exception as error:  # noqa: BLE001 - malformed trees fail anywhere
+    except Exception as error:
         raise RValueError(_damaged(name, error)) from error
 
 
@@ -292,8 +315,10 @@ def _encoding(parsed: Any) -> str:
 def _damaged(name: str, error: BaseException) -> str:
     """The message for a file the parser or converter could not make sense of."""
     detail = str(error) or type(error).__name__
-    return (f"{name} is not a readable R file: it is damaged, truncated or not "
-            f"written by R ({type(error).__name__}: {detail[:200]}).")
+    return (
+        f"{name} is not a readable R file: it is damaged, truncated or not "
+        f"written by R ({type(error).__name__}: {detail[:200]})."
+    )
 
 
 def _not_r_file(name: str, data: bytes) -> RValueError:

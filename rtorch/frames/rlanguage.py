@@ -8,12 +8,36 @@ arguments, indexing and constants; enough to read a formula or a call.
 
 from __future__ import annotations
 
+import math
+
 from rdata.parser import RObject, RObjectType
 
 __all__ = ["deparse", "deref"]
 
-_SPACED_OPERATORS = {"~", "|", "||", "&", "&&", "+", "-", "*", "/", "==", "!=", "<",
-                     ">", "<=", ">=", "<-", "=", "%in%", "%%", "%/%", "%*%", "%o%"}
+_SPACED_OPERATORS = {
+    "~",
+    "|",
+    "||",
+    "&",
+    "&&",
+    "+",
+    "-",
+    "*",
+    "/",
+    "==",
+    "!=",
+    "<",
+    ">",
+    "<=",
+    ">=",
+    "<-",
+    "=",
+    "%in%",
+    "%%",
+    "%/%",
+    "%*%",
+    "%o%",
+}
 _TIGHT_OPERATORS = {"^", ":", "$", "@", "::", ":::"}
 _PREFIX_OPERATORS = {"~", "-", "+", "!"}
 
@@ -90,7 +114,7 @@ def _number(value: object, kind: RObjectType) -> str:
     if kind == RObjectType.INT:
         return f"{value}L"
     number = float(value)
-    if number != number:
+    if math.isnan(number):
         return "NaN"
     if number in (float("inf"), float("-inf")):
         return "Inf" if number > 0 else "-Inf"

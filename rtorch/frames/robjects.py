@@ -39,10 +39,15 @@ from rdata.parser import RObject, RObjectType
 from rtorch.errors import LossyConversionWarning, RNotImplementedError, RValueError
 from rtorch.frames import rlanguage
 
-__all__ = ["to_python", "attributes", "pairlist"]
+__all__ = ["attributes", "pairlist", "to_python"]
 
-_ATOMIC = {RObjectType.LGL, RObjectType.INT, RObjectType.REAL, RObjectType.CPLX,
-           RObjectType.STR}
+_ATOMIC = {
+    RObjectType.LGL,
+    RObjectType.INT,
+    RObjectType.REAL,
+    RObjectType.CPLX,
+    RObjectType.STR,
+}
 _PERIOD_FREQUENCIES = {1: "Y", 4: "Q", 12: "M"}
 _SECONDS_PER_DAY = 86_400
 
@@ -103,13 +108,20 @@ class _Converter:
             "value; save the data you need as a data frame or vector in R."
         )
 
-    def data_frame(self, robject: RObject, attrs: dict[str, RObject],
-                   classes: list[str], where: str) -> pd.DataFrame:
+    def data_frame(
+        self,
+        robject: RObject,
+        attrs: dict[str, RObject],
+        classes: list[str],
+        where: str,
+    ) -> pd.DataFrame:
         """A data.frame (or tibble, groupedData, ...) with R's column types."""
         names = self.strings(attrs.get("names")) or []
         if len(names) != len(robject.value):
-            raise RValueError(f"{where} is a data frame with {len(robject.value)} "
-                              f"columns but {len(names)} names; the file is damaged.")
+            raise RValueError(
+                f"{where} is a data frame with {len(robject.value)} "
+                f"columns but {len(names)} names; the file is damaged."
+            )
         index = self.row_names(attrs.get("row.names"), where)
 
         columns: dict[str, Any] = {}
@@ -122,17 +134,21 @@ class _Converter:
                     f"frame has {len(index)} rows; the file is damaged."
                 )
             if name in columns:
-                raise RValueError(f"{where} has two columns named {name!r}; rename "
-                                  "them in R (make.unique(names(df))) and save again.")
+                raise RValueError(
+                    f"{where} has two columns named {name!r}; rename "
+                    "them in R (make.unique(names(df))) and save again."
+                )
             columns[name] = values
             if extra:
                 column_attributes[name] = extra
 
         frame = pd.DataFrame(columns, index=index)
         frame.attrs["r_class"] = classes
-        others = {key: self.plain(value, f"attribute {key!r} of {where}")
-                  for key, value in attrs.items()
-                  if key not in ("names", "row.names", "class")}
+        others = {
+            key: self.plain(value, f"attribute {key!r} of {where}")
+            for key, value in attrs.items()
+            if key not in ("names", "row.names", "class")
+        }
         if others:
             frame.attrs["r_attributes"] = others
         if column_attributes:
@@ -156,12 +172,20 @@ class _Converter:
                 "in R first."
             )
         values, used = self.classed_vector(robject, attrs, classes, where)
-        extra = {key: self.plain(value, f"attribute {key!r} of {where}")
-                 for key, value in attrs.items() if key not in used}
+        extra = {
+            key: self.plain(value, f"attribute {key!r} of {where}")
+            for key, value in attrs.items()
+            if key not in used
+        }
         return values, extra
 
-    def top_level_vector(self, robject: RObject, attrs: dict[str, RObject],
-                         classes: list[str], where: str) -> Any:
+    def top_level_vector(
+        self,
+        robject: RObject,
+        attrs: dict[str, RObject],
+        classes: list[str],
+        where: str,
+    ) -> Any:
         """A vector on its own: a Series (a NumPy array for a matrix)."""
         if "dim" in attrs:
             return self.array(robject, attrs, where)
@@ -173,14 +197,22 @@ class _Converter:
         series = pd.Series(values, index=None if names is None else names)
         if classes:
             series.attrs["r_class"] = classes
-        others = {key: self.plain(value, f"attribute {key!r} of {where}")
-                  for key, value in attrs.items() if key not in used | {"names"}}
+        others = {
+            key: self.plain(value, f"attribute {key!r} of {where}")
+            for key, value in attrs.items()
+            if key not in used | {"names"}
+        }
         if others:
             series.attrs["r_attributes"] = others
         return series
 
-    def classed_vector(self, robject: RObject, attrs: dict[str, RObject],
-                       classes: list[str], where: str) -> tuple[Any, set[str]]:
+    def classed_vector(
+        self,
+        robject: RObject,
+        attrs: dict[str, RObject],
+        classes: list[str],
+        where: str,
+    ) -> tuple[Any, set[str]]:
         """A vector's values by its class, and the attributes that were used."""
         if "factor" in classes:
             return self.factor(robject, attrs, classes, where), {"class", "levels"}
@@ -188,8 +220,10 @@ class _Converter:
             return self.dates(robject, where), {"class"}
         if "POSIXct" in classes:
             tzone = self.strings(attrs.get("tzone"))
-            return self.date_times(robject, tzone[0] if tzone else "", where), \
-                {"class", "tzone"}
+            return self.date_times(robject, tzone[0] if tzone else "", where), {
+                "class",
+                "tzone",
+            }
         return self.plain_vector(robject), set()
 
     def plain_vector(self, robject: RObject) -> Any:
@@ -199,23 +233,32 @@ class _Converter:
         if kind == RObjectType.STR:
             return pd.array(self.strings(robject), dtype="string")
         if kind == RObjectType.INT:
-            return pd.arrays.IntegerArray(np.ma.getdata(value).astype(np.int32),
-                                          np.ma.getmaskarray(value).copy())
+            return pd.arrays.IntegerArray(
+                np.ma.getdata(value).astype(np.int32), np.ma.getmaskarray(value).copy()
+            )
         if kind == RObjectType.LGL:
-            return pd.arrays.BooleanArray(np.ma.getdata(value).astype(bool),
-                                          np.ma.getmaskarray(value).copy())
+            return pd.arrays.BooleanArray(
+                np.ma.getdata(value).astype(bool), np.ma.getmaskarray(value).copy()
+            )
         if kind == RObjectType.REAL:
             return _as_float(robject)
         return np.asarray(value).copy()
 
-    def factor(self, robject: RObject, attrs: dict[str, RObject], classes: list[str],
-               where: str) -> pd.Categorical:
+    def factor(
+        self,
+        robject: RObject,
+        attrs: dict[str, RObject],
+        classes: list[str],
+        where: str,
+    ) -> pd.Categorical:
         """R factor: 1-based integer codes into ``levels``, NA as NA_integer_."""
         levels = self.strings(attrs.get("levels")) or []
         if robject.info.type != RObjectType.INT:
-            raise RValueError(f"{where} is a factor stored as "
-                              f"{robject.info.type.name}, not integer; the file is "
-                              "damaged.")
+            raise RValueError(
+                f"{where} is a factor stored as "
+                f"{robject.info.type.name}, not integer; the file is "
+                "damaged."
+            )
         codes = np.ma.getdata(robject.value).astype(np.int64)
         missing = np.ma.getmaskarray(robject.value)
         bad = ~missing & ((codes < 1) | (codes > len(levels)))
@@ -225,11 +268,15 @@ class _Converter:
                 f"{codes[bad][0]}; the file is damaged."
             )
         if len(set(levels)) != len(levels) or None in levels:
-            raise RValueError(f"{where} is a factor with duplicated or NA levels; "
-                              "the file is damaged.")
-        return pd.Categorical.from_codes(np.where(missing, -1, codes - 1),
-                                         categories=levels,
-                                         ordered="ordered" in classes)
+            raise RValueError(
+                f"{where} is a factor with duplicated or NA levels; "
+                "the file is damaged."
+            )
+        return pd.Categorical.from_codes(
+            np.where(missing, -1, codes - 1),
+            categories=levels,
+            ordered="ordered" in classes,
+        )
 
     def dates(self, robject: RObject, where: str) -> np.ndarray:
         """R Date: days since 1970-01-01 (double or integer) -> datetime64[s]."""
@@ -252,8 +299,13 @@ class _Converter:
             )
             return stamps.dt.tz_localize("UTC").array
 
-    def time_series(self, robject: RObject, attrs: dict[str, RObject],
-                    classes: list[str], where: str) -> pd.Series:
+    def time_series(
+        self,
+        robject: RObject,
+        attrs: dict[str, RObject],
+        classes: list[str],
+        where: str,
+    ) -> pd.Series:
         """R ts: values plus tsp = (start, end, frequency) -> a dated Series."""
         start, end, frequency = (float(v) for v in _as_float(attrs["tsp"]))
         values, _ = self.classed_vector(robject, attrs, [], where)
@@ -268,45 +320,58 @@ class _Converter:
         series.attrs["tsp"] = (start, end, frequency)
         return series
 
-    def array(self, robject: RObject, attrs: dict[str, RObject], where: str
-              ) -> np.ndarray:
+    def array(
+        self, robject: RObject, attrs: dict[str, RObject], where: str
+    ) -> np.ndarray:
         """A matrix or array, filled column-major as R stores it."""
         shape = tuple(int(v) for v in np.ma.getdata(attrs["dim"].value))
         values = robject.value
         if robject.info.type == RObjectType.STR:
             values = np.array(self.strings(robject), dtype=object)
         if int(np.prod(shape)) != len(values):
-            raise RValueError(f"{where} has dim {shape} but {len(values)} values; "
-                              "the file is damaged.")
+            raise RValueError(
+                f"{where} has dim {shape} but {len(values)} values; "
+                "the file is damaged."
+            )
         dropped = sorted(set(attrs) - {"dim"})
         if dropped:
-            warnings.warn(f"{where}: the R attributes {dropped} of this array are "
-                          "not kept; a NumPy array has only a shape.",
-                          LossyConversionWarning, stacklevel=4)
+            warnings.warn(
+                f"{where}: the R attributes {dropped} of this array are "
+                "not kept; a NumPy array has only a shape.",
+                LossyConversionWarning,
+                stacklevel=4,
+            )
         if isinstance(values, np.ma.MaskedArray) and not values.mask.any():
             values = values.data
         return values.reshape(shape, order="F")
 
-    def list_value(self, robject: RObject, attrs: dict[str, RObject], where: str
-                   ) -> dict[str, Any] | list[Any]:
+    def list_value(
+        self, robject: RObject, attrs: dict[str, RObject], where: str
+    ) -> dict[str, Any] | list[Any]:
         """An R list: a dict when every element has a distinct name, else a list."""
         names = self.strings(attrs.get("names"))
-        items = [self.value(item, f"element {position + 1} of {where}")
-                 for position, item in enumerate(robject.value)]
+        items = [
+            self.value(item, f"element {position + 1} of {where}")
+            for position, item in enumerate(robject.value)
+        ]
         if names is None:
             return items
         if len(set(names)) != len(names) or "" in names or None in names:
-            warnings.warn(f"{where}: a list with empty or repeated names became a "
-                          "Python list; its names are dropped.",
-                          LossyConversionWarning, stacklevel=4)
+            warnings.warn(
+                f"{where}: a list with empty or repeated names became a "
+                "Python list; its names are dropped.",
+                LossyConversionWarning,
+                stacklevel=4,
+            )
             return items
         return dict(zip(names, items, strict=True))
 
     def row_names(self, robject: RObject | None, where: str) -> pd.Index:
         """R row names: compact ``c(NA, -n)`` -> 0..n-1; real names kept."""
         if robject is None:
-            raise RValueError(f"{where} is a data frame without row.names; the "
-                              "file is damaged.")
+            raise RValueError(
+                f"{where} is a data frame without row.names; the file is damaged."
+            )
         if robject.info.type == RObjectType.STR:
             return pd.Index(self.strings(robject), dtype="string")
         values = robject.value
@@ -328,14 +393,24 @@ class _Converter:
         if char.value is None:
             return None
         gp = char.info.gp
-        encoding = "utf-8" if gp & 8 else "latin-1" if gp & 4 else \
-            "ascii" if gp & 64 else self.encoding
+        encoding = (
+            "utf-8"
+            if gp & 8
+            else "latin-1"
+            if gp & 4
+            else "ascii"
+            if gp & 64
+            else self.encoding
+        )
         try:
             return char.value.decode(encoding)
         except (UnicodeDecodeError, LookupError):
-            warnings.warn(f"a string that is not valid {encoding} was read with "
-                          "replacement characters.", LossyConversionWarning,
-                          stacklevel=5)
+            warnings.warn(
+                f"a string that is not valid {encoding} was read with "
+                "replacement characters.",
+                LossyConversionWarning,
+                stacklevel=5,
+            )
             return char.value.decode("utf-8", errors="replace")
 
     def plain(self, robject: RObject, where: str) -> Any:
@@ -352,11 +427,18 @@ class _Converter:
             return dict(zip(names, items, strict=True)) if names else items
         if kind not in _ATOMIC:
             return f"<R {kind.name.lower()}>"
-        values = self.strings(robject) if kind == RObjectType.STR else [
-            None if masked else value.item() for value, masked in
-            zip(np.ma.getdata(robject.value), np.ma.getmaskarray(robject.value),
-                strict=True)
-        ]
+        values = (
+            self.strings(robject)
+            if kind == RObjectType.STR
+            else [
+                None if masked else value.item()
+                for value, masked in zip(
+                    np.ma.getdata(robject.value),
+                    np.ma.getmaskarray(robject.value),
+                    strict=True,
+                )
+            ]
+        )
         names = self.strings(attributes(robject).get("names"))
         if names:
             return dict(zip(names, values, strict=True))
@@ -390,11 +472,15 @@ def _stamps(ticks: np.ndarray, unit: str, where: str, r_class: str) -> np.ndarra
     """Float ticks since the epoch as datetime64[unit]; NaN/Inf/too large as NaT."""
     usable = np.isfinite(ticks) & (np.abs(ticks) < 2.0**63)
     whole = np.round(np.where(usable, ticks, 0))
-    if (usable != ~np.isnan(ticks)).any() or (whole != np.where(usable, ticks, 0)).any():
+    if (usable != ~np.isnan(ticks)).any() or (
+        whole != np.where(usable, ticks, 0)
+    ).any():
         warnings.warn(
             f"{where}: some {r_class} values are infinite, out of range or finer "
             f"than one {'second' if unit == 's' else 'microsecond'}; they became "
-            "NaT or were rounded.", LossyConversionWarning, stacklevel=5,
+            "NaT or were rounded.",
+            LossyConversionWarning,
+            stacklevel=5,
         )
     stamps = whole.astype(np.int64).astype(f"datetime64[{unit}]")
     stamps[~usable] = np.datetime64("NaT")
@@ -403,13 +489,12 @@ def _stamps(ticks: np.ndarray, unit: str, where: str, r_class: str) -> np.ndarra
 
 def _ts_index(start: float, frequency: float, count: int) -> pd.Index:
     """Periods for yearly, quarterly and monthly series; else R's time(x)."""
-    code = _PERIOD_FREQUENCIES.get(int(frequency)) if frequency == int(frequency) \
-        else None
+    code = _PERIOD_FREQUENCIES.get(int(frequency)) if frequency.is_integer() else None
     position = start * frequency
-    if code is not None and position == round(position):
-        first = pd.Period(year=int(np.floor(start)), freq=code) if code == "Y" else \
-            pd.Period(year=int(np.floor(start)),
-                      month=1 + (int(round(position)) % int(frequency)) *
-                      (12 // int(frequency)), freq=code)
-        return pd.period_range(start=first, periods=count, freq=code)
-    return pd.Index(start + np.arange(count) / frequency, name="time")
+    if code is None or not position.is_integer():
+        return pd.Index(start + np.arange(count) / frequency, name="time")
+
+    # R ts rule: the period number within the year is position mod frequency.
+    year, period = divmod(int(position), int(frequency))
+    first = pd.Period(year=year, month=1 + period * (12 // int(frequency)), freq=code)
+    return pd.period_range(start=first, periods=count, freq=code)

@@ -19,7 +19,7 @@ import pandas as pd
 from rtorch.errors import RNotImplementedError, RValueError
 from rtorch.frames.rfiles import read_rdata, read_rds
 
-__all__ = ["Preparation", "Source", "open_source", "SUFFIXES"]
+__all__ = ["SUFFIXES", "Preparation", "Source", "open_source"]
 
 SUFFIXES = (".rds", ".rdata", ".rda", ".csv", ".parquet")
 
@@ -41,8 +41,12 @@ class Source:
     batches: Iterator[pd.DataFrame | pd.Series]
 
 
-def open_source(path: str | Path, preparation: Preparation, batch_rows: int,
-                object_name: str | None = None) -> Source:
+def open_source(
+    path: str | Path,
+    preparation: Preparation,
+    batch_rows: int,
+    object_name: str | None = None,
+) -> Source:
     """Open an input file for conversion.
 
     Args:
@@ -72,8 +76,7 @@ def open_source(path: str | Path, preparation: Preparation, batch_rows: int,
         frame = _object_of(read_rdata(path), path.name, object_name)
     else:
         raise RValueError(
-            f"Cannot convert {path.name}: the input must end in "
-            f"{', '.join(SUFFIXES)}."
+            f"Cannot convert {path.name}: the input must end in {', '.join(SUFFIXES)}."
         )
     prepared = _prepare(frame, preparation, _levels_of(frame, preparation))
     return Source(len(prepared), iter([prepared]))
@@ -89,16 +92,21 @@ def _data_of(value: Any, name: str) -> pd.DataFrame | pd.Series:
     )
 
 
-def _object_of(objects: dict[str, Any], name: str, wanted: str | None
-               ) -> pd.DataFrame | pd.Series:
+def _object_of(
+    objects: dict[str, Any], name: str, wanted: str | None
+) -> pd.DataFrame | pd.Series:
     """The object of an .RData file to convert: the named one, or the only one."""
     if wanted is not None:
         if wanted not in objects:
-            raise RValueError(f"{name} has no object {wanted!r}; it holds "
-                              f"{sorted(objects)}.")
+            raise RValueError(
+                f"{name} has no object {wanted!r}; it holds {sorted(objects)}."
+            )
         return _data_of(objects[wanted], f"{wanted!r} in {name}")
-    frames = [key for key, value in objects.items()
-              if isinstance(value, (pd.DataFrame, pd.Series))]
+    frames = [
+        key
+        for key, value in objects.items()
+        if isinstance(value, (pd.DataFrame, pd.Series))
+    ]
     if len(frames) != 1:
         raise RValueError(
             f"{name} holds {len(frames)} data frames or vectors ({sorted(frames)}); "
@@ -110,8 +118,7 @@ def _object_of(objects: dict[str, Any], name: str, wanted: str | None
 def _parquet(path: Path, preparation: Preparation, batch_rows: int) -> Source:
     """A parquet file, read ``batch_rows`` rows at a time."""
     try:
-        import pyarrow.compute as compute
-        import pyarrow.parquet as parquet
+        from pyarrow import compute, parquet
     except ImportError:
         raise RNotImplementedError(
             "Reading .parquet files needs pyarrow: pip install 'rtorch[parquet]'."
@@ -127,11 +134,13 @@ def _parquet(path: Path, preparation: Preparation, batch_rows: int) -> Source:
     levels: dict[str, list[Any]] = {}
     if preparation.factors:
         seen: dict[str, set[Any]] = {name: set() for name in preparation.factors}
-        for batch in reader.iter_batches(batch_size=batch_rows,
-                                         columns=list(preparation.factors)):
+        for batch in reader.iter_batches(
+            batch_size=batch_rows, columns=list(preparation.factors)
+        ):
             for name in preparation.factors:
-                seen[name].update(compute.unique(batch.column(name)).drop_null()
-                                  .to_pylist())
+                seen[name].update(
+                    compute.unique(batch.column(name)).drop_null().to_pylist()
+                )
         levels = {name: sorted(values) for name, values in seen.items()}
 
     def batches() -> Iterator[pd.DataFrame]:
@@ -146,19 +155,25 @@ def _parquet(path: Path, preparation: Preparation, batch_rows: int) -> Source:
     return Source(reader.metadata.num_rows, batches())
 
 
-def _levels_of(frame: pd.DataFrame | pd.Series, preparation: Preparation
-               ) -> dict[str, list[Any]]:
+def _levels_of(
+    frame: pd.DataFrame | pd.Series, preparation: Preparation
+) -> dict[str, list[Any]]:
     """R's factor() levels for the --factor columns: sorted unique values."""
     if isinstance(frame, pd.Series):
         _check_names(preparation, [], "this R vector")
         return {}
     _check_names(preparation, list(frame.columns), "the input")
-    return {name: sorted(frame[name].dropna().unique().tolist())
-            for name in preparation.factors}
+    return {
+        name: sorted(frame[name].dropna().unique().tolist())
+        for name in preparation.factors
+    }
 
 
-def _prepare(frame: pd.DataFrame | pd.Series, preparation: Preparation,
-             levels: dict[str, list[Any]]) -> pd.DataFrame | pd.Series:
+def _prepare(
+    frame: pd.DataFrame | pd.Series,
+    preparation: Preparation,
+    levels: dict[str, list[Any]],
+) -> pd.DataFrame | pd.Series:
     """Drop columns, make factors and dates, as asked."""
     if isinstance(frame, pd.Series):
         return frame
@@ -167,13 +182,17 @@ def _prepare(frame: pd.DataFrame | pd.Series, preparation: Preparation,
         frame[name] = pd.Categorical(frame[name], categories=levels[name])
     for name in preparation.dates:
         if not pd.api.types.is_string_dtype(frame[name].dtype):
-            raise RValueError(f"--date {name}: the column holds {frame[name].dtype} "
-                              "values, not ISO date text such as 2011-12-20.")
+            raise RValueError(
+                f"--date {name}: the column holds {frame[name].dtype} "
+                "values, not ISO date text such as 2011-12-20."
+            )
         try:
             frame[name] = pd.to_datetime(frame[name], format="ISO8601")
         except (ValueError, TypeError) as error:
-            raise RValueError(f"--date {name}: the column does not hold ISO dates "
-                              f"such as 2011-12-20 ({error}).") from None
+            raise RValueError(
+                f"--date {name}: the column does not hold ISO dates "
+                f"such as 2011-12-20 ({error})."
+            ) from None
     return frame
 
 
