@@ -309,3 +309,23 @@ def test_integer_output_with_na_fill(tmp_path):
         [1, 18263],
         [-1, 18264],
     ]
+
+
+def test_row_labels_that_a_tensor_file_cannot_keep_are_reported(tmp_path, capsys):
+    pytest.importorskip("rdata")
+    out = tmp_path / "jj.safetensors"
+
+    assert (
+        convert_main(
+            [str(SHARED / "JohnsonJohnson.rds"), "-o", str(out), "--no-progress"]
+        )
+        == 0
+    )
+
+    report = capsys.readouterr().out
+    assert (
+        "warning: the row labels (PeriodIndex: 1960Q1, 1960Q2, 1960Q3, ...)" in report
+    )
+    data, record = _safetensors(out)
+    assert tuple(data.shape) == (84,) and record["container"] == "Series"
+    assert record["lossy"] and "row labels" in record["lossy"][0]

@@ -18,6 +18,8 @@ import numpy as np
 import pandas as pd
 import pytest
 import torch
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rtorch import datasets, torch_float64
 from rtorch.errors import LossyConversionWarning, RTypeError, RValueError
@@ -692,3 +694,68 @@ def test_report_names_each_column_rule():
     )
     assert "Tree" in report and "3 < 1 < 5 < 2 < 4" in report
     assert "values as they are" in report
+
+
+# ---- property: any frame of R's column types survives the round trip -----------
+
+
+@st.composite
+def r_like_frames(draw: st.DrawFn) -> tuple[pd.DataFrame, list[int]]:
+    """Frames of R integer, factor, Date and double columns, with NA anywhere."""
+    rows = draw(st.integers(0, 25))
+
+    def column(values: st.SearchStrategy) -> list:
+        return draw(st.lists(values, min_size=rows, max_size=rows))
+
+    levels = draw(
+        st.lists(st.text(min_size=1, max_size=3), min_size=1, max_size=6, unique=True)
+    )
+    codes = column(st.integers(-1, len(levels) - 1))
+    days = column(st.one_of(st.none(), st.integers(-200_000, 200_000)))
+    frame = pd.DataFrame(
+        {
+            "int": pd.array(
+                column(st.one_of(st.none(), st.integers(-(2**31) + 1, 2**31 - 1))),
+                dtype="Int32",
+            ),
+            "factor": pd.Categorical.from_codes(
+                codes, categories=levels, ordered=draw(st.booleans())
+            ),
+            "date": pd.Series(
+                [
+                    pd.NaT if d is None else pd.Timestamp(d * 86_400, unit="s")
+                    for d in days
+                ],
+                dtype="datetime64[s]",
+            ),
+            "double": column(
+                st.one_of(
+                    st.just(NAN), st.floats(allow_nan=False, allow_infinity=False)
+                )
+            ),
+        }
+    )
+    return frame, codes
+
+
+@settings(max_examples=80, deadline=None)
+@given(r_like_frames())
+def test_round_trip_property(drawn):
+    frame, codes = drawn
+
+    x, info = df_to_tensor(frame, dtype="float64")
+
+    # R: as.integer(factor) is code + 1, NA stays NA.
+    expected = [NAN if code < 0 else code + 1.0 for code in codes]
+    assert _same(x.torch[:, 1].tolist(), expected)
+    pd.testing.assert_frame_equal(tensor_to_df(x, info), frame)
+
+
+def test_conversion_record_lookups_and_foreign_dicts():
+    _, info = df_to_tensor(datasets.Orange)
+
+    assert info.column("age").kind == "numeric"
+    with pytest.raises(RValueError, match="No column named 'height'"):
+        info.column("height")
+    with pytest.raises(RValueError, match="not a conversion record"):
+        ConversionInfo.from_dict({"format": "something else"})

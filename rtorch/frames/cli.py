@@ -156,8 +156,10 @@ def _convert(arguments: argparse.Namespace) -> tuple[ConversionInfo, int]:
             lossy.extend(message for message in info.lossy if message not in lossy)
             writer.append(tensor.torch)
             advance(info.n_rows)
-        # open_source yields at least one batch, so info is set here.
-        final = cast(ConversionInfo, info).with_rows(
+        info = cast(ConversionInfo, info)  # open_source yields at least one batch
+        if info.index is not None:
+            lossy.append(_index_dropped(info, arguments.output))
+        final = info.with_rows(
             writer.rows,
             columns=tuple(
                 replace(column, na_count=count)
@@ -167,6 +169,16 @@ def _convert(arguments: argparse.Namespace) -> tuple[ConversionInfo, int]:
         )
         size = writer.finish(final)
     return final, size
+
+
+def _index_dropped(info: ConversionInfo, output: str) -> str:
+    """The report line for row labels that a tensor file cannot keep."""
+    index = info.index
+    shown = ", ".join(str(label) for label in index[:3])
+    return (
+        f"the row labels ({type(index).__name__}: {shown}, ...) are not written "
+        f"to {output}; keep them with the data if you need them"
+    )
 
 
 def _na_policy(text: str) -> str | int | float:
