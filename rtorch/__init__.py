@@ -31,6 +31,8 @@ from rtorch.functions import __all__ as _functions_all
 from rtorch.generics import *  # noqa: F403
 from rtorch.generics import __all__ as _generics_all
 from rtorch.methods import bind_plain_methods
+from rtorch.rtext import *  # noqa: F403
+from rtorch.rtext import __all__ as _rtext_all
 from rtorch.tensor import Tensor, from_torch
 from rtorch.values import *  # noqa: F403
 from rtorch.values import __all__ as _values_all
@@ -49,4 +51,5 @@ __all__ = [
     *_functions_all,
     *_generics_all,
     *_values_all,
+    *_rtext_all,
 ]

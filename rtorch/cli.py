@@ -39,4 +39,10 @@ def _tour(argv: list[str]) -> int:
     return 1 if run_tour() else 0
 
 
-_COMMANDS = {"tour": _tour}
+def _port(argv: list[str]) -> int:
+    from rtorch.port.cli import port_main
+
+    return port_main(argv)
+
+
+_COMMANDS = {"tour": _tour, "port": _port}

@@ -136,9 +136,12 @@ def dim(x: Tensor) -> torch.Size:
 
 
 def length(x: Any) -> int:
-    """Number of elements of a tensor (R: ``length(x)``); 1 for a device."""
+    """Number of elements (R: ``length(x)``): of a tensor, an R vector (list),
+    or 1 for a device or a single string."""
     if isinstance(x, Device):
         return 1
+    if isinstance(x, (list, tuple, range, str)):
+        return 1 if isinstance(x, str) else len(x)
     return as_tensor_arg(x).numel()
 
 

@@ -113,8 +113,10 @@ def seq(
     """An inclusive arithmetic sequence, like R's ``seq()`` and ``a:b``.
 
     R equivalent: ``seq(from, to, by = , length.out = )``; R's ``1:9`` is
-    ``seq(1, 9)``. With one argument it is ``1:start``. All-integer arguments
-    give integers; any float gives floats. Counting down needs no negative
+    ``seq(1, 9)``. With one argument it is ``1:start``. Without ``by``, a
+    whole-number start gives integers, as R's ``from:to`` does (``seq(1.0, 3.0)``
+    is ``[1, 2, 3]``); with ``by``, all-integer arguments give integers and any
+    float gives floats. Counting down needs no negative
     ``by`` (``seq(3, 1)`` is ``[3, 2, 1]``, like R's ``3:1``).
 
     Example:
@@ -129,6 +131,10 @@ def seq(
     if length_out is not None:
         return _seq_length_out(start, end, length_out)
 
+    if by is None and _is_whole(start):
+        # R rule for from:to: integers whenever `from` is a whole number.
+        start = int(start)
+        end = math.floor(end) if end >= start else math.ceil(end)
     step = by if by is not None else (1 if end >= start else -1)
     if step == 0:
         raise RValueError(f"seq(): by must not be 0 (got by={by!r}).")
@@ -145,6 +151,12 @@ def seq(
     # R rule: the end is reached if within 1e-10 of a whole number of steps.
     count = int(math.floor((end - start) / step + 1e-10))
     return [float(start + i * step) for i in range(count + 1)]
+
+
+def _is_whole(value: Any) -> bool:
+    return isinstance(value, numbers.Integral) or (
+        isinstance(value, float) and value.is_integer()
+    )
 
 
 def seq_len(n: int) -> list[int]:

@@ -35,10 +35,14 @@ def test_vector_builders_match_r(got, expected):
     assert got == expected
 
 
-def test_seq_keeps_python_types():
-    # DECISIONS: "c() keeps Python's types" — ints stay R integers.
+def test_seq_types_follow_r():
+    # R: 1:5 and seq(1, 5) are integer, even from doubles; seq(1, 5, by = 0.5)
+    # is double. DECISIONS: with by=, Python's types are kept.
     assert all(type(v) is int for v in seq(1, 5))
-    assert all(type(v) is float for v in seq(1.0, 5.0))
+    assert seq(1.0, 5.0) == [1, 2, 3, 4, 5]
+    assert all(type(v) is int for v in seq(1.0, 5.0))
+    assert seq(1.5, 3.0) == [1.5, 2.5]
+    assert all(type(v) is float for v in seq(1.0, 2.0, by=0.5))
 
 
 def test_seq_wrong_direction_is_an_error():

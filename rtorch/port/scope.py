@@ -1,0 +1,55 @@
+"""What the porter knows about R names while it walks a script.
+
+R code does not say which values are tensors and which are plain R vectors,
+but the difference decides the port: ``x[1]`` on a tensor is rtorch's 1-based
+indexing, while on an R vector held in a Python list it would silently read
+the second element. The scope remembers how each name was last assigned, so
+vector subsetting ports to ``elt()`` (or is reported) instead of being guessed.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Kind(Enum):
+    """What a name holds, as far as the porter can tell."""
+
+    UNKNOWN = "unknown"  # tensors, modules, results of unknown calls
+    VECTOR = "vector"  # a plain R vector or array: a Python list / NumPy array
+    DICT = "dict"  # a named R list: a Python dict
+    FUNCTION = "function"
+
+
+class Scope:
+    """The names of one R environment (the script, or one function body).
+
+    Example:
+        >>> top = Scope()
+        >>> top.assign("v", Kind.VECTOR)
+        >>> Scope(parent=top, is_function=True).kind("v")
+        <Kind.VECTOR: 'vector'>
+    """
+
+    def __init__(self, parent: Scope | None = None, is_function: bool = False) -> None:
+        self.parent = parent
+        self.is_function = is_function
+        self.has_dots = False
+        self._kinds: dict[str, Kind] = {}
+
+    def assign(self, name: str, kind: Kind) -> None:
+        """Record that ``name`` now holds a value of ``kind``."""
+        self._kinds[name] = kind
+
+    def kind(self, name: str) -> Kind | None:
+        """The kind of ``name`` here or in an enclosing scope; None if unseen."""
+        scope: Scope | None = self
+        while scope is not None:
+            if name in scope._kinds:
+                return scope._kinds[name]
+            scope = scope.parent
+        return None
+
+    def defines(self, name: str) -> bool:
+        """Whether ``name`` is assigned in this very scope."""
+        return name in self._kinds

@@ -1,0 +1,201 @@
+"""R's ``x[...]`` and ``x[[k]]`` -> rtorch Python, per the porting contract.
+
+On a tensor, rtorch indexing is R torch's, so the port keeps R's numbers:
+``x[1, ]`` -> ``x[1, :]``, ``x[2:N]`` -> ``x[2:N]`` (inclusive),
+``x[.., 1]`` -> ``x[..., 1]``, ``x[, NULL]`` -> ``x[:, None]`` and
+``x[1, , drop = FALSE]`` -> ``x.nodrop[1, :]``. On a plain R vector (a
+Python list or NumPy array) Python's indexing is 0-based, so a single
+element becomes ``elt(v, k)`` and anything else is reported.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING
+
+from rtorch.port.parse import Node, field, text_of
+from rtorch.port.problems import Untranslated
+from rtorch.port.pyast import attribute, call, callee_name, method_name, name
+from rtorch.port.scope import Kind
+
+if TYPE_CHECKING:
+    from rtorch.port.expressions import ExpressionTranslator
+
+# Calls whose value is a plain R vector or array, never a tensor.
+_VECTOR_CALLS = frozenset(
+    {
+        "c",
+        "seq",
+        "seq_len",
+        "seq_along",
+        "dim",
+        "as_array",
+        "as.numeric",
+        "as.integer",
+        "as.logical",
+        "as.character",
+        "as.array",
+        "rep",
+        "numeric",
+        "integer",
+        "logical",
+        "character",
+        "matrix",
+        "array",
+        "rbind",
+        "cbind",
+        "sapply",
+        "vapply",
+        "paste",
+        "paste0",
+        "sprintf",
+        "range",
+    }
+)
+_VECTOR_FIELDS = frozenset({"shape"})
+_VECTOR_METHODS = frozenset({"size", "stride", "tolist"})
+
+
+def translate_subset(
+    tr: ExpressionTranslator, node: Node, store: bool = False
+) -> ast.Subscript | ast.Call:
+    """Translate ``x[...]`` (as a value, or as the target of ``<-``)."""
+    owner = field(node, "function")
+    segments, drop = _segments(node)
+    if is_vector(tr, owner):
+        return _vector_element(tr, node, owner, segments, store)
+
+    value = tr.expr(owner)
+    if drop is False:
+        value = attribute(value, "nodrop")
+    elements = [_index_element(tr, segment) for segment in segments]
+    if not elements:
+        key: ast.expr = ast.Constant(value=Ellipsis)
+    elif len(elements) == 1:
+        key = elements[0]
+    else:
+        key = ast.Tuple(elts=elements, ctx=ast.Load())
+    context = ast.Store() if store else ast.Load()
+    return ast.Subscript(value=value, slice=key, ctx=context)
+
+
+def translate_subset2(
+    tr: ExpressionTranslator, node: Node, store: bool = False
+) -> ast.expr:
+    """Translate ``x[[k]]``: a dict key for a name, else ``elt(x, k)`` (1-based)."""
+    owner = field(node, "function")
+    segments, drop = _segments(node)
+    if len(segments) != 1 or segments[0] is None or drop is not None:
+        raise Untranslated(node, "[[ ]] with more than one index")
+    index = segments[0]
+    if index.type == "string":
+        context = ast.Store() if store else ast.Load()
+        return ast.Subscript(value=tr.expr(owner), slice=tr.expr(index), ctx=context)
+    if store:
+        raise Untranslated(
+            node, "assigning to x[[k]] by position; build the list with .append()"
+        )
+    return call(name("elt"), [tr.expr(owner), tr.expr(index, ints=True)])
+
+
+def is_vector(tr: ExpressionTranslator, node: Node) -> bool:
+    """Whether ``node`` surely holds a plain R vector rather than a tensor."""
+    if node.type == "identifier":
+        return tr.scope.kind(text_of(node)) is Kind.VECTOR
+    if node.type == "parenthesized_expression":
+        return is_vector(tr, field(node, "body"))
+    if node.type == "binary_operator" and text_of(field(node, "operator")) == ":":
+        return True
+    if node.type == "extract_operator":
+        member = field(node, "rhs")
+        return member is not None and text_of(member) in _VECTOR_FIELDS
+    if node.type == "call":
+        method = method_name(node)
+        if method is not None:
+            return method in _VECTOR_METHODS and not _has_arguments(node)
+        return callee_name(node) in _VECTOR_CALLS
+    return node.type in ("float", "integer", "string")
+
+
+def _has_arguments(call_node: Node) -> bool:
+    return any(
+        a.type == "argument" for a in field(call_node, "arguments").named_children
+    )
+
+
+def _segments(node: Node) -> tuple[list[Node | None], bool | None]:
+    """The comma-separated index positions (None = empty) and the drop flag."""
+    segments: list[Node | None | str] = [None]
+    drop: bool | None = None
+    for child in field(node, "arguments").children:
+        if child.type == "comma":
+            segments.append(None)
+        elif child.type == "argument":
+            arg_name = field(child, "name")
+            value = field(child, "value")
+            if arg_name is None:
+                segments[-1] = value
+                continue
+            if (
+                text_of(arg_name) != "drop"
+                or value is None
+                or value.type
+                not in (
+                    "true",
+                    "false",
+                )
+            ):
+                raise Untranslated(child, f"the index option {text_of(child)}")
+            drop = value.type == "true"
+            segments[-1] = _DROP_SLOT
+    kept = [s for s in segments if s is not _DROP_SLOT]
+    if kept == [None]:
+        return [], drop
+    return kept, drop  # type: ignore[return-value]
+
+
+_DROP_SLOT = "drop"
+
+
+def _index_element(tr: ExpressionTranslator, value: Node | None) -> ast.expr:
+    if value is None:
+        return ast.Slice()
+    if value.type == "binary_operator" and text_of(field(value, "operator")) == ":":
+        lhs, rhs = field(value, "lhs"), field(value, "rhs")
+        if lhs.type == "binary_operator" and text_of(field(lhs, "operator")) == ":":
+            return ast.Slice(
+                lower=tr.expr(field(lhs, "lhs"), ints=True),
+                upper=tr.expr(field(lhs, "rhs"), ints=True),
+                step=tr.expr(rhs, ints=True),
+            )
+        return ast.Slice(lower=tr.expr(lhs, ints=True), upper=tr.expr(rhs, ints=True))
+    if value.type == "identifier" and tr.scope.kind(text_of(value)) is None:
+        if text_of(value) == "..":
+            return ast.Constant(value=Ellipsis)
+        if text_of(value) == "newaxis":
+            return ast.Constant(value=None)
+    return tr.expr(value, ints=True)
+
+
+def _vector_element(
+    tr: ExpressionTranslator,
+    node: Node,
+    owner: Node,
+    segments: list[Node | None],
+    store: bool,
+) -> ast.Call:
+    index = segments[0] if len(segments) == 1 else None
+    simple = index is not None and (
+        index.type in ("identifier", "float", "integer")
+        or (
+            index.type == "binary_operator"
+            and text_of(field(index, "operator")) in ("+", "-", "*")
+        )
+    )
+    if store or not simple:
+        raise Untranslated(
+            node,
+            "subsetting a plain R vector (a Python list or array) other than "
+            "reading one element: Python counts from 0, rewrite by hand",
+        )
+    return call(name("elt"), [tr.expr(owner), tr.expr(index, ints=True)])
