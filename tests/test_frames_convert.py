@@ -759,3 +759,14 @@ def test_conversion_record_lookups_and_foreign_dicts():
         info.column("height")
     with pytest.raises(RValueError, match="not a conversion record"):
         ConversionInfo.from_dict({"format": "something else"})
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA device")
+def test_cuda_device_and_back():
+    okc = datasets.okc_like.drop(columns="location")
+
+    x, info = df_to_tensor(okc, device="cuda")
+
+    assert x.torch.device.type == "cuda"
+    assert x.torch[0].tolist() == [66.0, 4.0, 67.0, 15328.0, 1.0]
+    pd.testing.assert_frame_equal(tensor_to_df(x, info), okc)
