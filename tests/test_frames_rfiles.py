@@ -17,12 +17,13 @@ import numpy as np
 import pandas as pd
 import pytest
 import rds_writer as rw
+import torch
 
 from rtorch.errors import LossyConversionWarning, RNotImplementedError, RValueError
 
 pytest.importorskip("rdata")
 
-from rtorch.frames import read_rdata, read_rds
+from rtorch.frames import df_to_tensor, read_rdata, read_rds
 
 SHARED = Path("/work/shared/data/r")
 
@@ -393,3 +394,39 @@ def test_random_damage_never_escapes_as_another_error(tmp_path, time_limit):
             except (RValueError, RNotImplementedError):
                 outcomes["refused"] += 1
     assert outcomes["refused"] > 100
+
+
+# ---- every shared R file through read_rds and df_to_tensor, by R's rules -------
+
+N = float("nan")
+TENSOR_FACTS = [
+    # (file, columns to drop, row (1-based), expected float32 values)
+    ("JohnsonJohnson", [], 1, [0.71]),
+    ("JohnsonJohnson", [], 84, [11.61]),
+    # Orange row 1: Tree "1" is level 2 of 3 < 1 < 5 < 2 < 4; row 35: "5" is level 3.
+    ("Orange", [], 1, [2, 118, 30]),
+    ("Orange", [], 35, [3, 1582, 177]),
+    # okc_like row 1: diet "vegetarian" = 4, as.numeric(as.Date("2011-12-20")),
+    # Class "stem" = 1; row 4 has diet NA; row 5 has height NA.
+    ("okc_like", ["location"], 1, [66, 4, 67, 15328, 1]),
+    ("okc_like", ["location"], 4, [42, N, 74, 15331, 2]),
+    ("okc_like", ["location"], 5, [27, 4, N, 15473, 1]),
+    # penguins row 1: Adelie = 1, Torgersen = 3 (Biscoe, Dream, Torgersen),
+    # 39.1, 18.7, 181, 3750, male = 2; row 4 is NA but for species and island.
+    ("penguins", [], 1, [1, 3, 39.1, 18.7, 181, 3750, 2]),
+    ("penguins", [], 4, [1, 3, N, N, N, N, N]),
+]
+
+
+@pytest.mark.parametrize("name, drop, row, expected", TENSOR_FACTS)
+def test_shared_files_to_tensors_by_r_rules(name, drop, row, expected):
+    data = read_rds(SHARED / f"{name}.rds")
+    if drop:
+        data = data.drop(columns=drop)
+
+    x, _ = df_to_tensor(data)
+
+    values = x.torch[row - 1].reshape(-1)
+    wanted = torch.tensor(expected, dtype=torch.float32)
+    assert torch.equal(values.isnan(), wanted.isnan())
+    assert torch.equal(values.nan_to_num(-1), wanted.nan_to_num(-1))
