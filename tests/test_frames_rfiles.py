@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import random
 import signal
+import sys
 import warnings
 from pathlib import Path
 
@@ -430,3 +431,10 @@ def test_shared_files_to_tensors_by_r_rules(name, drop, row, expected):
     wanted = torch.tensor(expected, dtype=torch.float32)
     assert torch.equal(values.isnan(), wanted.isnan())
     assert torch.equal(values.nan_to_num(-1), wanted.nan_to_num(-1))
+
+
+def test_missing_rdata_names_the_extra(monkeypatch):
+    monkeypatch.setitem(sys.modules, "rdata", None)
+
+    with pytest.raises(RNotImplementedError, match=r"pip install 'rtorch\[rds\]'"):
+        read_rds(SHARED / "Orange.rds")
