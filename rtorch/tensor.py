@@ -22,12 +22,19 @@ float64 ``x`` and can differ from ``x + 0.1`` (see "Differences from R torch").
 from __future__ import annotations
 
 import numbers
+from collections.abc import Callable
 from typing import Any, NoReturn
 
 import numpy as np
 import torch
 
 from rtorch._facade import TensorBase
+from rtorch.autograd_objects import (
+    UNDEFINED_TENSOR,
+    AutogradNode,
+    TorchHook,
+    UndefinedTensor,
+)
 from rtorch.conversion import to_torch
 from rtorch.devices import Device, as_torch_device
 from rtorch.dims import one_based_dim, one_based_dims
@@ -42,7 +49,7 @@ from rtorch.errors import (
 from rtorch.printing import format_tensor
 from rtorch.values import RList
 
-__all__ = ["Tensor", "wrap", "from_torch", "as_tensor_arg"]
+__all__ = ["Tensor", "wrap", "from_torch", "as_tensor_arg", "tensor_list"]
 
 
 class Tensor(TensorBase):
@@ -99,22 +106,47 @@ class Tensor(TensorBase):
 
     @requires_grad.setter
     def requires_grad(self, value: bool) -> None:
-        self._t.requires_grad_(bool(value))
+        self.requires_grad_(value)
 
     @property
-    def grad(self) -> Tensor | None:
-        """The accumulated gradient, or ``None`` before any backward."""
+    def grad(self) -> Tensor | UndefinedTensor:
+        """The accumulated gradient; an undefined tensor before any backward.
+
+        R torch equivalent: ``x$grad``. As in R torch the unset gradient is an
+        undefined tensor, not ``None``: test it with ``is_undefined_tensor()``.
+        Assignable (``x.grad = x.grad / 2.0``).
+
+        Example:
+            >>> w = torch_tensor(c(3.0), requires_grad=True)
+            >>> (w ** 2.0).backward()
+            >>> w.grad.item()
+            6.0
+        """
         grad = self._t.grad
-        return None if grad is None else wrap(grad)
+        if grad is None:
+            return UNDEFINED_TENSOR
+        out = _new(Tensor)
+        out._t = grad
+        return out
 
     @grad.setter
-    def grad(self, value: Tensor | None) -> None:
-        self._t.grad = None if value is None else as_tensor_arg(value)
+    def grad(self, value: Tensor | UndefinedTensor | None) -> None:
+        gradient = None if value is None else as_tensor_arg(value)
+        call_torch(setattr, self._t, "grad", gradient)
 
     @property
-    def grad_fn(self) -> Any:
-        """The autograd node that made this tensor, ``None`` for leaves."""
-        return self._t.grad_fn
+    def grad_fn(self) -> AutogradNode | None:
+        """The node that made this tensor (prints e.g. ``MulBackward0``).
+
+        R torch equivalent: ``y$grad_fn``; ``None`` (R ``NULL``) for leaves and
+        for tensors without autograd history.
+        """
+        node = self._t.grad_fn
+        if node is None:
+            return None
+        out = _new(AutogradNode)
+        out._node = node
+        return out
 
     @property
     def names(self) -> tuple[str | None, ...] | None:
@@ -254,6 +286,69 @@ class Tensor(TensorBase):
     def detach(self) -> Tensor:
         """A tensor sharing storage but outside autograd (R: ``x$detach()``)."""
         return wrap(self._t.detach())
+
+    # -- autograd (R torch section 11) ---------------------------------------------
+
+    def backward(
+        self,
+        gradient: Any = None,
+        retain_graph: bool | None = None,
+        create_graph: bool = False,
+        inputs: Any = None,
+    ) -> None:
+        """Accumulate this tensor's gradient into the leaves' ``grad``.
+
+        R torch equivalent: ``y$backward(gradient, retain_graph, create_graph,
+        inputs)``, which returns invisibly. A tensor with more than one element
+        needs ``gradient`` (same shape). The graph is freed afterwards unless
+        ``retain_graph=True`` (default: ``create_graph``, as in R torch); a
+        second backward through a freed graph fails.
+
+        Example:
+            >>> w = torch_tensor(c(3.0), requires_grad=True)
+            >>> (w ** 2.0).backward()
+            >>> w.grad.item()
+            6.0
+        """
+        if retain_graph is None:
+            retain_graph = create_graph  # R torch rule: retain_graph = create_graph
+        call_torch(
+            self._t.backward,
+            None if gradient is None else as_tensor_arg(gradient),
+            retain_graph,
+            create_graph,
+            inputs=None if inputs is None else tensor_list(inputs),
+        )
+
+    def retain_grad(self) -> None:
+        """Keep ``grad`` for this non-leaf tensor too (R: ``x$retain_grad()``)."""
+        call_torch(self._t.retain_grad)
+
+    def detach_(self) -> Tensor:
+        """Detach from the graph in place; returns ``x`` itself (R: ``x$detach_()``)."""
+        call_torch(self._t.detach_)
+        return self
+
+    def register_hook(self, hook: Callable[[Tensor], Any]) -> TorchHook:
+        """Call ``hook(grad)`` whenever this tensor's gradient is computed.
+
+        R torch equivalent: ``x$register_hook(function(grad) ...)``. A tensor
+        returned by ``hook`` replaces the gradient; any other value leaves it
+        unchanged. Hooks on later tensors of the graph fire first.
+
+        Example:
+            >>> v = torch_tensor(c(1.0, 2.0), requires_grad=True)
+            >>> h = v.register_hook(lambda g: g * 10.0)
+            >>> (v * 3.0).sum().backward()
+            >>> as_array(v.grad)
+            array([30., 30.])
+        """
+        if not callable(hook):
+            raise RTypeError(
+                f"register_hook() takes a function of the gradient, not "
+                f"{type(hook).__name__}."
+            )
+        return TorchHook(call_torch(self._t.register_hook, _gradient_hook(hook)))
 
     # -- dtype and device --------------------------------------------------------
 
@@ -396,8 +491,11 @@ class Tensor(TensorBase):
     # -- in-place helpers that return the same object -----------------------------
 
     def requires_grad_(self, requires_grad: bool = True) -> Tensor:
-        """Turn gradient recording on or off in place; returns ``x`` itself."""
-        self._t.requires_grad_(requires_grad)
+        """Turn gradient recording on or off in place; returns ``x`` itself.
+
+        Only floating point and complex tensors can require gradients.
+        """
+        call_torch(self._t.requires_grad_, bool(requires_grad))
         return self
 
     def zero_(self) -> Tensor:
@@ -717,6 +815,27 @@ def as_tensor_arg(value: Any) -> torch.Tensor:
 
 
 _new = object.__new__
+
+
+def tensor_list(values: Any) -> list[torch.Tensor]:
+    """One tensor or a list of tensors as a list of ``torch.Tensor``."""
+    if isinstance(values, (TensorBase, torch.Tensor)):
+        values = [values]
+    return [as_tensor_arg(value) for value in values]
+
+
+def _gradient_hook(hook: Callable[[Tensor], Any]) -> Callable[..., Any]:
+    """Adapt a hook on rtorch tensors to PyTorch's hook on ``torch.Tensor``."""
+
+    def on_gradient(grad: torch.Tensor) -> torch.Tensor | None:
+        # Errors raised inside the hook get the same 1-based rewrites.
+        result = call_torch(hook, wrap(grad))
+        # R torch rule: only a tensor result replaces the gradient.
+        if isinstance(result, TensorBase):
+            return result._t
+        return result if isinstance(result, torch.Tensor) else None
+
+    return on_gradient
 
 
 def _operand(value: Any) -> Any:
