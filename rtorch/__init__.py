@@ -37,6 +37,7 @@ from rtorch.frames import (
     tensor_to_df,
 )
 from rtorch.functions import *  # noqa: F403
+from rtorch.indexing import N, slc
 from rtorch.functions import __all__ as _functions_all
 from rtorch.generics import *  # noqa: F403
 from rtorch.generics import __all__ as _generics_all
@@ -60,6 +61,8 @@ __all__ = [
     "read_rdata",
     "read_rds",
     "tensor_to_df",
+    "N",
+    "slc",
     *_autograd_all,
     *_creation_all,
     *_devices_all,
