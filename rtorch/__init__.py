@@ -29,7 +29,15 @@ from rtorch.custom_function import autograd_function
 from rtorch.dtypes import __all__ as _dtypes_all
 from rtorch.errors import *  # noqa: F403
 from rtorch.errors import __all__ as _errors_all
+from rtorch.frames import (
+    ConversionInfo,
+    df_to_tensor,
+    read_rdata,
+    read_rds,
+    tensor_to_df,
+)
 from rtorch.functions import *  # noqa: F403
+from rtorch.indexing import N, slc
 from rtorch.functions import __all__ as _functions_all
 from rtorch.generics import *  # noqa: F403
 from rtorch.generics import __all__ as _generics_all
@@ -48,6 +56,13 @@ __all__ = [
     "Tensor",
     "from_torch",
     "autograd_function",
+    "ConversionInfo",
+    "df_to_tensor",
+    "read_rdata",
+    "read_rds",
+    "tensor_to_df",
+    "N",
+    "slc",
     *_autograd_all,
     *_creation_all,
     *_devices_all,

@@ -45,4 +45,10 @@ def _port(argv: list[str]) -> int:
     return port_main(argv)
 
 
-_COMMANDS = {"tour": _tour, "port": _port}
+def _convert(argv: list[str]) -> int:
+    from rtorch.frames.cli import convert_main
+
+    return convert_main(argv)
+
+
+_COMMANDS = {"tour": _tour, "port": _port, "convert": _convert}

@@ -254,11 +254,12 @@ def _pandas_values(data: Any) -> np.ndarray:
 
 
 def _datetime64_to_days(series: Any) -> np.ndarray:
-    import pandas as pd
-
-    nanos = series.astype("datetime64[ns]")
-    days = (nanos - pd.Timestamp(0)) / pd.Timedelta(days=1)
-    return days.to_numpy(dtype=np.float64, na_value=np.nan)
+    # Whole seconds since the epoch span +-2.9e11 years at any pandas unit.
+    values = series.to_numpy(dtype="datetime64[s]")
+    missing = np.isnat(values)
+    days = values.astype(np.int64) / 86400.0
+    days[missing] = np.nan
+    return days
 
 
 def _datetimes_to_seconds(series: Any) -> np.ndarray:

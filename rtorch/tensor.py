@@ -46,6 +46,7 @@ from rtorch.errors import (
     call_torch,
     translate_torch_error,
 )
+from rtorch.indexing import getitem, setitem
 from rtorch.printing import format_tensor
 
 __all__ = ["Tensor", "wrap", "from_torch", "as_tensor_arg", "tensor_list"]
@@ -442,6 +443,23 @@ class Tensor(TensorBase):
     def _format(self, n: int) -> str:
         return format_tensor(self._t, n)
 
+    # -- indexing (R torch section 4) -------------------------------------------
+
+    def __getitem__(self, key: Any) -> Tensor:
+        """R torch's ``x[...]``: 1-based, inclusive ``a:b``, orthogonal vectors."""
+        out = _new(Tensor)
+        out._t = getitem(self._t, key)
+        return out
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        """R torch's ``x[...] <- value``, in place."""
+        setitem(self._t, key, value)
+
+    @property
+    def nodrop(self) -> NoDrop:
+        """Index with ``drop = FALSE``: ``x.nodrop[1, :]`` keeps dim 1."""
+        return NoDrop(self._t)
+
     # -- Python protocols ------------------------------------------------------
 
     def __len__(self) -> int:
@@ -682,6 +700,24 @@ class Tensor(TensorBase):
         except RuntimeError as error:
             _operator_error(error, self, other)
         return out
+
+
+class NoDrop:
+    """What ``x.nodrop`` returns: ``[...]`` with R torch's ``drop = FALSE``."""
+
+    __slots__ = ("_t",)
+
+    def __init__(self, t: torch.Tensor) -> None:
+        self._t = t
+
+    def __getitem__(self, key: Any) -> Tensor:
+        out = _new(Tensor)
+        out._t = getitem(self._t, key, drop=False)
+        return out
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        # drop only shapes what a read returns; assignment is the same.
+        setitem(self._t, key, value)
 
 
 class Storage:

@@ -137,9 +137,16 @@ STEPS: tuple[Step, ...] = (
         "m[1, :]",
     ),
     Step(
-        "Ranges include their end; -1 is the last element",
+        "Ranges include their end",
         "x <- torch_tensor(1:10)\nx[2:4]",
         "x = torch_tensor(seq(1, 10))\nx[2:4]",
+        "Python's 2:4 inside [] is R torch's inclusive 2:4, not Python's 2, 3.",
+    ),
+    Step(
+        "A negative index counts from the end",
+        "x[-1]",
+        "x[-1]",
+        "In R, x[-1] drops the first element; in R torch it is the last one.",
     ),
     Step(
         "drop = FALSE keeps the dimension",
