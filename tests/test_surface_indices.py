@@ -498,3 +498,38 @@ def test_sparse_indices_are_one_based_both_ways():
     s = s.coalesce()
     assert _value(s.indices()) == [[1, 2, 3], [3, 1, 2]]
     assert as_array(s.to_dense())[0, 2] == 7
+
+
+@pytest.mark.parametrize(
+    "pool",
+    [
+        lambda x: nnf_max_pool1d(x, 2, return_indices=True),
+        lambda x: nnf_adaptive_max_pool1d(x, 2, return_indices=True),
+        lambda x: torch_max_pool1d_with_indices(x, kernel_size=2),
+        lambda x: torch_adaptive_max_pool1d(x, output_size=2),
+    ],
+)
+def test_pooling_indices_are_one_based(pool):
+    # 6.1 / DECISIONS 1: the maxima 5 and 4 of 1 5 2 4 sit at positions 2 and 4.
+    values, indices = pool(torch_tensor(c(1.0, 5.0, 2.0, 4.0)).view(c(1, 1, 4)))
+    assert _value(values) == [[[5, 4]]]
+    assert _value(indices) == [[[2, 4]]]
+
+
+def test_fractional_max_pool_indices_are_one_based():
+    # DECISIONS 1: a 2 x 2 window over 2 x 2 input keeps the maximum 9 at
+    # (row-major) position 3.
+    x = torch_tensor(matrix(c(1.0, 9.0, 2.0, 3.0), nrow=2)).view(c(1, 1, 2, 2))
+    values, indices = nnf_fractional_max_pool2d(
+        x, kernel_size=2, output_size=1, return_indices=True
+    )
+    assert _value(values) == [[[[9]]]]
+    assert _value(indices) == [[[[3]]]]
+
+
+def test_max_unpool_takes_pooling_indices_back():
+    # 6.3: nnf_max_unpool2d reads 1-based indices, so a round trip restores maxima.
+    x = torch_tensor(matrix(c(1.0, 9.0, 2.0, 3.0), nrow=2)).view(c(1, 1, 2, 2))
+    values, indices = nnf_max_pool2d(x, kernel_size=2, return_indices=True)
+    restored = nnf_max_unpool2d(values, indices, kernel_size=2)
+    assert _value(restored) == [[[[0, 0], [9, 0]]]]

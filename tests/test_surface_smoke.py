@@ -310,6 +310,29 @@ _FUNCTION_CALLS = {
     "nnf_multilabel_margin_loss": lambda: nnf_multilabel_margin_loss(
         X(), torch_ones(3, 3, dtype=torch_long())
     ),
+    "nnf_max_pool1d": lambda: nnf_max_pool1d(B3(), 2, return_indices=True),
+    "nnf_max_pool2d": lambda: nnf_max_pool2d(B3(), 2, return_indices=True),
+    "nnf_max_pool3d": lambda: nnf_max_pool3d(torch_rand(1, 2, 2, 2), 2),
+    "nnf_max_unpool1d": lambda: nnf_max_unpool1d(
+        *nnf_max_pool1d(B3(), 2, return_indices=True), 2
+    ),
+    "nnf_max_unpool2d": lambda: nnf_max_unpool2d(
+        *nnf_max_pool2d(B3(), 2, return_indices=True), 2
+    ),
+    "nnf_max_unpool3d": lambda: nnf_max_unpool3d(
+        *nnf_max_pool3d(torch_rand(1, 2, 2, 2), 2, return_indices=True), 2
+    ),
+    "nnf_adaptive_max_pool1d": lambda: nnf_adaptive_max_pool1d(B3(), 2),
+    "nnf_adaptive_max_pool2d": lambda: nnf_adaptive_max_pool2d(B3(), 2),
+    "nnf_adaptive_max_pool3d": lambda: nnf_adaptive_max_pool3d(
+        torch_rand(1, 2, 2, 2), 1
+    ),
+    "nnf_fractional_max_pool2d": lambda: nnf_fractional_max_pool2d(
+        torch_rand(1, 4, 4), 2, output_size=2
+    ),
+    "nnf_fractional_max_pool3d": lambda: nnf_fractional_max_pool3d(
+        torch_rand(1, 4, 4, 4), 2, output_size=2
+    ),
     "cuda_dump_memory_snapshot": None,
     "cuda_memory_snapshot": None,
     "cuda_record_memory_history": None,
