@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from rtorch import *  # noqa: F403
+from rtorch import *
 from rtorch.errors import RIndexError, RTorchError, RValueError
 
 
@@ -53,14 +53,18 @@ def _unpool_with_index_20():
             lambda: torch_cat(
                 [torch_zeros(2, 4), torch_zeros(2, 4), torch_zeros(3, 5)], dim=1
             ),
-            "Sizes of tensors must match except in dimension 1. Expected size 4 but "
-            "got size 5 for tensor number 3 in the list.",
+            (
+                "Sizes of tensors must match except in dimension 1. Expected size 4 "
+                "but got size 5 for tensor number 3 in the list."
+            ),
         ),
         (
             "dims-tensordot-error",
             lambda: torch_tensordot(torch_ones(2, 3), torch_ones(3, 4), [c(1), c(1)]),
-            "contracted dimensions need to match, but first has size 2 in dim 1 and "
-            "second has size 3 in dim 1",
+            (
+                "contracted dimensions need to match, but first has size 2 in dim 1 "
+                "and second has size 3 in dim 1"
+            ),
         ),
         (
             "ir-bincount-zero-error",

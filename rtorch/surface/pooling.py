@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import torch.nn.functional as F  # noqa: N812
+import torch.nn.functional as F
 
 from rtorch.errors import call_torch
 from rtorch.surface import convert
@@ -39,7 +39,7 @@ __all__ = [
 
 
 def nnf_max_pool1d(
-    input: Any,  # noqa: A002 - R torch's name
+    input: Any,
     kernel_size: Any,
     stride: Any = None,
     padding: Any = 0,
@@ -61,7 +61,7 @@ def nnf_max_pool1d(
 
 
 def nnf_max_pool2d(
-    input: Any,  # noqa: A002
+    input: Any,
     kernel_size: Any,
     stride: Any = None,
     padding: Any = 0,
@@ -83,7 +83,7 @@ def nnf_max_pool2d(
 
 
 def nnf_max_pool3d(
-    input: Any,  # noqa: A002
+    input: Any,
     kernel_size: Any,
     stride: Any = None,
     padding: Any = 0,
@@ -105,7 +105,7 @@ def nnf_max_pool3d(
 
 
 def nnf_max_unpool1d(
-    input: Any,  # noqa: A002
+    input: Any,
     indices: Any,
     kernel_size: Any,
     stride: Any = None,
@@ -119,7 +119,7 @@ def nnf_max_unpool1d(
 
 
 def nnf_max_unpool2d(
-    input: Any,  # noqa: A002
+    input: Any,
     indices: Any,
     kernel_size: Any,
     stride: Any = None,
@@ -133,7 +133,7 @@ def nnf_max_unpool2d(
 
 
 def nnf_max_unpool3d(
-    input: Any,  # noqa: A002
+    input: Any,
     indices: Any,
     kernel_size: Any,
     stride: Any = None,
@@ -149,7 +149,7 @@ def nnf_max_unpool3d(
 def nnf_adaptive_max_pool1d(
     input: Any,
     output_size: Any,
-    return_indices: bool = False,  # noqa: A002
+    return_indices: bool = False,
 ) -> Tensor | RList:
     """Adaptive 1-d max pooling; indices 1-based (DECISIONS 1)."""
     return _adaptive(F.adaptive_max_pool1d, input, output_size, return_indices)
@@ -158,7 +158,7 @@ def nnf_adaptive_max_pool1d(
 def nnf_adaptive_max_pool2d(
     input: Any,
     output_size: Any,
-    return_indices: bool = False,  # noqa: A002
+    return_indices: bool = False,
 ) -> Tensor | RList:
     """Adaptive 2-d max pooling; indices 1-based (DECISIONS 1)."""
     return _adaptive(F.adaptive_max_pool2d, input, output_size, return_indices)
@@ -167,14 +167,14 @@ def nnf_adaptive_max_pool2d(
 def nnf_adaptive_max_pool3d(
     input: Any,
     output_size: Any,
-    return_indices: bool = False,  # noqa: A002
+    return_indices: bool = False,
 ) -> Tensor | RList:
     """Adaptive 3-d max pooling; indices 1-based (DECISIONS 1)."""
     return _adaptive(F.adaptive_max_pool3d, input, output_size, return_indices)
 
 
 def nnf_fractional_max_pool2d(
-    input: Any,  # noqa: A002
+    input: Any,
     kernel_size: Any,
     output_size: Any = None,
     output_ratio: Any = None,
@@ -194,7 +194,7 @@ def nnf_fractional_max_pool2d(
 
 
 def nnf_fractional_max_pool3d(
-    input: Any,  # noqa: A002
+    input: Any,
     kernel_size: Any,
     output_size: Any = None,
     output_ratio: Any = None,
@@ -218,7 +218,7 @@ def _pool(
     input: Any,
     kernel_size: Any,
     stride: Any,
-    padding: Any,  # noqa: A002
+    padding: Any,
     dilation: Any,
     ceil_mode: bool,
     return_indices: bool,
@@ -239,7 +239,7 @@ def _pool(
 def _adaptive(
     fn: Any,
     input: Any,
-    output_size: Any,  # noqa: A002
+    output_size: Any,
     return_indices: bool,
 ) -> Tensor | RList:
     out = call_torch(
@@ -252,7 +252,7 @@ def _fractional(
     fn: Any,
     input: Any,
     kernel_size: Any,
-    output_size: Any,  # noqa: A002
+    output_size: Any,
     output_ratio: Any,
     return_indices: bool,
     random_samples: Any,
@@ -274,7 +274,7 @@ def _unpool(
     input: Any,
     indices: Any,
     kernel_size: Any,
-    stride: Any,  # noqa: A002
+    stride: Any,
     padding: Any,
     output_size: Any,
 ) -> Tensor:
