@@ -314,10 +314,10 @@ _FUNCTION_CALLS = {
     "nnf_max_pool2d": lambda: nnf_max_pool2d(B3(), 2, return_indices=True),
     "nnf_max_pool3d": lambda: nnf_max_pool3d(torch_rand(1, 2, 2, 2), 2),
     "nnf_max_unpool1d": lambda: nnf_max_unpool1d(
-        *nnf_max_pool1d(B3(), 2, return_indices=True), 2
+        *nnf_max_pool1d(torch_rand(1, 2, 4), 2, return_indices=True), 2
     ),
     "nnf_max_unpool2d": lambda: nnf_max_unpool2d(
-        *nnf_max_pool2d(B3(), 2, return_indices=True), 2
+        *nnf_max_pool2d(torch_rand(1, 4, 4), 2, return_indices=True), 2
     ),
     "nnf_max_unpool3d": lambda: nnf_max_unpool3d(
         *nnf_max_pool3d(torch_rand(1, 2, 2, 2), 2, return_indices=True), 2
