@@ -93,6 +93,20 @@ def _nonzero(self: Tensor, as_list: bool = False) -> Any:
     return torch_nonzero(self, as_list)
 
 
+def _nonzero_static(self: Tensor, size: int, fill_value: int = -1) -> Tensor:
+    """``size`` rows of 1-based coordinates, padded with ``fill_value``.
+
+    DECISIONS 1: the coordinates are 1-based; the padding keeps its value.
+    """
+    t = self._t
+    out = convert.result(
+        call_torch(torch.nonzero_static, t, size=int(size), fill_value=int(fill_value))
+    )
+    found = min(int(torch.count_nonzero(t)), int(size))
+    out._t[:found] += 1
+    return out
+
+
 def _bincount(self: Tensor, weights: Any = None, minlength: int = 0) -> Tensor:
     """Count value v into bin v, 1-based (R: ``x$bincount()``)."""
     return torch_bincount(self, weights, minlength)
@@ -232,6 +246,7 @@ class HookHandle:
 
 _HAND_WRITTEN: dict[str, Callable[..., Any]] = {
     "nonzero": _nonzero,
+    "nonzero_static": _nonzero_static,
     "bincount": _bincount,
     "scatter": _scatter,
     "scatter_": _scatter_,

@@ -533,3 +533,9 @@ def test_max_unpool_takes_pooling_indices_back():
     values, indices = nnf_max_pool2d(x, kernel_size=2, return_indices=True)
     restored = nnf_max_unpool2d(values, indices, kernel_size=2)
     assert _value(restored) == [[[[0, 0], [9, 0]]]]
+
+
+def test_nonzero_static_coordinates_are_one_based_and_padding_kept():
+    # DECISIONS 1: non-zeros of 0 3 0 4 sit at 2 and 4; the padding stays -1.
+    out = torch_tensor(c(0, 3, 0, 4)).nonzero_static(size=3)
+    assert _value(out) == [[2], [4], [-1]]

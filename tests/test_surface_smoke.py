@@ -20,7 +20,7 @@ from rtorch import *
 from rtorch.methods import provided_methods
 from rtorch.surface.exports import is_provided
 
-_FAMILIES = ("torch_", "linalg_", "nnf_", "cuda_", "backends_")
+_FAMILIES = ("torch_", "linalg_", "nnf_", "nn_", "cuda_", "backends_")
 
 
 def X():
@@ -332,6 +332,22 @@ _FUNCTION_CALLS = {
     ),
     "nnf_fractional_max_pool3d": lambda: nnf_fractional_max_pool3d(
         torch_rand(1, 4, 4, 4), 2, output_size=2
+    ),
+    "nn_linear": lambda: nn_linear(3, 2)(X()),
+    "nn_flatten": lambda: nn_flatten()(B3()),
+    "nn_unflatten": lambda: nn_unflatten(2, c(3, 1))(X()),
+    "nn_embedding": lambda: nn_embedding(3, 2)(L(1, 3)),
+    "nn_embedding_bag": lambda: nn_embedding_bag(3, 2)(L(1, 3).view(c(1, 2))),
+    "nn_mse_loss": lambda: nn_mse_loss()(X(), X()),
+    "nn_bce_loss": lambda: nn_bce_loss()(X(), X()),
+    "nn_cross_entropy_loss": lambda: nn_cross_entropy_loss()(X(), L(1, 2, 3)),
+    "nn_nll_loss": lambda: nn_nll_loss()(X(), L(1, 2, 3)),
+    "nn_multi_margin_loss": lambda: nn_multi_margin_loss()(X(), L(1, 2, 3)),
+    "nn_multilabel_margin_loss": lambda: nn_multilabel_margin_loss()(
+        X(), torch_ones(3, 3, dtype=torch_long())
+    ),
+    "nn_utils_rnn_pack_padded_sequence": lambda: nn_utils_rnn_pack_padded_sequence(
+        X(), L(3, 2, 1)
     ),
     "cuda_dump_memory_snapshot": None,
     "cuda_memory_snapshot": None,

@@ -18,7 +18,7 @@ from collections.abc import Callable, MutableMapping
 from typing import Any, NoReturn
 
 from rtorch.errors import RNotImplementedError
-from rtorch.surface import generated_functions, linalg, nnf, pooling, runtime
+from rtorch.surface import generated_functions, linalg, nn, nnf, pooling, runtime
 from rtorch.surface.generated_functions import R_FUNCTIONS
 from rtorch.surface.generated_methods import METHODS
 from rtorch.surface.roles import UNSUPPORTED
@@ -43,6 +43,7 @@ def install_surface(namespace: MutableMapping[str, Any]) -> list[str]:
         {name: getattr(linalg, name) for name in linalg.__all__ if name != "NamedList"},
         {name: getattr(nnf, name) for name in nnf.__all__},
         {name: getattr(pooling, name) for name in pooling.__all__},
+        {name: getattr(nn, name) for name in nn.__all__ if name.startswith("nn_")},
         {name: _missing_function(name) for name in R_FUNCTIONS},
     ]
     for functions in sources:

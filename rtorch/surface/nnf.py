@@ -157,7 +157,8 @@ def nnf_embedding(
     unshifted; rtorch keeps it consistent with the ids).
     """
     return wrap(
-        call_torch(
+        _indexed(
+            input,
             F.embedding,
             convert.index_fast(input),
             convert.tensor(weight),
@@ -191,7 +192,8 @@ def nnf_embedding_bag(
     if mode not in _EMBEDDING_MODES:
         raise RValueError(f"mode must be one of {_EMBEDDING_MODES}, got {mode!r}.")
     return wrap(
-        call_torch(
+        _indexed(
+            input,
             F.embedding_bag,
             convert.index_fast(input),
             convert.tensor(weight),
@@ -242,6 +244,14 @@ def nnf_multilabel_margin_loss(
             reduction=_reduction(reduction),
         )
     )
+
+
+def _indexed(ids: Any, fn: Any, *args: Any) -> Any:
+    """Call ``fn``; a failure caused by an id of 0 gets R torch's message."""
+    try:
+        return fn(*args)
+    except convert.TORCH_ERRORS as error:
+        convert.fail(error, (ids,))
 
 
 def _target(target: Any) -> torch.Tensor:
