@@ -218,7 +218,7 @@ def torch_lu(A: Any, pivot: bool = True, get_infos: bool = False) -> RList:
 
 
 def torch_atleast_1d(self: Any) -> Any:
-    """At least 1 dimension; a list of tensors gives a list (R: ``torch_atleast_1d``)."""
+    """At least 1 dimension; a list gives a list (R: ``torch_atleast_1d``)."""
     return _each(torch.atleast_1d, self)
 
 
@@ -298,7 +298,7 @@ def torch_result_type(tensor1: Any, tensor2: Any) -> DType:
 
 
 def torch_broadcast_shapes(*shapes: Any) -> torch.Size:
-    """The shape broadcasting gives, or an error (R: ``torch:::torch_broadcast_shapes``)."""
+    """The broadcast shape of ``shapes`` (R: ``torch:::torch_broadcast_shapes``)."""
     sizes = [
         [int(s) for s in (shape if hasattr(shape, "__iter__") else [shape])]
         for shape in shapes

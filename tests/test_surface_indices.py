@@ -390,7 +390,7 @@ def test_an_out_of_range_index_is_reported_one_based():
         torch_gather(torch_tensor(c(10, 20, 30)), 1, c(4))
 
 
-# -- value-as-index functions (6.3, 6.4) --------------------------------------------------
+# -- value-as-index functions (6.3, 6.4) ------------------------------------------
 
 
 @pytest.mark.parametrize(

@@ -437,7 +437,8 @@ class _Writer:
             zero = roles.ZERO_DIM_ERRORS.get(self.op)
             if zero:
                 return f"_dims({name}, ({zero[0]}, {zero[1]!r}))"
-            return f"{name} - 1 if {name}.__class__ is int and {name} > 0 else _dims({name})"
+            fast = f"{name}.__class__ is int and {name} > 0"
+            return f"{name} - 1 if {fast} else _dims({name})"
         if role != roles.PLAIN:
             return f"_{role}({name})"
         if kinds <= {"Tensor", "Tensor?"}:

@@ -121,7 +121,8 @@ def integer(value: Any) -> Any:
     if isinstance(value, _TorchTensor):
         if value.numel() != 1 or value.is_floating_point() and not _whole(value.item()):
             raise RValueError(
-                f"expected one whole number, got a tensor of shape {tuple(value.shape)}."
+                "expected one whole number, got a tensor of shape "
+                f"{tuple(value.shape)}."
             )
         return int(value.item())
     if isinstance(value, (list, tuple)) and len(value) == 1:

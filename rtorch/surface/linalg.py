@@ -176,7 +176,7 @@ def linalg_eigvals(A: Any) -> Tensor:
 
 
 def linalg_eigh(A: Any, UPLO: str = "L") -> RList:
-    """``list(eigenvalues, eigenvectors)`` of a symmetric matrix (R: ``linalg_eigh``)."""
+    """Eigenvalues and eigenvectors of a symmetric matrix (R: ``linalg_eigh``)."""
     return _call(torch.linalg.eigh, A, UPLO=UPLO)
 
 
@@ -282,7 +282,7 @@ def linalg_inv_ex(A: Any, check_errors: bool = False) -> NamedList:
 def linalg_solve_triangular(
     A: Any, B: Any, upper: bool, left: bool = True, unitriangular: bool = False
 ) -> Tensor:
-    """Solve a triangular system (R: ``linalg_solve_triangular``; ``upper`` is required)."""
+    """Solve a triangular system (R: ``linalg_solve_triangular``; needs ``upper``)."""
     return _call(
         torch.linalg.solve_triangular,
         A,
