@@ -539,3 +539,24 @@ def test_nonzero_static_coordinates_are_one_based_and_padding_kept():
     # DECISIONS 1: non-zeros of 0 3 0 4 sit at 2 and 4; the padding stays -1.
     out = torch_tensor(c(0, 3, 0, 4)).nonzero_static(size=3)
     assert _value(out) == [[2], [4], [-1]]
+
+
+def test_sparse_column_positions_are_one_based_and_row_offsets_are_not():
+    # DECISIONS 1: col_indices are positions; crow_indices are offsets (counts).
+    m = torch_tensor(matrix(c(0.0, 1.0, 2.0, 0.0), nrow=2)).to_sparse_csr()  # 0 2 / 1 0
+    assert _value(m.col_indices()) == [2, 1]
+    assert _value(m.crow_indices()) == [0, 1, 2]
+
+
+@pytest.mark.filterwarnings("ignore::UserWarning")
+def test_a_quantisation_axis_goes_in_and_comes_back_one_based():
+    # DECISIONS 2: axis = 2 is the second dimension, and is reported as 2.
+    q = torch_quantize_per_channel(
+        torch_rand(2, 3),
+        torch_tensor(c(0.1, 0.2, 0.3)),
+        torch_tensor(c(0, 0, 0)),
+        2,
+        torch_quint8(),
+    )
+    assert q.q_per_channel_axis() == 2
+    assert _value(q.q_per_channel_scales()) == pytest.approx([0.1, 0.2, 0.3])

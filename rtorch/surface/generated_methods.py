@@ -6280,12 +6280,12 @@ _OP_q_per_channel_axis = _bound(_TB, 'q_per_channel_axis')
 
 
 def method_q_per_channel_axis(self):
-    """R torch ``x$q_per_channel_axis()``; PyTorch ``q_per_channel_axis``."""
+    """R torch ``x$q_per_channel_axis()``; PyTorch ``q_per_channel_axis``. Returns 1-based indices."""
     try:
         out = _OP_q_per_channel_axis(self._t)
     except _ERRORS as error:
         _fail(error)
-    return _result(out, (), False)
+    return _result(out, (), True)
 
 
 _OP_q_per_channel_scales = _bound(_TB, 'q_per_channel_scales')

@@ -147,6 +147,8 @@ INDEX_RESULTS: dict[str, str | tuple[int, ...]] = {
             "col_indices",
             "row_indices",
             "randperm",
+            # DECISIONS 2: a dimension handed back is 1-based like one given.
+            "q_per_channel_axis",
         ),
         RESULT,
     ),
