@@ -187,6 +187,12 @@ class _Writer:
         self.lines.append(f"def {self._def_name()}({', '.join(signature)}):")
         self.lines.append(f'    """{self._doc()}"""')
 
+        if self._options_method():
+            self.lines.append("    if options is not None:")
+            self.lines.append(
+                "        dtype, layout, device, requires_grad = _options("
+                "options, dtype, layout, device, requires_grad)"
+            )
         positional, keywords, optional = self._call_plan(required)
         exclusive = roles.EXCLUSIVE.get(self.op)
         if exclusive:
@@ -204,7 +210,7 @@ class _Writer:
                 else line
                 for line in self.lines
             ]
-        if self._factory():
+        if self._factory() or self._options_method():
             self.lines.append("    if requires_grad:")
             self.lines.append("        out.requires_grad_(True)")
         self.lines.extend(self._result())
@@ -223,9 +229,12 @@ class _Writer:
                 signature.append(_py(param.name))
                 required.add(param.name)
                 continue
+            if leading and self._options_method():
+                # R torch rule (semantics 7): x$new_*(size, options = list()).
+                signature.append("options=None")
             leading = False
             signature.append(f"{_py(param.name)}={self._default_text(param)}")
-        if self._factory():
+        if self._factory() or self._options_method():
             # R torch's factories take requires_grad with the tensor options.
             signature.append("requires_grad=False")
         return signature, required
@@ -233,6 +242,10 @@ class _Writer:
     def _factory(self) -> bool:
         names = {p.name for p in self.params}
         return not self.method and {"dtype", "layout", "device"} <= names
+
+    def _options_method(self) -> bool:
+        names = {p.name for p in self.params}
+        return self.method and {"dtype", "layout", "device"} <= names
 
     def _default_text(self, param: RParameter) -> str:
         default = self.defaults.get(param.name, param.default)
@@ -477,6 +490,10 @@ class _Writer:
                 shown.append(param.name)
             else:
                 shown.append(f"{param.name} = {_r_literal(self, param)}")
+        if self._options_method():
+            # R torch's x$new_*() take the tensor options as one list.
+            shown = [p for p in shown if p.split(" ")[0] not in _TENSOR_OPTIONS]
+            shown.append("options = list()")
         call = f"x${self.r_name}" if self.method else self.r_name
         shifted = [
             f"``{p.name}``"
@@ -488,6 +505,9 @@ class _Writer:
         if out is not None:
             note += " Returns 1-based indices."
         return f"R torch ``{call}({', '.join(shown)})``; PyTorch ``{self.op}``.{note}"
+
+
+_TENSOR_OPTIONS = ("dtype", "layout", "device", "pin_memory")
 
 
 def _natural(name: str) -> list[object]:

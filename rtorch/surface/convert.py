@@ -50,6 +50,7 @@ __all__ = [
     "integers",
     "missing_operator",
     "named",
+    "options",
     "plain",
     "position",
     "result",
@@ -168,6 +169,26 @@ def plain(value: Any) -> Any:
     if isinstance(value, np.generic):
         return value.item()
     return value
+
+
+def options(
+    given: Any, dtype: Any, layout: Any, device: Any, requires_grad: bool
+) -> tuple[Any, Any, Any, bool]:
+    """Merge R torch's ``options = list(dtype = , device = )`` into the keywords.
+
+    R torch rule (semantics 7): methods such as ``x$new_zeros(size, options)``
+    take the tensor options as one list; here a dict (or dict-like) of them.
+    """
+    if not hasattr(given, "get"):
+        raise RTypeError(
+            f"options must be a dict such as dict(dtype=torch_long()), got {given!r}."
+        )
+    return (
+        given.get("dtype", dtype),
+        given.get("layout", layout),
+        given.get("device", device),
+        bool(given.get("requires_grad", requires_grad)),
+    )
 
 
 # -- 1-based dimensions and positions ------------------------------------------

@@ -5762,8 +5762,10 @@ def method_negative_(self):
 _OP_new_empty = _bound(_TB, 'new_empty')
 
 
-def method_new_empty(self, size, dtype=None, layout=None, device=None, pin_memory=None):
-    """R torch ``x$new_empty(size, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``new_empty``."""
+def method_new_empty(self, size, options=None, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False):
+    """R torch ``x$new_empty(size, options = list())``; PyTorch ``new_empty``."""
+    if options is not None:
+        dtype, layout, device, requires_grad = _options(options, dtype, layout, device, requires_grad)
     c_size = _integers(size)
     kw = {}
     if dtype is not None:
@@ -5778,6 +5780,8 @@ def method_new_empty(self, size, dtype=None, layout=None, device=None, pin_memor
         out = _OP_new_empty(self._t, c_size, **kw) if kw else _OP_new_empty(self._t, c_size)
     except _ERRORS as error:
         _fail(error)
+    if requires_grad:
+        out.requires_grad_(True)
     r = _new(_T)
     r._t = out
     return r
@@ -5786,8 +5790,10 @@ def method_new_empty(self, size, dtype=None, layout=None, device=None, pin_memor
 _OP_new_empty_strided = _bound(_TB, 'new_empty_strided')
 
 
-def method_new_empty_strided(self, size, stride, dtype=None, layout=None, device=None, pin_memory=None):
-    """R torch ``x$new_empty_strided(size, stride, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``new_empty_strided``."""
+def method_new_empty_strided(self, size, stride, options=None, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False):
+    """R torch ``x$new_empty_strided(size, stride, options = list())``; PyTorch ``new_empty_strided``."""
+    if options is not None:
+        dtype, layout, device, requires_grad = _options(options, dtype, layout, device, requires_grad)
     c_size = _integers(size)
     c_stride = _integers(stride)
     kw = {}
@@ -5803,6 +5809,8 @@ def method_new_empty_strided(self, size, stride, dtype=None, layout=None, device
         out = _OP_new_empty_strided(self._t, c_size, c_stride, **kw) if kw else _OP_new_empty_strided(self._t, c_size, c_stride)
     except _ERRORS as error:
         _fail(error)
+    if requires_grad:
+        out.requires_grad_(True)
     r = _new(_T)
     r._t = out
     return r
@@ -5811,8 +5819,10 @@ def method_new_empty_strided(self, size, stride, dtype=None, layout=None, device
 _OP_new_full = _bound(_TB, 'new_full')
 
 
-def method_new_full(self, size, fill_value, dtype=None, layout=None, device=None, pin_memory=None):
-    """R torch ``x$new_full(size, fill_value, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``new_full``."""
+def method_new_full(self, size, fill_value, options=None, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False):
+    """R torch ``x$new_full(size, fill_value, options = list())``; PyTorch ``new_full``."""
+    if options is not None:
+        dtype, layout, device, requires_grad = _options(options, dtype, layout, device, requires_grad)
     c_size = _integers(size)
     c_fill_value = _plain(fill_value)
     kw = {}
@@ -5828,6 +5838,8 @@ def method_new_full(self, size, fill_value, dtype=None, layout=None, device=None
         out = _OP_new_full(self._t, c_size, c_fill_value, **kw) if kw else _OP_new_full(self._t, c_size, c_fill_value)
     except _ERRORS as error:
         _fail(error)
+    if requires_grad:
+        out.requires_grad_(True)
     r = _new(_T)
     r._t = out
     return r
@@ -5836,8 +5848,10 @@ def method_new_full(self, size, fill_value, dtype=None, layout=None, device=None
 _OP_new_ones = _bound(_TB, 'new_ones')
 
 
-def method_new_ones(self, size, dtype=None, layout=None, device=None, pin_memory=None):
-    """R torch ``x$new_ones(size, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``new_ones``."""
+def method_new_ones(self, size, options=None, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False):
+    """R torch ``x$new_ones(size, options = list())``; PyTorch ``new_ones``."""
+    if options is not None:
+        dtype, layout, device, requires_grad = _options(options, dtype, layout, device, requires_grad)
     c_size = _integers(size)
     kw = {}
     if dtype is not None:
@@ -5852,6 +5866,8 @@ def method_new_ones(self, size, dtype=None, layout=None, device=None, pin_memory
         out = _OP_new_ones(self._t, c_size, **kw) if kw else _OP_new_ones(self._t, c_size)
     except _ERRORS as error:
         _fail(error)
+    if requires_grad:
+        out.requires_grad_(True)
     r = _new(_T)
     r._t = out
     return r
@@ -5860,8 +5876,10 @@ def method_new_ones(self, size, dtype=None, layout=None, device=None, pin_memory
 _OP_new_zeros = _bound(_TB, 'new_zeros')
 
 
-def method_new_zeros(self, size, dtype=None, layout=None, device=None, pin_memory=None):
-    """R torch ``x$new_zeros(size, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``new_zeros``."""
+def method_new_zeros(self, size, options=None, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False):
+    """R torch ``x$new_zeros(size, options = list())``; PyTorch ``new_zeros``."""
+    if options is not None:
+        dtype, layout, device, requires_grad = _options(options, dtype, layout, device, requires_grad)
     c_size = _integers(size)
     kw = {}
     if dtype is not None:
@@ -5876,6 +5894,8 @@ def method_new_zeros(self, size, dtype=None, layout=None, device=None, pin_memor
         out = _OP_new_zeros(self._t, c_size, **kw) if kw else _OP_new_zeros(self._t, c_size)
     except _ERRORS as error:
         _fail(error)
+    if requires_grad:
+        out.requires_grad_(True)
     r = _new(_T)
     r._t = out
     return r
@@ -7968,8 +7988,10 @@ def method_tile(self, dims):
 _OP_to = _bound(_TB, 'to')
 
 
-def method_to(self, other=None, dtype=None, layout=None, device=None, pin_memory=None, non_blocking=False, copy=False, memory_format=None):
-    """R torch ``x$to(other, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL, non_blocking = FALSE, copy = FALSE, memory_format = NULL)``; PyTorch ``to``."""
+def method_to(self, options=None, other=None, dtype=None, layout=None, device=None, pin_memory=None, non_blocking=False, copy=False, memory_format=None, requires_grad=False):
+    """R torch ``x$to(other, non_blocking = FALSE, copy = FALSE, memory_format = NULL, options = list())``; PyTorch ``to``."""
+    if options is not None:
+        dtype, layout, device, requires_grad = _options(options, dtype, layout, device, requires_grad)
     kw = {}
     if other is not None:
         kw['other'] = other._t if other.__class__ is _T else _tensor(other)
@@ -7991,6 +8013,8 @@ def method_to(self, other=None, dtype=None, layout=None, device=None, pin_memory
         out = _OP_to(self._t, **kw) if kw else _OP_to(self._t)
     except _ERRORS as error:
         _fail(error)
+    if requires_grad:
+        out.requires_grad_(True)
     r = _new(_T)
     r._t = out
     return r

@@ -39,6 +39,7 @@ __all__ = [
     "_integer",
     "_integers",
     "_named",
+    "_options",
     "_new",
     "_plain",
     "_position",
@@ -84,6 +85,7 @@ _start = convert.start
 _slice_start = convert.slice_start
 _slice_end = convert.slice_end
 _named = convert.named
+_options = convert.options
 _result = convert.result
 _rlist = convert.rlist
 _fail = convert.fail
