@@ -224,8 +224,8 @@ def test_unsupported_r_torch_names_say_so():
 def test_new_methods_take_r_torchs_options_list():
     # 7: x$new_zeros(size, options = list(dtype = ...)) and new_full's 3rd argument.
     x = torch_zeros(1, dtype=torch_float64())
-    y = x.new_zeros(c(2, 3), options=dict(dtype=torch_long()))
+    y = x.new_zeros(c(2, 3), options={"dtype": torch_long()})
     assert (y.dtype, y.shape) == (torch_long(), (2, 3))
-    assert x.new_full(c(2, 2), 4.5, dict(dtype=torch_float())).dtype == torch_float()
-    assert x.new_ones(c(2), options=dict(requires_grad=True)).requires_grad
+    assert x.new_full(c(2, 2), 4.5, {"dtype": torch_float()}).dtype == torch_float()
+    assert x.new_ones(c(2), options={"requires_grad": True}).requires_grad
     assert x.new_empty(c(2)).dtype == torch_double()
