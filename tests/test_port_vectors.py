@@ -59,6 +59,10 @@ SPELLINGS = [
         "for i in seq(1, 2):\n    y = [i * v for v in c(1.0, 2.0)]",
     ),
     ("y <- x[c(1, 2) + 1]", "y = x[[v + 1 for v in c(1, 2)]]"),
+    (
+        "y <- sapply(1:3, function(i) c(i, 1) * 2)",
+        "y = [[v * 2.0 for v in c(i, 1.0)] for i in seq(1, 3)]",
+    ),
     ("y <- torch_tensor(1:4 / 4)", "y = torch_tensor([v / 4.0 for v in seq(1, 4)])"),
     (
         "stopifnot(dim(x) == c(2, 3))",
@@ -182,6 +186,7 @@ RESULTS = [
     ("y <- dim(torch_ones(2, 3)) == c(2, 3)", [True, True]),
     ("y <- torch_ones(2, 3)$shape * 2L", [4, 6]),
     ("y <- c(1, NA_real_) + 1", [2.0, math.nan]),
+    ("y <- sapply(1:3, function(i) (i + 1:2)[2])", [3, 4, 5]),
 ]
 
 

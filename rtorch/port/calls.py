@@ -370,7 +370,11 @@ def _apply(
     items, function = values[0], values[1]
     iterable = tr.expr(items)
     if function.type == "function_definition" and not extra:
-        return _comprehension_of_function(tr, node, function, iterable)
+        # Each element of a plain R vector is one plain value.
+        element_kind = Kind.SCALAR if value_kind(tr, items) is Kind.VECTOR else None
+        return _comprehension_of_function(
+            tr, node, function, iterable, element_kind or Kind.UNKNOWN
+        )
     loop_name = "item"
     positional, keywords = translate_arguments(tr, extra)
     body = ast.Call(
@@ -380,7 +384,11 @@ def _apply(
 
 
 def _comprehension_of_function(
-    tr: ExpressionTranslator, node: Node, function: Node, iterable: ast.expr
+    tr: ExpressionTranslator,
+    node: Node,
+    function: Node,
+    iterable: ast.expr,
+    element_kind: Kind,
 ) -> ast.expr:
     parameters = [
         p for p in field(function, "parameters").named_children if p.type == "parameter"
@@ -394,7 +402,7 @@ def _comprehension_of_function(
     loop_name = text_of(field(parameters[0], "name"))
     outer = tr.scope
     tr.scope = Scope(parent=outer, is_function=True)
-    tr.scope.assign(loop_name, Kind.UNKNOWN)
+    tr.scope.assign(loop_name, element_kind)
     try:
         element = tr.expr(body)
     finally:
