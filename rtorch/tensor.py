@@ -237,10 +237,6 @@ class Tensor(TensorBase):
         """Like :meth:`view`, copying when the layout requires it."""
         return wrap(call_torch(self._t.reshape, _size_arg(shape, more)))
 
-    def expand(self, size: Any, *more: int) -> Tensor:
-        """Broadcast size-1 dims to ``size`` without copying (R: ``x$expand``)."""
-        return wrap(call_torch(self._t.expand, _size_arg(size, more)))
-
     def view_as(self, other: Tensor) -> Tensor:
         """A view with ``other``'s shape (R: ``x$view_as(other)``)."""
         return wrap(self._t.view_as(other._t))
