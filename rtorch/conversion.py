@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import numbers
+import warnings
 from typing import Any
 
 import numpy as np
@@ -111,11 +112,19 @@ def _numpy_to_torch(array: np.ndarray, dtype: torch.dtype | None) -> torch.Tenso
     kind = array.dtype.kind
     if kind in "USO":
         raise _strings_error(array)
-    if kind == "M" or kind == "m":
+    if kind in "Mm":
         raise RTypeError(
             "torch_tensor() got NumPy datetimes; pass a pandas Series of dates "
             "(days since 1970-01-01) or convert to numbers first."
         )
+    if kind == "u" and array.dtype.itemsize > 1:
+        array = _unsigned_as_int64(array)
+    if (
+        kind in "fc"
+        and dtype is not None
+        and not (dtype.is_floating_point or dtype.is_complex)
+    ):
+        _refuse_nan(array, dtype)
 
     default = _DEFAULT_DTYPES.get(array.dtype.type)
     # A private C-ordered copy: never share (possibly read-only) NumPy memory.
@@ -146,7 +155,7 @@ def _resolve_object_array(array: np.ndarray, dtype: torch.dtype | None) -> np.nd
         if dtype is None or not (dtype.is_floating_point or dtype.is_complex):
             raise _na_error(kind, na_count, dtype)
     if kind in ("logical", "integer") and not na_count:
-        return array.astype(bool if kind == "logical" else np.int64)
+        return _typed(flat, bool if kind == "logical" else np.int64, array.shape)
     if kind == "complex":
         return np.array(
             [complex("nan") if _is_missing(v) else v for v in flat], dtype=np.complex128
@@ -158,10 +167,23 @@ def _resolve_object_array(array: np.ndarray, dtype: torch.dtype | None) -> np.nd
     return floats
 
 
+def _typed(flat: list[Any], dtype: Any, shape: tuple[int, ...]) -> np.ndarray:
+    try:
+        return np.array(flat, dtype=dtype).reshape(shape)
+    except OverflowError:
+        raise RValueError(
+            "an integer is too large for int64 (the widest integer tensor); pass "
+            "dtype=torch_double() to keep it approximately, or split the value."
+        ) from None
+
+
 def _to_numpy_r(data: Any) -> np.ndarray:
     """Any supported R-style value as a NumPy array (object when NA needs it)."""
+    if isinstance(data, np.ma.MaskedArray):
+        return _masked_to_numpy(data)
     if isinstance(data, np.ndarray):
-        return data
+        # R rule: a single value is a vector of length 1, never 0-d.
+        return data.reshape(1) if data.ndim == 0 else data
     if isinstance(data, np.generic):
         return np.asarray(data).reshape(1)
     if _is_pandas(data):
@@ -198,18 +220,42 @@ def _sequence_to_numpy(data: list[Any] | tuple[Any, ...] | range) -> np.ndarray:
                 "must have the same shape."
             )
         return np.stack(rows) if rows else np.zeros(0)
-    if data and all(isinstance(v, (_dt.date, _dt.datetime)) or v is NA for v in data):
+    dates = [v for v in data if isinstance(v, (_dt.date, _dt.datetime))]
+    if dates and len(dates) + sum(1 for v in data if _is_missing(v)) == len(data):
         return _dates_to_days(np.array(data, dtype=object))
     return np.array(list(data), dtype=object)
 
 
+def _masked_to_numpy(data: np.ma.MaskedArray) -> np.ndarray:
+    """A masked array: masked cells are NA (NaN in floats, an error elsewhere)."""
+    mask = np.ma.getmaskarray(data)
+    values = np.asarray(data.data)
+    if not mask.any():
+        return values
+    objects = values.astype(object)
+    objects[mask] = NA
+    return objects
+
+
+def _unsigned_as_int64(array: np.ndarray) -> np.ndarray:
+    """uint16/32/64 (R has no unsigned type) as int64, refusing values that overflow."""
+    if array.size and array.max() > np.iinfo(np.int64).max:
+        raise RValueError(
+            f"{array.dtype} values up to {array.max()} do not fit int64, the widest "
+            "integer tensor; pass dtype=torch_double() to keep them approximately."
+        )
+    return array.astype(np.int64)
+
+
 def _is_pandas(data: Any) -> bool:
-    module = type(data).__module__
-    return module.startswith("pandas")
+    return type(data).__module__.startswith("pandas")
 
 
 def _pandas_values(data: Any) -> np.ndarray:
+    """A pandas column by the data-frame rules (one place: rtorch.frames.columns)."""
     import pandas as pd
+
+    from rtorch.frames.columns import Unconvertible, classify, extract
 
     if isinstance(data, pd.DataFrame):
         raise RTypeError(
@@ -217,60 +263,31 @@ def _pandas_values(data: Any) -> np.ndarray:
             "data frame. Use df_to_tensor(df) for a whole frame, or "
             "torch_tensor(df['column'])."
         )
-    if isinstance(data, (pd.Series, pd.Index)):
-        values = data.array
-    else:
-        values = data
+    series = data if isinstance(data, pd.Series) else pd.Series(data)
+    name = series.name if series.name is not None else "value"
+    try:
+        column = extract(name, series, classify(name, series))
+    except Unconvertible as error:
+        raise RTypeError(f"R type not handled: {error}") from None
 
-    if isinstance(values, pd.Categorical):
-        # R rule: a factor is its 1-based integer codes in level order.
-        codes = values.codes.astype(object) + 1
-        codes[values.codes < 0] = NA
-        return codes
-    dtype = getattr(values, "dtype", None)
-    if isinstance(dtype, pd.DatetimeTZDtype):
-        return _datetimes_to_seconds(pd.Series(values))
-    if dtype is not None and getattr(dtype, "kind", "") == "M":
-        # R rule: a Date is its days since 1970-01-01 (double).
-        return _datetime64_to_days(pd.Series(values))
-    if isinstance(values, (pd.Categorical, pd.arrays.PeriodArray)):
-        raise RTypeError("torch_tensor() cannot convert pandas periods; use numbers.")
-
-    objects = np.asarray(values.to_numpy(dtype=object, na_value=NA), dtype=object)
-    flat = objects.tolist()
-    if (
-        flat
-        and all(isinstance(v, _dt.date) or v is NA for v in flat)
-        and any(v is not NA for v in flat)
-    ):
-        return _dates_to_days(objects)
-    if (
-        dtype is not None
-        and getattr(dtype, "kind", "") in "fiub"
-        and not any(v is NA for v in flat)
-    ):
-        return np.asarray(values.to_numpy())
+    values = np.asarray(column.values)
+    if column.info.kind == "factor":
+        # R rule: a factor is its 1-based integer codes (an R integer: int64).
+        values = values.astype(np.int64) + column.offset
+    if column.info.kind == "datetime":
+        _warn_if_float32_rounds(values)
+    if column.missing is None:
+        return values
+    if values.dtype.kind == "f":
+        values = values.astype(np.float64, copy=True)
+        values[column.missing] = np.nan
+        return values
+    objects = values.astype(object)
+    objects[column.missing] = NA
     return objects
 
 
-def _datetime64_to_days(series: Any) -> np.ndarray:
-    # Whole seconds since the epoch span +-2.9e11 years at any pandas unit.
-    values = series.to_numpy(dtype="datetime64[s]")
-    missing = np.isnat(values)
-    days = values.astype(np.int64) / 86400.0
-    days[missing] = np.nan
-    return days
-
-
-def _datetimes_to_seconds(series: Any) -> np.ndarray:
-    import warnings
-
-    import pandas as pd
-
-    utc = series.dt.tz_convert("UTC").dt.tz_localize(None).astype("datetime64[ns]")
-    seconds = ((utc - pd.Timestamp(0)) / pd.Timedelta(seconds=1)).to_numpy(
-        dtype=np.float64, na_value=np.nan
-    )
+def _warn_if_float32_rounds(seconds: np.ndarray) -> None:
     as_float32 = seconds.astype(np.float32).astype(np.float64)
     finite = np.isfinite(seconds)
     if np.any(as_float32[finite] != seconds[finite]):
@@ -279,14 +296,20 @@ def _datetimes_to_seconds(series: Any) -> np.ndarray:
             "hold them exactly (spacing is 128 s near 2024); pass "
             "dtype=torch_float64() to keep them.",
             LossyConversionWarning,
-            stacklevel=4,
+            stacklevel=5,
         )
-    return seconds
+
+
+def _refuse_nan(array: np.ndarray, dtype: torch.dtype) -> None:
+    """DECISIONS 3: NA (NaN) never becomes a valid-looking integer or TRUE."""
+    count = int(np.isnan(array).sum())
+    if count:
+        raise _na_error("double", count, dtype)
 
 
 def _dates_to_days(objects: np.ndarray) -> np.ndarray:
     days = [
-        np.nan if v is NA else float((_as_date(v) - _EPOCH_DATE).days)
+        np.nan if _is_missing(v) else float((_as_date(v) - _EPOCH_DATE).days)
         for v in objects.ravel().tolist()
     ]
     return np.array(days, dtype=np.float64).reshape(objects.shape)
@@ -309,10 +332,12 @@ def _na_error(kind: str, count: int, dtype: torch.dtype | None) -> RValueError:
     target = "bool" if kind == "logical" else "int64"
     if dtype is not None:
         target = str(dtype).removeprefix("torch.")
+    corrupted = {"logical": "TRUE", "integer": "-2147483648"}.get(
+        kind, "an arbitrary number"
+    )
     return RValueError(
-        f"{kind} data holds {count} NA value(s), which a {target} tensor cannot "
-        "represent (R torch would silently store "
-        f"{'TRUE' if kind == 'logical' else '-2147483648'}). Pass "
+        f"{kind} data holds {count} NA/NaN value(s), which a {target} tensor "
+        f"cannot represent (R torch would silently store {corrupted}). Pass "
         "dtype=torch_float() so NA becomes NaN, or remove the NAs first."
     )
 

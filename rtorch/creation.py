@@ -37,7 +37,7 @@ from rtorch.devices import as_torch_device
 from rtorch.dtypes import as_torch_dtype
 from rtorch.errors import RNotImplementedError, RValueError, call_torch
 from rtorch.tensor import Tensor, as_tensor_arg, wrap
-from rtorch.values import c
+from rtorch.values import NA, c
 
 __all__ = [
     "torch_tensor",
@@ -267,9 +267,11 @@ def torch_randperm(n: int, **options: Any) -> Tensor:
     R torch returns ``0..n-1`` by accident of code generation; rtorch returns
     every index 1-based.
     """
-    options.setdefault("dtype", torch.int64)
-    out = _factory(torch.randperm, (int(n),), options)
-    out._t.add_(1)
+    dtype = as_torch_dtype(options.pop("dtype", None)) or torch.int64
+    count = _count(n)
+    _check_positions_fit(count, dtype)
+    out = _factory(torch.randperm, (count,), options, dtype=torch.int64)
+    out._t = (out._t + 1).to(dtype)
     return out
 
 
@@ -399,7 +401,7 @@ def _factory(
     kwargs: dict[str, Any] = {"dtype": dtype, "device": device, **extra}
     if fn is not torch.normal and fn is not torch.randperm:
         kwargs["layout"] = layout
-    t = fn(*args, **kwargs)
+    t = call_torch(fn, *args, **kwargs)
     if names is not None:
         t = _named(t, c(names))
     if requires_grad:
@@ -446,8 +448,26 @@ def _count(value: Any) -> int:
     return int(value)
 
 
+def _check_positions_fit(count: int, dtype: torch.dtype) -> None:
+    """1-based positions up to ``count`` must be exact in ``dtype``."""
+    if dtype.is_floating_point:
+        largest = 2 ** (torch.finfo(dtype).nmant + 1)
+    elif dtype == torch.bool:
+        largest = 1
+    else:
+        largest = torch.iinfo(dtype).max
+    if count > largest:
+        raise RValueError(
+            f"torch_randperm({count}): positions 1..{count} do not fit "
+            f"{str(dtype).removeprefix('torch.')} exactly; use dtype=torch_long()."
+        )
+
+
 def _scalar(value: Any) -> Any:
     """A number from a Python number or a one-element tensor/vector."""
+    if value is NA:
+        # DECISIONS 3: NA is NaN in floating results; elsewhere it is an error.
+        return math.nan
     if isinstance(value, TensorBase):
         return value._t.item()
     if isinstance(value, torch.Tensor):

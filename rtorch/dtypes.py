@@ -83,7 +83,7 @@ class DType:
 
     def type_name(self) -> str:
         """The c10 name, e.g. ``"Float"`` (R: ``as.character(dtype)``)."""
-        return _C10_NAMES[self.torch]
+        return _C10_NAMES.get(self.torch) or str(self.torch).removeprefix("torch.")
 
     def __repr__(self) -> str:
         return f"torch_{self.type_name()}"
@@ -210,6 +210,12 @@ _C10_NAMES: dict[torch.dtype, str] = {
     torch.qint32: "QInt32",
     torch.float8_e4m3fn: "Float8_e4m3fn",
     torch.float8_e5m2: "Float8_e5m2",
+    # dtypes R torch has no constructor for, named as c10 names them.
+    torch.uint16: "UInt16",
+    torch.uint32: "UInt32",
+    torch.uint64: "UInt64",
+    torch.float8_e4m3fnuz: "Float8_e4m3fnuz",
+    torch.float8_e5m2fnuz: "Float8_e5m2fnuz",
 }
 
 # R torch's dtype strings (src/lantern/src/Dtype.cpp); matching is case-sensitive.

@@ -197,10 +197,15 @@ def _measure(m: torch.Tensor) -> tuple[bool, float, float]:
     largest_signed = torch.where(finite, m, -math.inf).amax()
     first_index = finite.reshape(-1).to(torch.uint8).argmax()
     first = m[torch.unravel_index(first_index, m.shape)].abs()
-    stats = torch.stack([
-        fractional.to(m.dtype), finite.any().to(m.dtype), smallest,
-        largest_signed, first,
-    ])
+    stats = torch.stack(
+        [
+            fractional.to(m.dtype),
+            finite.any().to(m.dtype),
+            smallest,
+            largest_signed,
+            first,
+        ]
+    )
 
     has_fraction, any_finite, low, high, first_abs = _to_host(stats).tolist()
     if not any_finite:
@@ -336,17 +341,4 @@ def _autograd_suffix(t: torch.Tensor) -> str:
 
 
 def _c10_name(dtype: torch.dtype) -> str:
-    try:
-        return DType(dtype).type_name()
-    except KeyError:
-        return _EXTRA_C10_NAMES.get(dtype, str(dtype).removeprefix("torch."))
-
-
-# c10 names of dtypes that rtorch.dtypes does not construct.
-_EXTRA_C10_NAMES: dict[torch.dtype, str] = {
-    torch.uint16: "UInt16",
-    torch.uint32: "UInt32",
-    torch.uint64: "UInt64",
-    torch.float8_e4m3fnuz: "Float8_e4m3fnuz",
-    torch.float8_e5m2fnuz: "Float8_e5m2fnuz",
-}
+    return DType(dtype).type_name()

@@ -21,6 +21,7 @@ float64 ``x`` and can differ from ``x + 0.1`` (see "Differences from R torch").
 
 from __future__ import annotations
 
+import math
 import numbers
 from collections.abc import Callable
 from typing import Any, NoReturn
@@ -48,6 +49,7 @@ from rtorch.errors import (
 )
 from rtorch.indexing import getitem, setitem
 from rtorch.printing import format_tensor
+from rtorch.values import NA
 
 __all__ = ["Tensor", "wrap", "from_torch", "as_tensor_arg", "tensor_list"]
 
@@ -485,6 +487,12 @@ class Tensor(TensorBase):
 
     __hash__ = object.__hash__
 
+    # NumPy defers to our reflected operators (np.float64(2) * x stays a Tensor).
+    __array_ufunc__ = None
+
+    def __round__(self, ndigits: int | None = None) -> Tensor:
+        return wrap(torch.round(self._t, decimals=ndigits or 0))
+
     # -- operators (R torch section 12) --------------------------------------------
 
     def __add__(self, other: Any) -> Tensor:
@@ -792,6 +800,9 @@ def _operand(value: Any) -> Any:
     """An operand for a torch operator: unwrap tensors, convert R vectors."""
     if isinstance(value, TensorBase):
         return value._t
+    if value is NA:
+        # R: NA in arithmetic gives NA, which a tensor holds as NaN.
+        return math.nan
     if isinstance(value, (numbers.Number, torch.Tensor)):
         return value
     if isinstance(value, (list, tuple, np.ndarray)) or type(

@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from rtorch.errors import RValueError
+from rtorch.errors import RTypeError, RValueError
 
 __all__ = [
     "NA",
@@ -124,9 +124,17 @@ def seq(
         [0.5, 1.0, 1.5, 2.0]
     """
     if end is None and by is None and length_out is None:
-        return seq_len(_as_count(start, "start"))
+        # R rule: seq(n) is seq_len(n) for n >= 1, otherwise 1:n.
+        if isinstance(start, (int, float)) and start >= 1:
+            return seq_len(int(math.floor(start)))
+        return seq(1, start)
     if end is None:
+        if by is not None and length_out is not None:
+            return [start + i * by for i in range(_as_count(length_out, "length_out"))]
         raise RValueError("seq() needs an end: write seq(start, end) or seq_len(n).")
+    for name, value in (("start", start), ("end", end), ("by", by)):
+        if value is NA or (value is not None and not isinstance(value, numbers.Real)):
+            raise RValueError(f"seq(): {name} must be a number, got {value!r}.")
 
     if length_out is not None:
         return _seq_length_out(start, end, length_out)
@@ -195,9 +203,10 @@ def matrix(
     elif ncol is None:
         ncol = math.ceil(length / nrow) if nrow else 0
 
+    nrow, ncol = _as_count(nrow, "nrow"), _as_count(ncol, "ncol")
     filled = _recycle(flat, nrow * ncol, f"the number of rows [{nrow}]")
     order = "C" if byrow else "F"
-    return _as_numpy(filled).reshape((nrow, ncol), order=order)
+    return _as_numpy(filled, r_type(flat)).reshape((nrow, ncol), order=order)
 
 
 def array(data: Any = NA, dim: int | Sequence[int] | None = None) -> np.ndarray:
@@ -221,7 +230,7 @@ def array(data: Any = NA, dim: int | Sequence[int] | None = None) -> np.ndarray:
         dims = [_as_count(d, "dim") for d in c(dim)]
 
     filled = _recycle(flat, math.prod(dims), "the dims")
-    return _as_numpy(filled).reshape(dims, order="F")
+    return _as_numpy(filled, r_type(flat)).reshape(dims, order="F")
 
 
 def r_type(values: Iterable[Any]) -> str:
@@ -233,7 +242,7 @@ def r_type(values: Iterable[Any]) -> str:
     """
     rank = 0
     for value in values:
-        if value is NA:
+        if value is NA or value is None:
             continue
         kind = _value_rank(value)
         if kind > rank:
@@ -250,7 +259,12 @@ def _value_rank(value: Any) -> int:
         return 2
     if isinstance(value, numbers.Complex):
         return 3
-    return 4
+    if isinstance(value, str):
+        return 4
+    raise RTypeError(
+        f"R type not handled: a {type(value).__name__} ({value!r}) is no R value; "
+        "use numbers (float or int), booleans, NA, or strings for factors."
+    )
 
 
 _RANK_NAMES = ("logical", "integer", "double", "complex", "character")
@@ -309,9 +323,8 @@ def _recycle(flat: list[Any], size: int, what: str) -> list[Any]:
     return [flat[i % length] for i in range(size)]
 
 
-def _as_numpy(flat: list[Any]) -> np.ndarray:
-    """A NumPy vector of R's type; integer/logical data with NA stays object."""
-    kind = r_type(flat)
+def _as_numpy(flat: list[Any], kind: str) -> np.ndarray:
+    """A NumPy vector of R type ``kind``; integer/logical data with NA stays object."""
     has_na = any(v is NA for v in flat)
     if kind == "logical" and not has_na:
         return np.array(flat, dtype=bool)

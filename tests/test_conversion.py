@@ -283,3 +283,88 @@ def test_as_complex():
 
 def test_uint8_dtype_name():
     assert torch_tensor(np.zeros(1, dtype=np.uint8)).dtype == torch_uint8()
+
+
+# -- defects found by adversarial testing, pinned ------------------------------
+
+
+def test_float_series_with_nan_converts():
+    # 2.2: NA_real_ becomes NaN (a float64 Series with NaN is R's double with NA).
+    got = as_array(torch_tensor(pd.Series([1.5, math.nan, 3.0])))
+    assert got[0] == 1.5 and math.isnan(got[1]) and got[2] == 3.0
+
+
+def test_nullable_integer_series():
+    # DECISIONS 3: integer NA is an error for an int64 tensor, NaN for a float one.
+    s = pd.Series([1, None, 3], dtype="Int64")
+    with pytest.raises(RValueError, match="NA"):
+        torch_tensor(s)
+    got = as_array(torch_tensor(s, dtype=torch_float()))
+    assert got[0] == 1 and math.isnan(got[1]) and got[2] == 3
+    assert torch_tensor(pd.Series([4, 5], dtype="Int64")).dtype == torch_long()
+
+
+@pytest.mark.parametrize("dtype", ["long", "bool", "int"])
+def test_nan_into_an_integer_or_bool_dtype_is_an_error(dtype):
+    # DECISIONS 3: never a valid-looking integer or TRUE from NA.
+    with pytest.raises(RValueError, match="NA"):
+        torch_tensor(c(1.0, NA), dtype=dtype)
+
+
+def test_all_na_vector_is_logical_na():
+    # R: c(NA, NA) is logical; logical NA cannot become bool (DECISIONS 3).
+    with pytest.raises(RValueError, match="NA"):
+        torch_tensor(c(NA, NA))
+
+
+def test_none_in_a_list_is_na():
+    got = as_array(torch_tensor([1.5, None]))
+    assert got[0] == 1.5 and math.isnan(got[1])
+
+
+def test_zero_d_numpy_value_is_a_length_1_vector():
+    # 2.3: a single value gives shape (1), not 0-d.
+    assert tuple(torch_tensor(np.array(2.5)).shape) == (1,)
+
+
+def test_masked_array_cells_are_na():
+    masked = np.ma.masked_array([1.0, 2.0, 3.0], mask=[False, True, False])
+    got = as_array(torch_tensor(masked))
+    assert got[0] == 1.0 and math.isnan(got[1]) and got[2] == 3.0
+    with pytest.raises(RValueError, match="NA"):
+        torch_tensor(np.ma.masked_array([1, 2], mask=[True, False]))
+
+
+def test_unsigned_numpy_arrays_become_int64_or_refuse():
+    assert torch_tensor(np.array([1, 2], dtype=np.uint32)).dtype == torch_long()
+    with pytest.raises(RValueError, match="do not fit int64"):
+        torch_tensor(np.array([2**64 - 1], dtype=np.uint64))
+
+
+def test_integers_beyond_int64_are_refused():
+    with pytest.raises(RValueError, match="too large for int64"):
+        torch_tensor(2**63)
+
+
+def test_decimal_and_other_objects_are_named():
+    from decimal import Decimal
+
+    with pytest.raises(RTypeError, match="Decimal"):
+        torch_tensor([Decimal("1.5")])
+
+
+def test_dates_far_from_1970_do_not_overflow():
+    # as.numeric(as.Date("2500-01-01")) is 193579 days.
+    s = pd.Series([pd.Timestamp("2500-01-01")], dtype="datetime64[s]")
+    assert as_array(torch_tensor(s, dtype=torch_double())).tolist() == [193579.0]
+
+
+def test_date_times_in_float32_warn():
+    # 2.1: near 1.7e9 s float32 spacing is 128 s; 2024-01-01 00:00:01 UTC rounds.
+    from rtorch import LossyConversionWarning
+
+    s = pd.Series(pd.to_datetime(["2024-01-01 00:00:01"]).tz_localize("UTC"))
+    with pytest.warns(LossyConversionWarning, match="float32 cannot"):
+        got = as_array(torch_tensor(s))
+    assert got.tolist() == [1704067200.0]
+    assert as_array(torch_tensor(s, dtype=torch_double())).tolist() == [1704067201.0]

@@ -256,3 +256,26 @@ def test_with_torch_manual_seed_restores_the_stream():
         b = torch_rand(2)
     assert torch_equal(a, b)
     assert torch_equal(torch_rand(2), after_a)  # the outer stream went on
+
+
+def test_randperm_refuses_dtypes_too_small_for_its_positions():
+    # DECISIONS 1: positions are 1..n, so n must fit the dtype exactly.
+    from rtorch import torch_int8, torch_uint8
+
+    small = torch_randperm(127, dtype=torch_int8())
+    assert sorted(as_array(small.to(dtype=torch_long())).tolist()) == list(
+        range(1, 128)
+    )
+    with pytest.raises(RValueError, match="do not fit"):
+        torch_randperm(128, dtype=torch_int8())
+    with pytest.raises(RValueError, match="do not fit"):
+        torch_randperm(256, dtype=torch_uint8())
+
+
+def test_factory_errors_are_rtorch_errors():
+    from rtorch.errors import RTorchError
+
+    with pytest.raises(RTorchError):
+        torch_arange(1, 5, -1)
+    with pytest.raises(RTorchError):
+        torch_randint(5, 5, c(2))

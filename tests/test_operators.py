@@ -7,6 +7,7 @@ import pytest
 import torch
 
 from rtorch import (
+    NA,
     as_array,
     c,
     matrix,
@@ -198,3 +199,21 @@ def test_int32_tensor_times_integer_stays_int32():
     # 12.2: x_int32 * 2L gives int32.
     x = torch_tensor(c(1, 2), dtype=torch_int())
     assert (x * 2).dtype == torch_int()
+
+
+def test_numpy_operands_keep_the_rtorch_type_and_graph():
+    x = torch_tensor(c(1.0, 2.0), requires_grad=True)
+    y = np.float64(2.0) * x
+    assert type(y) is type(x) and y.grad_fn is not None
+    assert type(np.array([1.0, 2.0]) + x) is type(x)
+
+
+def test_builtin_round():
+    assert as_array(round(torch_tensor(c(1.26, -0.5)), 1)).tolist() == pytest.approx(
+        [1.3, -0.5]
+    )
+
+
+def test_na_operand_is_nan():
+    # R: x + NA is NA, which a float tensor holds as NaN.
+    assert np.isnan(as_array(torch_tensor(c(1.0)) + NA)).all()

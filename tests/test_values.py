@@ -102,3 +102,28 @@ def test_rlist_unpacks_and_elt_is_one_based():
         elt(res, 3)
     with pytest.raises(RValueError):
         elt(res, 0)
+
+
+@pytest.mark.parametrize(
+    ("got", "expected"),
+    [
+        (seq(0), [1, 0]),  # R: seq(0) is 1:0
+        (seq(-1), [1, 0, -1]),  # R: seq(-1) is 1:-1
+        (seq(2.5), [1, 2]),  # R: seq(2.5) is 1:2
+        (seq(1, by=2, length_out=3), [1, 3, 5]),  # R: seq(1, by = 2, length.out = 3)
+    ],
+)
+def test_seq_single_argument_and_by_length(got, expected):
+    assert got == expected
+
+
+def test_empty_matrix_keeps_the_data_type():
+    # R: typeof(matrix(1.0, 0, 3)) is "double".
+    m = matrix(1.0, nrow=0, ncol=3)
+    assert m.shape == (0, 3) and m.dtype == np.float64
+    assert matrix(seq(1, 4), nrow=2.0).shape == (2, 2)
+
+
+def test_seq_refuses_na():
+    with pytest.raises(RValueError, match="must be a number"):
+        seq(NA, 2)

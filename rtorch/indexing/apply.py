@@ -187,8 +187,12 @@ def _leading_rows(t: torch.Tensor, key: tuple) -> torch.Tensor | None:
     if first.__class__ is not torch.Tensor and isinstance(first, TensorBase):
         first = first._t
     if first.__class__ is torch.Tensor:
-        if (first.dtype is not torch.int64 or first.ndim != 1
-                or first.numel() > _SMALL or not first.is_cpu):
+        if (
+            first.dtype is not torch.int64
+            or first.ndim != 1
+            or first.numel() > _SMALL
+            or not first.is_cpu
+        ):
             return None
         values = first.tolist()
     elif first.__class__ is list and len(first) > 1:
@@ -257,8 +261,12 @@ def _write(t: torch.Tensor, key: object, value: object) -> None:
         _explain_write_failure(error, key, value)
 
 
-def _checked(elements: tuple[Element, ...], in_dims: tuple[int, ...],
-             shape: torch.Size, device: torch.device) -> list[object]:
+def _checked(
+    elements: tuple[Element, ...],
+    in_dims: tuple[int, ...],
+    shape: torch.Size,
+    device: torch.device,
+) -> list[object]:
     """Check each element against its dimension and convert it for PyTorch."""
     values: list[object] = []
     for index, element in enumerate(elements):
@@ -273,8 +281,9 @@ def _checked(elements: tuple[Element, ...], in_dims: tuple[int, ...],
             positions = logical_positions(element.payload, shape[dim], index, dim)
             values.append(_long_tensor(positions, device))
         elif kind is LONG:
-            values.append(_long_positions(element.payload, shape[dim], index, dim,
-                                          device))
+            values.append(
+                _long_positions(element.payload, shape[dim], index, dim, device)
+            )
         elif kind is MASK:
             values.append(_mask(element.payload, shape, index, dim, device))
         else:
@@ -284,8 +293,9 @@ def _checked(elements: tuple[Element, ...], in_dims: tuple[int, ...],
 
 def _build(template: tuple[tuple[int, object], ...], values: list[object]) -> tuple:
     """Fill a plan's key template with the converted element values."""
-    return tuple(values[element] if element >= 0 else constant
-                 for element, constant in template)
+    return tuple(
+        values[element] if element >= 0 else constant for element, constant in template
+    )
 
 
 def _long_tensor(positions: list[int], device: torch.device) -> torch.Tensor:
@@ -296,8 +306,9 @@ def _long_tensor(positions: list[int], device: torch.device) -> torch.Tensor:
     return index if device.type == "cpu" else index.to(device)
 
 
-def _long_positions(index: torch.Tensor, size: int, element: int, dim: int,
-                    device: torch.device) -> torch.Tensor:
+def _long_positions(
+    index: torch.Tensor, size: int, element: int, dim: int, device: torch.device
+) -> torch.Tensor:
     """0-based positions for a 1-based long tensor (negative from the end)."""
     # R torch rule: subtract 1 from positive entries; negatives count from the
     # end. Adding `size` to them makes every valid position non-negative.
@@ -309,14 +320,14 @@ def _long_positions(index: torch.Tensor, size: int, element: int, dim: int,
     return positions.to(device)
 
 
-def _mask(mask: torch.Tensor, shape: torch.Size, element: int, dim: int,
-          device: torch.device) -> torch.Tensor:
+def _mask(
+    mask: torch.Tensor, shape: torch.Size, element: int, dim: int, device: torch.device
+) -> torch.Tensor:
     """Check a bool mask against the dimensions it covers."""
-    covered = list(shape[dim:dim + mask.ndim])
+    covered = list(shape[dim : dim + mask.ndim])
     # R torch rule: a mask covers whole dimensions; no recycling.
     if list(mask.shape) != covered:
-        raise KeyProblem("mask", element, mask=list(mask.shape), dims=covered,
-                         dim=dim)
+        raise KeyProblem("mask", element, mask=list(mask.shape), dims=covered, dim=dim)
     return mask.to(device)
 
 
@@ -354,13 +365,24 @@ def assignment_value(value: object, t: torch.Tensor) -> object:
         if len(value) == 1 and np.ndim(value) <= 1:
             # R rule: a length-1 vector is a scalar.
             return assignment_value(value[0], t)
-        # R torch rule: a longer vector goes through torch_tensor() first.
-        return to_torch(value).to(t.device)
+        # R torch rule: a longer vector goes through torch_tensor() first; a
+        # floating target takes the values at its own precision (no float32 trip).
+        floating = t.is_floating_point() or t.is_complex()
+        converted = to_torch(value, t.dtype if floating else None)
+        if not floating and converted.is_floating_point():
+            _refuse_nan_into(converted, t)
+        return converted.to(t.device)
     raise RTypeError(
         "rhs must be a torch_tensor or scalar value. Got a "
         f"{type(value).__name__}; use a number, a logical, a c() vector or list, "
         "a NumPy array or a tensor."
     )
+
+
+def _refuse_nan_into(values: torch.Tensor, t: torch.Tensor) -> None:
+    """DECISIONS 3: NA (NaN) assigned into an integer or bool tensor is an error."""
+    if bool(torch.isnan(values).any()):
+        _na_scalar(t)
 
 
 def _na_scalar(t: torch.Tensor) -> float:

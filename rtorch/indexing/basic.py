@@ -48,8 +48,8 @@ def basic_key(key: tuple, drop: bool, tensor: torch.Tensor) -> object:
     converted = []
     append = converted.append
     dots = False
-    spacers = 0     # None and ... elements: they select along no dimension
-    full_tail = 0   # full ranges at the end, which PyTorch does not need
+    spacers = 0  # None and ... elements: they select along no dimension
+    full_tail = 0  # full ranges at the end, which PyTorch does not need
     for element in key:
         cls = element.__class__
         if cls is int:

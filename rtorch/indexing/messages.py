@@ -94,8 +94,7 @@ def _render_range(start: object, stop: object, step: object) -> str:
     return text
 
 
-def _dim_and_size(problem: KeyProblem, key: object,
-                  shape: Sequence[int]) -> DimSize:
+def _dim_and_size(problem: KeyProblem, key: object, shape: Sequence[int]) -> DimSize:
     """The 0-based dimension an element selects from, and its size, if known."""
     if "dim" in problem.info:
         dim = int(problem.info["dim"])
@@ -119,27 +118,37 @@ def _accepted(dim_size: DimSize) -> str:
     dim, size = dim_size
     if size == 0:
         return f"selects along dimension {dim + 1}, which is empty (size 0)"
-    return (f"selects along dimension {dim + 1} (size {size}); use 1 to {size}, "
-            f"or -{size} to -1 to count from the end")
+    return (
+        f"selects along dimension {dim + 1} (size {size}); use 1 to {size}, "
+        f"or -{size} to -1 to count from the end"
+    )
 
 
-def _zero(where: str, text: str, info: Info, dim_size: DimSize,
-          shape: Sequence[int]) -> RTorchError:
-    head = ("Indexing in R is 1-based and found a 0." if info["origin"] == "r"
-            else "Indexing starts at 1 but found a 0.")
+def _zero(
+    where: str, text: str, info: Info, dim_size: DimSize, shape: Sequence[int]
+) -> RTorchError:
+    head = (
+        "Indexing in R is 1-based and found a 0."
+        if info["origin"] == "r"
+        else "Indexing starts at 1 but found a 0."
+    )
     return RIndexError(f"{head} {where} {_accepted(dim_size)}.")
 
 
-def _out_of_bounds(where: str, text: str, info: Info, dim_size: DimSize,
-                   shape: Sequence[int]) -> RTorchError:
+def _out_of_bounds(
+    where: str, text: str, info: Info, dim_size: DimSize, shape: Sequence[int]
+) -> RTorchError:
     dim, size = dim_size
-    head = (f"index {info['value']} is out of bounds for dimension {dim + 1} "
-            f"with size {size}.")
+    head = (
+        f"index {info['value']} is out of bounds for dimension {dim + 1} "
+        f"with size {size}."
+    )
     return RIndexError(f"{head} {where} {_accepted(dim_size)}.")
 
 
-def _too_many(where: str, text: str, info: Info, dim_size: DimSize,
-              shape: Sequence[int]) -> RTorchError:
+def _too_many(
+    where: str, text: str, info: Info, dim_size: DimSize, shape: Sequence[int]
+) -> RTorchError:
     return RIndexError(
         f"too many indices for tensor of dimension {info['ndim']}. The index "
         f"{text} selects along {info['used']} dimensions, but the tensor has "
@@ -148,16 +157,18 @@ def _too_many(where: str, text: str, info: Info, dim_size: DimSize,
     )
 
 
-def _dots(where: str, text: str, info: Info, dim_size: DimSize,
-          shape: Sequence[int]) -> RTorchError:
+def _dots(
+    where: str, text: str, info: Info, dim_size: DimSize, shape: Sequence[int]
+) -> RTorchError:
     return RIndexError(
         f"an index can only have a single ellipsis (...): the index {text} has "
         f"{info['count']}; keep one."
     )
 
 
-def _mask(where: str, text: str, info: Info, dim_size: DimSize,
-          shape: Sequence[int]) -> RTorchError:
+def _mask(
+    where: str, text: str, info: Info, dim_size: DimSize, shape: Sequence[int]
+) -> RTorchError:
     dims = info["dims"]
     first = dim_size[0] + 1 if dim_size else "?"
     return RIndexError(
@@ -168,8 +179,9 @@ def _mask(where: str, text: str, info: Info, dim_size: DimSize,
     )
 
 
-def _range(where: str, text: str, info: Info, dim_size: DimSize,
-           shape: Sequence[int]) -> RTorchError:
+def _range(
+    where: str, text: str, info: Info, dim_size: DimSize, shape: Sequence[int]
+) -> RTorchError:
     detail = info["detail"]
     if detail.startswith("step"):
         return RValueError(
@@ -180,24 +192,27 @@ def _range(where: str, text: str, info: Info, dim_size: DimSize,
     return RIndexError(f"{where}: {detail}.")
 
 
-def _not_whole(where: str, text: str, info: Info, dim_size: DimSize,
-               shape: Sequence[int]) -> RTorchError:
+def _not_whole(
+    where: str, text: str, info: Info, dim_size: DimSize, shape: Sequence[int]
+) -> RTorchError:
     return RIndexError(
         f"{where} is {info['value']!r}, which is not a position; use whole "
         "numbers (1-based, negative from the end)."
     )
 
 
-def _na(where: str, text: str, info: Info, dim_size: DimSize,
-        shape: Sequence[int]) -> RTorchError:
+def _na(
+    where: str, text: str, info: Info, dim_size: DimSize, shape: Sequence[int]
+) -> RTorchError:
     return RIndexError(
         f"{where} holds NA, which is not a position. Drop the NA entries "
         "(a lone NA, on its own, selects everything)."
     )
 
 
-def _dtype(where: str, text: str, info: Info, dim_size: DimSize,
-           shape: Sequence[int]) -> RTorchError:
+def _dtype(
+    where: str, text: str, info: Info, dim_size: DimSize, shape: Sequence[int]
+) -> RTorchError:
     dtype = str(info["dtype"]).removeprefix("torch.")
     return RIndexError(
         f"Only long and boolean tensors are supported. {where} is a {dtype} "
@@ -206,8 +221,9 @@ def _dtype(where: str, text: str, info: Info, dim_size: DimSize,
     )
 
 
-def _type(where: str, text: str, info: Info, dim_size: DimSize,
-          shape: Sequence[int]) -> RTorchError:
+def _type(
+    where: str, text: str, info: Info, dim_size: DimSize, shape: Sequence[int]
+) -> RTorchError:
     return RTypeError(
         f"Unsupported index. {where} is a {info['what']}; use whole numbers, "
         "ranges (a:b:s, slc()), c() vectors or lists, logical vectors, None, "
@@ -215,8 +231,9 @@ def _type(where: str, text: str, info: Info, dim_size: DimSize,
     )
 
 
-def _two(where: str, text: str, info: Info, dim_size: DimSize,
-         shape: Sequence[int]) -> RTorchError:
+def _two(
+    where: str, text: str, info: Info, dim_size: DimSize, shape: Sequence[int]
+) -> RTorchError:
     places = " and ".join(str(element + 1) for element in info["elements"])
     return RIndexError(
         f"Only one tensor is allowed in the index. Subset assignment takes at "

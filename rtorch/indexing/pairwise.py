@@ -30,8 +30,9 @@ __all__ = ["torch_index", "torch_index_put", "torch_index_put_"]
 _TORCH_ERRORS = (IndexError, RuntimeError, ValueError, TypeError)
 
 
-def torch_index(self: torch.Tensor | TensorBase,
-                indices: Sequence[object]) -> torch.Tensor:
+def torch_index(
+    self: torch.Tensor | TensorBase, indices: Sequence[object]
+) -> torch.Tensor:
     """Select elements at paired 1-based positions.
 
     R torch equivalent: ``torch_index(self, indices)``.
@@ -54,16 +55,21 @@ def torch_index(self: torch.Tensor | TensorBase,
     """
     tensor = _raw(self)
     # In Python's [] a None is a new axis; here it means the whole dimension.
-    converted = tuple(slice(None) if index is None else index
-                      for index in _indices(indices, tensor))
+    converted = tuple(
+        slice(None) if index is None else index for index in _indices(indices, tensor)
+    )
     try:
         return tensor[converted]
     except _TORCH_ERRORS as error:
         _explain(error, indices, tensor)
 
 
-def torch_index_put(self: torch.Tensor | TensorBase, indices: Sequence[object],
-                    values: object, accumulate: bool = False) -> torch.Tensor:
+def torch_index_put(
+    self: torch.Tensor | TensorBase,
+    indices: Sequence[object],
+    values: object,
+    accumulate: bool = False,
+) -> torch.Tensor:
     """Write values at paired 1-based positions into a copy.
 
     R torch equivalent: ``torch_index_put(self, indices, values,
@@ -87,8 +93,12 @@ def torch_index_put(self: torch.Tensor | TensorBase, indices: Sequence[object],
     return _put(tensor.clone(), indices, values, accumulate, tensor)
 
 
-def torch_index_put_(self: torch.Tensor | TensorBase, indices: Sequence[object],
-                     values: object, accumulate: bool = False) -> torch.Tensor:
+def torch_index_put_(
+    self: torch.Tensor | TensorBase,
+    indices: Sequence[object],
+    values: object,
+    accumulate: bool = False,
+) -> torch.Tensor:
     """Write values at paired 1-based positions, in place.
 
     R torch equivalent: ``torch_index_put_()`` and ``x$index_put_()``.
@@ -111,8 +121,13 @@ def torch_index_put_(self: torch.Tensor | TensorBase, indices: Sequence[object],
     return _put(tensor, indices, values, accumulate, tensor)
 
 
-def _put(target: torch.Tensor, indices: Sequence[object], values: object,
-         accumulate: bool, original: torch.Tensor) -> torch.Tensor:
+def _put(
+    target: torch.Tensor,
+    indices: Sequence[object],
+    values: object,
+    accumulate: bool,
+    original: torch.Tensor,
+) -> torch.Tensor:
     """index_put_ on ``target`` with converted indices and values."""
     converted = _indices(indices, original)
     value = assignment_value(values, target)
@@ -188,8 +203,9 @@ def _as_tensor(index: object, place: int) -> torch.Tensor:
     )
 
 
-def _explain(error: BaseException, indices: Sequence[object],
-             tensor: torch.Tensor) -> None:
+def _explain(
+    error: BaseException, indices: Sequence[object], tensor: torch.Tensor
+) -> None:
     """Report an out-of-range pairwise position 1-based, else translate."""
     if isinstance(indices, (torch.Tensor, TensorBase)):
         indices = [indices]

@@ -39,21 +39,36 @@ from rtorch.indexing.ranges import RangeProblem, Slice, range_to_slice
 from rtorch.values import NA
 
 __all__ = [
-    "POSITION", "RANGE", "FULL", "NEWAXIS", "DOTS", "VECTOR", "LOGICAL", "LONG",
-    "MASK", "Element", "Plan", "KeyProblem", "normalize", "signature",
-    "plan_for", "check_position", "vector_positions",
-    "logical_positions", "arity_of",
+    "POSITION",
+    "RANGE",
+    "FULL",
+    "NEWAXIS",
+    "DOTS",
+    "VECTOR",
+    "LOGICAL",
+    "LONG",
+    "MASK",
+    "Element",
+    "Plan",
+    "KeyProblem",
+    "normalize",
+    "signature",
+    "plan_for",
+    "check_position",
+    "vector_positions",
+    "logical_positions",
+    "arity_of",
 ]
 
-POSITION = "position"   # one 1-based scalar (payload: the 0-based int)
-RANGE = "range"         # an inclusive R range (payload: a Python slice)
-FULL = "full"           # an empty argument (a lone NA)
-NEWAXIS = "newaxis"     # None: a new size-1 axis
-DOTS = "dots"           # ... (R's ..)
-VECTOR = "vector"       # 1-based positions (payload: list of non-zero ints)
-LOGICAL = "logical"     # one TRUE/FALSE per position (payload: list of bools)
-LONG = "long"           # 1-based long tensor (payload: tensor without zeros)
-MASK = "mask"           # bool tensor over `arity` dims (payload: the tensor)
+POSITION = "position"  # one 1-based scalar (payload: the 0-based int)
+RANGE = "range"  # an inclusive R range (payload: a Python slice)
+FULL = "full"  # an empty argument (a lone NA)
+NEWAXIS = "newaxis"  # None: a new size-1 axis
+DOTS = "dots"  # ... (R's ..)
+VECTOR = "vector"  # 1-based positions (payload: list of non-zero ints)
+LOGICAL = "logical"  # one TRUE/FALSE per position (payload: list of bools)
+LONG = "long"  # 1-based long tensor (payload: tensor without zeros)
+MASK = "mask"  # bool tensor over `arity` dims (payload: the tensor)
 
 _TENSOR_KINDS = frozenset((VECTOR, LOGICAL, LONG, MASK))
 
@@ -65,8 +80,8 @@ class Element(NamedTuple):
     """One element of a key, read the R torch way."""
 
     kind: str
-    arity: int      # how many input dimensions it consumes
-    rank: int       # how many output dimensions a vector-like element yields
+    arity: int  # how many input dimensions it consumes
+    rank: int  # how many output dimensions a vector-like element yields
     payload: object
 
 
@@ -134,7 +149,9 @@ def signature(elements: tuple[Element, ...]) -> tuple[tuple[str, int, int], ...]
 
 @functools.lru_cache(maxsize=2048)
 def plan_for(
-    structure: tuple[tuple[str, int, int], ...], ndim: int, drop: bool,
+    structure: tuple[tuple[str, int, int], ...],
+    ndim: int,
+    drop: bool,
     assign: bool,
 ) -> Plan:
     """Place a key's elements on the dimensions of a tensor of rank ``ndim``.
@@ -213,10 +230,12 @@ def plan_for(
             out_dim += arity
             shift += rank - arity
 
-    identity = all(element < 0 and constant is _FULL_SLICE
-                   for element, constant in read_key)
-    return Plan(tuple(in_dims), tuple(read_key), tuple(read_steps), identity,
-                tuple(write_key))
+    identity = all(
+        element < 0 and constant is _FULL_SLICE for element, constant in read_key
+    )
+    return Plan(
+        tuple(in_dims), tuple(read_key), tuple(read_steps), identity, tuple(write_key)
+    )
 
 
 def check_position(value: int, size: int, element: int, dim: int) -> int:
@@ -236,12 +255,12 @@ def check_position(value: int, size: int, element: int, dim: int) -> int:
     """
     if -size <= value < size:
         return value
-    raise KeyProblem("oob", element, value=value + 1 if value >= 0 else value,
-                     dim=dim, size=size)
+    raise KeyProblem(
+        "oob", element, value=value + 1 if value >= 0 else value, dim=dim, size=size
+    )
 
 
-def vector_positions(values: list[int], size: int, element: int,
-                     dim: int) -> list[int]:
+def vector_positions(values: list[int], size: int, element: int, dim: int) -> list[int]:
     """0-based, non-negative positions for R's 1-based (negative from end) ones.
 
     Args:
@@ -271,8 +290,9 @@ def vector_positions(values: list[int], size: int, element: int,
     return positions
 
 
-def logical_positions(flags: list[bool], size: int, element: int,
-                      dim: int) -> list[int]:
+def logical_positions(
+    flags: list[bool], size: int, element: int, dim: int
+) -> list[int]:
     """0-based positions where an R logical index is TRUE.
 
     Args:
@@ -382,8 +402,9 @@ def _vector(values: list, index: int) -> Element:
         elif isinstance(value, (float, np.floating)):
             positions.append(_truncate(value, index))
         else:
-            raise KeyProblem("type", index, what=f"list holding a "
-                             f"{type(value).__name__}")
+            raise KeyProblem(
+                "type", index, what=f"list holding a {type(value).__name__}"
+            )
 
     # R rule: a length-1 vector is a scalar, and scalars drop their dimension.
     if len(positions) == 1:
