@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
-from rtorch.frames.advice import Spelling
+from rtorch.frames.advice import PYTHON, Spelling
 from rtorch.frames.info import EPOCH, ColumnInfo
 
 __all__ = ["ColumnValues", "Unconvertible", "classify", "extract"]
@@ -73,13 +73,14 @@ class ColumnValues:
     ticks_per_second: int = 1
 
 
-def classify(name: Hashable, column: pd.Series, spelling: Spelling) -> str:
+def classify(name: Hashable, column: pd.Series, spelling: Spelling = PYTHON) -> str:
     """The kind of R column ``column`` is, from its dtype alone where possible.
 
     Args:
         name: The column name (for messages).
         column: The pandas column (a sparse one is read as its dense values).
-        spelling: How the fixes in messages are written.
+        spelling: How the fixes in messages are written (Python code by
+            default; ``rtorch convert`` passes its options).
 
     Returns:
         One of ``"numeric"``, ``"integer"``, ``"logical"``, ``"factor"``,
@@ -119,8 +120,8 @@ def extract(
     name: Hashable,
     column: pd.Series,
     kind: str,
-    like: ColumnInfo | None,
-    spelling: Spelling,
+    like: ColumnInfo | None = None,
+    spelling: Spelling = PYTHON,
 ) -> ColumnValues:
     """The exact numbers of one column of the given kind.
 
