@@ -222,6 +222,17 @@ def test_time_stamps_that_come_back_to_their_tick_do_not_warn(texts, unit, dtype
     pd.testing.assert_frame_equal(tensor_to_df(x, info), frame)
 
 
+def test_a_microsecond_after_2242_warns_in_float64():
+    # as.numeric(as.POSIXct("2300-01-01", tz = "UTC")) = 10413792000 > 2^33, where
+    # float64 steps by 2^-19 s (1.9 us): 1 us past it comes back as 2 us.
+    frame = _times(["2300-01-01 00:00:00.000001"], "us")
+
+    with pytest.warns(LossyConversionWarning, match=r"10413792000\.000001 \(row 1\)"):
+        x, _ = df_to_tensor(frame, dtype="float64")
+
+    assert x.torch[0, 0].item() == 10413792000 + 2**-19
+
+
 def test_nanosecond_round_trip_is_exact_beyond_2_to_53_nanoseconds():
     # 1704067200.25 s is an exact double, but 1704067200250000000 ns has 54
     # significant bits: scaling the double by 10^9 in float64 would round it.
