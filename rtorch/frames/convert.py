@@ -154,6 +154,11 @@ def convert_frame(
 
     Raises:
         RValueError, RTypeError: As :func:`df_to_tensor` does.
+
+    Example:
+        >>> batch = convert_frame(df, "float32", None, None, None, CLI, 65_537)
+        >>> batch.losses                                    # doctest: +SKIP
+        []
     """
     frame, container = _as_frame(df)
     target = _target_dtype(dtype, spelling)

@@ -141,6 +141,11 @@ def find_loss(values: ColumnValues, target: np.dtype, first_row: int) -> Loss | 
     Returns:
         A ``"range"`` loss when whole numbers fall outside an integer dtype
         (before any other), else a ``"changed"`` or ``"inf"`` one, else ``None``.
+
+    Example:
+        >>> column = extract("u", pd.Series([2**64 - 1], dtype="uint64"), "integer")
+        >>> find_loss(column, np.dtype("int64"), 1).kind     # doctest: +SKIP
+        'range'
     """
     source = values.values
     if len(source) == 0:

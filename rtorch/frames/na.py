@@ -31,6 +31,10 @@ def na_fill(na: NAPolicy, target: np.dtype, spelling: Spelling) -> float | int |
     Raises:
         RValueError: For an unknown word, NaN with an integer dtype, or a
             number the dtype cannot hold.
+
+    Example:
+        >>> na_fill(None, np.dtype("int64"), PYTHON) is None  # doctest: +SKIP
+        True
     """
     floating = target.kind == "f"
     if na is None:

@@ -144,6 +144,10 @@ def read_r_file(
 
     Raises:
         RValueError, RNotImplementedError: As :func:`read_rds` does.
+
+    Example:
+        >>> read_r_file("Orange.rds", max_bytes=2**20, spelling=CLI)[0] # doctest: +SKIP
+        'rds'
     """
     name = Path(path).name
     data = _decompressed(path, max_bytes, spelling)
