@@ -60,7 +60,7 @@ def to_torch(data: Any, dtype: torch.dtype | None = None) -> torch.Tensor:
         # R torch rule: NULL gives an empty bool tensor.
         return torch.zeros(0, dtype=dtype or torch.bool)
 
-    array = _to_numpy_r(data)
+    array = _to_numpy_r(data, dtype)
     return _numpy_to_torch(array, dtype)
 
 
@@ -177,7 +177,7 @@ def _typed(flat: list[Any], dtype: Any, shape: tuple[int, ...]) -> np.ndarray:
         ) from None
 
 
-def _to_numpy_r(data: Any) -> np.ndarray:
+def _to_numpy_r(data: Any, dtype: torch.dtype | None = None) -> np.ndarray:
     """Any supported R-style value as a NumPy array (object when NA needs it)."""
     if isinstance(data, np.ma.MaskedArray):
         return _masked_to_numpy(data)
@@ -187,7 +187,7 @@ def _to_numpy_r(data: Any) -> np.ndarray:
     if isinstance(data, np.generic):
         return np.asarray(data).reshape(1)
     if _is_pandas(data):
-        return _pandas_values(data)
+        return _pandas_values(data, dtype)
     if data is NA or isinstance(data, (numbers.Number, np.bool_)):
         return np.array([data], dtype=object)
     if isinstance(data, (_dt.date, _dt.datetime)):
@@ -251,7 +251,7 @@ def _is_pandas(data: Any) -> bool:
     return type(data).__module__.startswith("pandas")
 
 
-def _pandas_values(data: Any) -> np.ndarray:
+def _pandas_values(data: Any, dtype: torch.dtype | None) -> np.ndarray:
     """A pandas column by the data-frame rules (one place: rtorch.frames.columns)."""
     import pandas as pd
 
@@ -274,7 +274,7 @@ def _pandas_values(data: Any) -> np.ndarray:
     if column.info.kind == "factor":
         # R rule: a factor is its 1-based integer codes (an R integer: int64).
         values = values.astype(np.int64) + column.offset
-    if column.info.kind == "datetime":
+    if column.info.kind == "datetime" and dtype in (None, torch.float32):
         _warn_if_float32_rounds(values)
     if column.missing is None:
         return values

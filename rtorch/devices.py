@@ -65,8 +65,7 @@ class Device:
             return f"torch_device(type='{self.type}')"
         return f"torch_device(type='{self.type}', index={self.index})"
 
-    def __str__(self) -> str:
-        return str(self.torch)
+    __str__ = __repr__  # print() shows what R's print() shows
 
     def __len__(self) -> int:
         return 1

@@ -88,8 +88,7 @@ class DType:
     def __repr__(self) -> str:
         return f"torch_{self.type_name()}"
 
-    def __str__(self) -> str:
-        return self.type_name()
+    __str__ = __repr__  # print() shows what R's print() shows
 
     def __eq__(self, other: object) -> bool:
         # R torch rule: comparing a dtype with a non-dtype is an error, not FALSE.

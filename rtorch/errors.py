@@ -98,6 +98,8 @@ def translate_torch_error(error: BaseException) -> NoReturn:
         raise RValueError(message) from None
     if isinstance(error, NotImplementedError):
         raise RNotImplementedError(message) from None
+    if "not compiled with CUDA" in message:
+        message += " (cuda_is_available() is FALSE here; use device='cpu')"
     raise RRuntimeError(message) from None
 
 
@@ -111,7 +113,7 @@ def call_torch(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """
     try:
         return fn(*args, **kwargs)
-    except (RuntimeError, IndexError, ValueError, TypeError) as error:
+    except (RuntimeError, IndexError, ValueError, TypeError, AssertionError) as error:
         translate_torch_error(error)
 
 

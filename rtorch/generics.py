@@ -123,8 +123,10 @@ def as_matrix(x: Any) -> np.ndarray:
 
 def as_character(x: Device | DType) -> str:
     """The text form of a device (``"cuda:1"``) or dtype (``"Float"``)."""
-    if isinstance(x, (Device, DType)):
-        return str(x)
+    if isinstance(x, Device):
+        return str(x.torch)
+    if isinstance(x, DType):
+        return x.type_name()
     raise RTypeError(
         f"as_character() takes a device or dtype here, not {type(x).__name__}."
     )

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import re
 from collections.abc import Callable
 from typing import Any, NoReturn
 
@@ -226,7 +227,7 @@ class Tensor(TensorBase):
 
         R torch equivalent: ``x$item()`` (double, integer or logical).
         """
-        return self._t.item()
+        return call_torch(self._t.item)
 
     def view(self, size: Any, *more: int) -> Tensor:
         """A view with new extents (R: ``x$view(c(2, 3))``; -1 infers one)."""
@@ -235,10 +236,6 @@ class Tensor(TensorBase):
     def reshape(self, shape: Any, *more: int) -> Tensor:
         """Like :meth:`view`, copying when the layout requires it."""
         return wrap(call_torch(self._t.reshape, _size_arg(shape, more)))
-
-    def expand(self, size: Any, *more: int) -> Tensor:
-        """Broadcast size-1 dims to ``size`` without copying (R: ``x$expand``)."""
-        return wrap(call_torch(self._t.expand, _size_arg(size, more)))
 
     def view_as(self, other: Tensor) -> Tensor:
         """A view with ``other``'s shape (R: ``x$view_as(other)``)."""
@@ -373,11 +370,14 @@ class Tensor(TensorBase):
                     "x.to(other=y) takes y's dtype and device; do not also give "
                     "dtype or device."
                 )
-            return wrap(self._t.to(other._t, non_blocking=non_blocking, copy=copy))
+            return wrap(
+                call_torch(self._t.to, other._t, non_blocking=non_blocking, copy=copy)
+            )
         if isinstance(dtype, (Device, torch.device)) and device is None:
             dtype, device = None, dtype
         return wrap(
-            self._t.to(
+            call_torch(
+                self._t.to,
                 device=None if device is None else as_torch_device(device),
                 dtype=as_torch_dtype(dtype),
                 non_blocking=non_blocking,
@@ -390,7 +390,7 @@ class Tensor(TensorBase):
         target = torch.device("cuda") if device is None else as_torch_device(device)
         if target.type != "cuda":
             raise RValueError(f"You must pass a cuda device, not {device!r}.")
-        return wrap(self._t.to(target, non_blocking=non_blocking))
+        return wrap(call_torch(self._t.to, target, non_blocking=non_blocking))
 
     def cpu(self) -> Tensor:
         """Move to the CPU (R: ``x$cpu()``)."""
@@ -830,9 +830,15 @@ def _size_arg(size: Any, more: tuple[int, ...]) -> list[int]:
     return [int(s) for s in size]
 
 
+# DECISIONS 4 extended: the broadcast dimension is reported 1-based too.
+_BROADCAST_DIM = re.compile(r"at non-singleton dimension (\d+)")
+
+
 def _operator_error(error: RuntimeError, x: Tensor, other: Any) -> NoReturn:
     """Re-raise a failed operator, naming both shapes when broadcasting failed."""
-    message = str(error)
+    message = _BROADCAST_DIM.sub(
+        lambda m: f"at non-singleton dimension {int(m.group(1)) + 1}", str(error)
+    )
     if "must match the size of tensor b" in message:
         other_shape = tuple(getattr(_operand(other), "shape", ()))
         raise RRuntimeError(

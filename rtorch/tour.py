@@ -191,13 +191,34 @@ def run_tour(out: TextIO = sys.stdout) -> int:
             failures += 1
             out.write(f"!! {type(error).__name__}: {error}\n\n")
             continue
-        out.write(f"{result!r}\n")
+        out.write(f"{_r_form(result)}\n")
         if step.note:
             out.write(f"-- {step.note}\n")
         out.write("\n")
 
     out.write(f"{len(STEPS) - failures} of {len(STEPS)} steps ran.\n")
     return failures
+
+
+def _r_form(value: object) -> str:
+    """How R prints a value: ``[1] 3 1`` for a vector, ``[[1]]`` blocks for a list."""
+    from rtorch.rtext import format_value
+    from rtorch.values import RList
+
+    if isinstance(value, (tuple, list)) and all(
+        isinstance(v, (int, float, bool)) for v in value
+    ):
+        return "[1] " + " ".join(format_value(v) for v in value)
+    if isinstance(value, list):
+        return repr(RList(_RForm(_r_form(v)) for v in value))
+    return repr(value)
+
+
+class _RForm(str):
+    """Text that repr() shows as is."""
+
+    def __repr__(self) -> str:
+        return str(self)
 
 
 def _evaluate(code: str, namespace: dict[str, object]) -> object:

@@ -125,3 +125,8 @@ def test_shape_methods():
     assert tuple(torch_zeros(2, 3, 4).permute(c(3, 1, 2)).shape) == (4, 2, 3)
     assert x.t().is_contiguous() is False
     assert x.t().contiguous().is_contiguous() is True
+
+
+def test_expand_takes_r_torchs_implicit_argument():
+    # dims-expand: x$expand(size, implicit) — the second argument is `implicit`.
+    assert tuple(torch_tensor(5.0).expand(c(4, 1), True).shape) == (4, 1)

@@ -619,8 +619,9 @@ assert tuple((torch_ones(3, 1) + torch_ones(1, 4)).shape) == (3, 4)
 #
 # Aligned from the right, the shapes are `4 3 2 1` and `_ 4 3 2`. The last
 # sizes, 1 and 2, are fine (1 stretches), but the next ones, 2 and 3, differ
-# and neither is 1. libtorch's message counts dimensions from 0, also in R
-# torch: its "dimension 2" is R's third dimension.
+# and neither is 1. libtorch's message counts dimensions from 0, and R torch
+# passes it through, so there it says "dimension 2" for R's third dimension.
+# rtorch reports it 1-based ("dimension 3") and names both shapes.
 
 # %%
 try:
@@ -632,5 +633,5 @@ print(broadcast_error)
 # %%
 assert broadcast_error.startswith(
     "The size of tensor a (2) must match the size of tensor b (3) at "
-    "non-singleton dimension 2"
+    "non-singleton dimension 3. Shapes (4, 3, 2, 1) and (4, 3, 2)"
 )

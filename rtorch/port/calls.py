@@ -17,7 +17,8 @@ from rtorch.port import tables
 from rtorch.port.parse import Node, field, text_of
 from rtorch.port.problems import Untranslated
 from rtorch.port.pyast import attribute, call, name, none, py_name
-from rtorch.port.scope import Kind, Scope
+from rtorch.port.scope import PLAIN_KINDS, Kind, Scope
+from rtorch.port.vectors import value_kind
 
 if TYPE_CHECKING:
     from rtorch.port.expressions import ExpressionTranslator
@@ -369,7 +370,11 @@ def _apply(
     items, function = values[0], values[1]
     iterable = tr.expr(items)
     if function.type == "function_definition" and not extra:
-        return _comprehension_of_function(tr, node, function, iterable)
+        # Each element of a plain R vector is one plain value.
+        element_kind = Kind.SCALAR if value_kind(tr, items) is Kind.VECTOR else None
+        return _comprehension_of_function(
+            tr, node, function, iterable, element_kind or Kind.UNKNOWN
+        )
     loop_name = "item"
     positional, keywords = translate_arguments(tr, extra)
     body = ast.Call(
@@ -379,7 +384,11 @@ def _apply(
 
 
 def _comprehension_of_function(
-    tr: ExpressionTranslator, node: Node, function: Node, iterable: ast.expr
+    tr: ExpressionTranslator,
+    node: Node,
+    function: Node,
+    iterable: ast.expr,
+    element_kind: Kind,
 ) -> ast.expr:
     parameters = [
         p for p in field(function, "parameters").named_children if p.type == "parameter"
@@ -393,7 +402,7 @@ def _comprehension_of_function(
     loop_name = text_of(field(parameters[0], "name"))
     outer = tr.scope
     tr.scope = Scope(parent=outer, is_function=True)
-    tr.scope.assign(loop_name, Kind.UNKNOWN)
+    tr.scope.assign(loop_name, element_kind)
     try:
         element = tr.expr(body)
     finally:
@@ -464,7 +473,65 @@ def _text_function(function_name: str, allowed: frozenset[str]) -> Handler:
     return translate
 
 
+def _bind(numpy_function: str) -> Handler:
+    """R's rbind()/cbind() of plain vectors and matrices, as NumPy stacks."""
+
+    def translate(
+        tr: ExpressionTranslator, node: Node, arguments: list[Argument], ints: bool
+    ) -> ast.expr:
+        values = _only_positional(node, arguments, text_of(field(node, "function")))
+        if not values:
+            raise Untranslated(node, "rbind()/cbind() of nothing")
+        tr.imports.add("numpy")
+        # R: vectors become rows (rbind) or columns (cbind) of one matrix.
+        stacked = ast.List(elts=[tr.expr(v, ints) for v in values], ctx=ast.Load())
+        return call(attribute(name("np"), numpy_function), [stacked])
+
+    return translate
+
+
+def _is_matrix(
+    tr: ExpressionTranslator, node: Node, arguments: list[Argument], ints: bool
+) -> ast.expr:
+    (value,) = _only_positional(node, arguments, "is.matrix")
+    kind = value_kind(tr, value)
+    if kind is Kind.ARRAY:
+        # R: a matrix is a value with two dims.
+        dims = attribute(tr.expr(value), "ndim")
+        return ast.Compare(left=dims, ops=[ast.Eq()], comparators=[ast.Constant(2)])
+    if kind in (Kind.SCALAR, Kind.VECTOR):
+        return ast.Constant(value=False)
+    raise Untranslated(
+        node, "is.matrix() of a value that may be a tensor (R: FALSE) or an array"
+    )
+
+
+def _plain_vector_not_supported(function_name: str, reason: str) -> Handler:
+    """A function rtorch has for tensors/dtypes only: reported on plain values."""
+
+    def translate(
+        tr: ExpressionTranslator, node: Node, arguments: list[Argument], ints: bool
+    ) -> ast.expr:
+        if arguments and value_kind(tr, arguments[0][1]) in PLAIN_KINDS:
+            raise Untranslated(node, f"{text_of(field(node, 'function'))}() {reason}")
+        positional, keywords = translate_arguments(tr, arguments, function_name)
+        return ast.Call(func=name(function_name), args=positional, keywords=keywords)
+
+    return translate
+
+
 _HANDLERS: dict[str, Handler] = {
+    "rbind": _bind("vstack"),
+    "cbind": _bind("column_stack"),
+    "is.matrix": _is_matrix,
+    "as.character": _plain_vector_not_supported(
+        "as_character",
+        "of a plain R value: rtorch's as_character() takes a dtype or device",
+    ),
+    "torch_tensor_from_buffer": _plain_vector_not_supported(
+        "torch_tensor_from_buffer",
+        "of a plain R vector: a Python list shares no memory; pass a NumPy array",
+    ),
     "c": _c,
     "list": _list,
     "seq": _seq,

@@ -19,6 +19,7 @@ from rtorch.port.problems import Untranslated
 from rtorch.port.pyast import call, call_arguments, is_call_to, name, none, py_name
 from rtorch.port.scope import Kind, Scope
 from rtorch.port.subsetting import translate_subset, translate_subset2
+from rtorch.port.vectors import translate_vector_operation, value_kind
 
 # (function node, name hint) -> name of a function defined before the statement
 DefineFunction = Callable[[Node, str], str]
@@ -105,7 +106,15 @@ class ExpressionTranslator:
         return ast.Constant(value=None)
 
     def _na(self, node: Node, ints: bool, cond: bool) -> ast.expr:
-        return name("NA")
+        spelled = text_of(node)
+        if spelled == "NA_real_":
+            # R torch: NA_real_ is a double NA, NaN in a float tensor (2.2).
+            return call(name("float"), [ast.Constant(value="nan")])
+        if spelled in ("NA_character_", "NA_complex_"):
+            raise Untranslated(
+                node, f"{spelled} has no rtorch spelling; tensors hold no text or NA"
+            )
+        return name("NA")  # NA and NA_integer_: rtorch's NA
 
     def _inf(self, node: Node, ints: bool, cond: bool) -> ast.expr:
         self.imports.add("math")
@@ -145,6 +154,9 @@ class ExpressionTranslator:
     # -- operators ---------------------------------------------------------
 
     def _unary_operator(self, node: Node, ints: bool, cond: bool) -> ast.expr:
+        vectorised = translate_vector_operation(self, node, ints, cond)
+        if vectorised is not None:
+            return vectorised
         operator = text_of(field(node, "operator"))
         operand = field(node, "rhs")
         if operator == "-":
@@ -180,6 +192,9 @@ class ExpressionTranslator:
             )
         if operator in ("|>", "%>%"):
             return self._pipe(node, lhs, rhs, operator)
+        vectorised = translate_vector_operation(self, node, ints, cond)
+        if vectorised is not None:
+            return vectorised
         operand_ints = ints and operator in _INT_TRANSPARENT
         if operator in _COMPARE:
             return ast.Compare(
@@ -233,7 +248,7 @@ class ExpressionTranslator:
                 )
             return raw(tables.MACHINE_CONSTANTS[member_name])
         value = self.expr(owner)
-        if owner.type == "identifier" and self.scope.kind(text_of(owner)) is Kind.DICT:
+        if value_kind(self, owner) is Kind.DICT:
             return ast.Subscript(value=value, slice=ast.Constant(member_name))
         return ast.Attribute(value=value, attr=py_name(member_name), ctx=ast.Load())
 

@@ -25,6 +25,8 @@ def render(leading_comments: list[str], body: list[str], imports: set[str]) -> s
     ]
     if header:
         header.append("")
+    if "numpy" in imports:
+        header.append("import numpy as np")
     header.append("from rtorch import *")
     if "rb" in imports:
         header.append("from rtorch import base as rb")

@@ -3,8 +3,10 @@
 R code does not say which values are tensors and which are plain R vectors,
 but the difference decides the port: ``x[1]`` on a tensor is rtorch's 1-based
 indexing, while on an R vector held in a Python list it would silently read
-the second element. The scope remembers how each name was last assigned, so
-vector subsetting ports to ``elt()`` (or is reported) instead of being guessed.
+the second element, and ``v + 1`` on a Python list raises. The scope remembers
+how each name was last assigned, so vector subsetting ports to ``elt()`` (or
+is reported) and vector arithmetic ports element by element, instead of
+being guessed.
 """
 
 from __future__ import annotations
@@ -16,9 +18,16 @@ class Kind(Enum):
     """What a name holds, as far as the porter can tell."""
 
     UNKNOWN = "unknown"  # tensors, modules, results of unknown calls
-    VECTOR = "vector"  # a plain R vector or array: a Python list / NumPy array
-    DICT = "dict"  # a named R list: a Python dict
+    SCALAR = "scalar"  # a length-one R value held as a Python number/bool/str
+    VECTOR = "vector"  # a plain R vector held in a Python list or tuple
+    ARRAY = "array"  # a plain R vector, matrix or array held in a NumPy array
+    DICT = "dict"  # a named R list: a Python dict (or rtorch's NamedList)
+    OBJECT = "object"  # a tensor, module or optimizer: `[["name"]]` is a field
     FUNCTION = "function"
+
+
+# The kinds that hold plain R values (not tensors): R's own rules apply to them.
+PLAIN_KINDS = frozenset({Kind.SCALAR, Kind.VECTOR, Kind.ARRAY})
 
 
 class Scope:

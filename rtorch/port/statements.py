@@ -26,7 +26,8 @@ from rtorch.port.pyast import (
     py_name,
 )
 from rtorch.port.scope import Kind, Scope
-from rtorch.port.subsetting import is_vector, translate_subset, translate_subset2
+from rtorch.port.subsetting import translate_subset, translate_subset2
+from rtorch.port.vectors import value_kind
 
 Tail = Union[str, ast.expr, None]  # "print" | "return" | assignment target | None
 _ASSIGN = {"<-", "=", "<<-", "->", "->>"}
@@ -344,7 +345,9 @@ class StatementTranslator:
     def _for(self, node: Node, indent: int, tail: Tail) -> list[str]:
         variable = text_of(field(node, "variable"))
         sequence = field(node, "sequence")
-        self.tr.scope.assign(variable, Kind.UNKNOWN)
+        over_vector = value_kind(self.tr, sequence) is Kind.VECTOR
+        # Each step of a loop over a plain R vector holds one plain value.
+        self.tr.scope.assign(variable, Kind.SCALAR if over_vector else Kind.UNKNOWN)
         header = f"for {py_name(variable)} in {ast.unparse(self.tr.expr(sequence))}:"
         return [
             _INDENT * indent + header,
@@ -391,11 +394,14 @@ class StatementTranslator:
         if function in ("stop", "warning", "message"):
             return [pad + self._condition(node, function, arguments)]
         if function == "stopifnot":
-            return [
-                pad + "assert " + ast.unparse(self.tr.expr(v, cond=True))
-                for _, v, _ in arguments
-            ]
+            return [pad + "assert " + self._assertion(v) for _, v, _ in arguments]
         return None
+
+    def _assertion(self, condition: Node) -> str:
+        if value_kind(self.tr, condition) is Kind.VECTOR:
+            # R: stopifnot() of a vector checks that every element is TRUE.
+            return f"all({ast.unparse(self.tr.expr(condition))})"
+        return ast.unparse(self.tr.expr(condition, cond=True))
 
     def _with(
         self, node: Node, function: str, arguments: list, indent: int, tail: Tail
@@ -534,9 +540,7 @@ def _kind_of(tr: ExpressionTranslator, value: Node) -> Kind:
         and any(a.type == "argument" for a in field(value, "arguments").named_children)
     ):
         return Kind.DICT
-    if is_vector(tr, value):
-        return Kind.VECTOR
-    return Kind.UNKNOWN
+    return value_kind(tr, value)
 
 
 def _has_block_branch(node: Node) -> bool:

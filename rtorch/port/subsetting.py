@@ -13,47 +13,25 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING
 
+from rtorch.port.literals import string_value
 from rtorch.port.parse import Node, field, text_of
 from rtorch.port.problems import Untranslated
-from rtorch.port.pyast import attribute, call, callee_name, method_name, name
-from rtorch.port.scope import Kind
+from rtorch.port.pyast import (
+    attribute,
+    call,
+    callee_name,
+    method_name,
+    name,
+    py_name,
+)
+from rtorch.port.scope import PLAIN_KINDS, Kind
+from rtorch.port.vectors import value_kind
 
 if TYPE_CHECKING:
     from rtorch.port.expressions import ExpressionTranslator
 
-# Calls whose value is a plain R vector or array, never a tensor.
-_VECTOR_CALLS = frozenset(
-    {
-        "c",
-        "seq",
-        "seq_len",
-        "seq_along",
-        "dim",
-        "as_array",
-        "as.numeric",
-        "as.integer",
-        "as.logical",
-        "as.character",
-        "as.array",
-        "rep",
-        "numeric",
-        "integer",
-        "logical",
-        "character",
-        "matrix",
-        "array",
-        "rbind",
-        "cbind",
-        "sapply",
-        "vapply",
-        "paste",
-        "paste0",
-        "sprintf",
-        "range",
-    }
-)
-_VECTOR_FIELDS = frozenset({"shape"})
-_VECTOR_METHODS = frozenset({"size", "stride", "tolist"})
+# Calls whose value is text or a tensor-like pair, read with elt() as well.
+_OTHER_VECTOR_CALLS = frozenset({"paste", "paste0", "sprintf", "range"})
 
 
 def translate_subset(
@@ -88,8 +66,12 @@ def translate_subset2(
     if len(segments) != 1 or segments[0] is None or drop is not None:
         raise Untranslated(node, "[[ ]] with more than one index")
     index = segments[0]
+    context = ast.Store() if store else ast.Load()
     if index.type == "string":
-        context = ast.Store() if store else ast.Load()
+        key = string_value(index)
+        if value_kind(tr, owner) is Kind.OBJECT and key.isidentifier():
+            # R: obj[["name"]] on a tensor or R6 object is the field obj$name.
+            return ast.Attribute(value=tr.expr(owner), attr=py_name(key), ctx=context)
         return ast.Subscript(value=tr.expr(owner), slice=tr.expr(index), ctx=context)
     if store:
         raise Untranslated(
@@ -99,22 +81,15 @@ def translate_subset2(
 
 
 def is_vector(tr: ExpressionTranslator, node: Node) -> bool:
-    """Whether ``node`` surely holds a plain R vector rather than a tensor."""
-    if node.type == "identifier":
-        return tr.scope.kind(text_of(node)) is Kind.VECTOR
-    if node.type == "parenthesized_expression":
-        return is_vector(tr, field(node, "body"))
-    if node.type == "binary_operator" and text_of(field(node, "operator")) == ":":
+    """Whether ``node`` surely holds a plain R value rather than a tensor."""
+    if value_kind(tr, node) in PLAIN_KINDS:
         return True
-    if node.type == "extract_operator":
-        member = field(node, "rhs")
-        return member is not None and text_of(member) in _VECTOR_FIELDS
-    if node.type == "call":
-        method = method_name(node)
-        if method is not None:
-            return method in _VECTOR_METHODS and not _has_arguments(node)
-        return callee_name(node) in _VECTOR_CALLS
-    return node.type in ("float", "integer", "string")
+    method = method_name(node)
+    return (
+        method == "tolist"
+        and not _has_arguments(node)
+        or (method is None and callee_name(node) in _OTHER_VECTOR_CALLS)
+    )
 
 
 def _has_arguments(call_node: Node) -> bool:
@@ -183,14 +158,18 @@ def _vector_element(
     owner: Node,
     segments: list[Node | None],
     store: bool,
-) -> ast.Call:
+) -> ast.expr:
     index = segments[0] if len(segments) == 1 else None
-    simple = index is not None and (
-        index.type in ("identifier", "float", "integer")
-        or (
-            index.type == "binary_operator"
-            and text_of(field(index, "operator")) in ("+", "-", "*")
+    simple = (
+        index is not None
+        and (
+            index.type in ("identifier", "float", "integer")
+            or (
+                index.type == "binary_operator"
+                and text_of(field(index, "operator")) in ("+", "-", "*")
+            )
         )
+        and value_kind(tr, index) not in (Kind.VECTOR, Kind.ARRAY)
     )
     if store or not simple:
         raise Untranslated(
@@ -198,4 +177,21 @@ def _vector_element(
             "subsetting a plain R vector (a Python list or array) other than "
             "reading one element: Python counts from 0, rewrite by hand",
         )
-    return call(name("elt"), [tr.expr(owner), tr.expr(index, ints=True)])
+
+    owner_kind = value_kind(tr, owner)
+    if owner_kind is Kind.SCALAR:
+        if (
+            index.type in ("float", "integer")
+            and float(text_of(index).rstrip("L")) == 1
+        ):
+            return tr.expr(owner)  # R: a length-one value's first element is itself
+        raise Untranslated(
+            node,
+            "subsetting a length-one R value, held as a plain Python number: "
+            "only x[1] (x itself) has a spelling",
+        )
+    value = tr.expr(owner)
+    if owner_kind is Kind.ARRAY:
+        # R reads a matrix or array by one index in column-major order: c(m).
+        value = call(name("c"), [value])
+    return call(name("elt"), [value, tr.expr(index, ints=True)])

@@ -56,8 +56,6 @@ SAME_NAME = frozenset(
         "seq_len",
         "matrix",
         "array",
-        "rbind",
-        "cbind",
         "mean",
         "prod",
         "sqrt",
