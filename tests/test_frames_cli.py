@@ -566,3 +566,28 @@ def test_a_fill_number_in_a_column_without_na_is_not_reported(tmp_path, capsys):
     )
 
     assert status == 0 and "warning:" not in printed
+
+
+def test_pt_file_round_trips_through_tensor_to_df(tmp_path):
+    # README: a .pt file holds {"data": tensor, "info": dict}; tensor_to_df takes both.
+    import subprocess
+    import sys
+
+    import torch
+
+    from rtorch import tensor_to_df
+    from rtorch.datasets import Orange
+
+    source = tmp_path / "orange.csv"
+    Orange.to_csv(source, index=False)
+    target = tmp_path / "orange.pt"
+    done = subprocess.run(
+        [sys.executable, "-m", "rtorch", "convert", str(source), "-o", str(target)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    saved = torch.load(target, weights_only=True)
+    back = tensor_to_df(saved["data"], saved["info"])
+    assert back["circumference"].tolist() == Orange["circumference"].tolist()

@@ -207,7 +207,9 @@ def convert_frame(
     return Conversion(wrap(tensor.to(as_torch_device(device))), info, losses)
 
 
-def tensor_to_df(tensor: Any, info: ConversionInfo) -> pd.DataFrame | pd.Series:
+def tensor_to_df(
+    tensor: Any, info: ConversionInfo | dict[str, Any]
+) -> pd.DataFrame | pd.Series:
     """Rebuild the data frame (or Series) that :func:`df_to_tensor` converted.
 
     R torch equivalent: none; R users rebuild factors and dates by hand with
@@ -217,7 +219,9 @@ def tensor_to_df(tensor: Any, info: ConversionInfo) -> pd.DataFrame | pd.Series:
     Args:
         tensor: The tensor (rtorch or ``torch.Tensor``) of shape
             ``(n_rows, n_columns)``, or ``(n_rows,)`` for a Series.
-        info: The record :func:`df_to_tensor` returned with it.
+        info: The record :func:`df_to_tensor` returned with it, or its
+            ``to_dict()`` form (what ``rtorch convert`` stores in a ``.pt``
+            file under ``"info"``).
 
     Returns:
         The frame with the original column names, dtypes, factor levels and
@@ -236,6 +240,8 @@ def tensor_to_df(tensor: Any, info: ConversionInfo) -> pd.DataFrame | pd.Series:
         [CategoricalDtype(categories=['anything', 'halal', 'vegan', 'vegetarian'],
         ordered=False, categories_dtype=object), dtype('<M8[s]')]
     """
+    if isinstance(info, dict):
+        info = ConversionInfo.from_dict(info)
     values = _tensor_values(tensor, info)
     columns = {
         column.name: restore.column(values[:, position], column)
