@@ -212,7 +212,9 @@ KNOWN_DEFECTS: dict[tuple[str, str], str] = {
     ),
     ("01-tensors", "levels(Orange$Tree)"): (
         "porter: levels() has no translation; Orange is not imported from "
-        "rtorch.datasets (NameError)"
+        "rtorch.datasets (NameError); `Orange[, c(...)]` becomes `Orange[:, c(...)]`, "
+        "which pandas rejects (InvalidIndexError); runtime: as_matrix() refuses a "
+        "data frame"
     ),
     ("03-function-minimization", "num_iterations <- 1000"): (
         "porter: subset assignment into a plain R matrix, `path[1, ] <- as_array(x)` "
