@@ -114,7 +114,13 @@ def as_complex(x: Any) -> complex | np.ndarray:
 
 
 def as_matrix(x: Any) -> np.ndarray:
-    """A matrix: 2-d stays, anything else becomes one column (R's rule)."""
+    """A matrix: 2-d stays, anything else becomes one column (R's rule).
+
+    A pandas DataFrame of numeric columns gives its numeric matrix, as R's
+    ``as.matrix(df)`` does; other columns need :func:`rtorch.df_to_tensor`.
+    """
+    if type(x).__name__ == "DataFrame" and type(x).__module__.startswith("pandas"):
+        return _frame_matrix(x)
     values = as_array(x)
     if values.ndim == 2:
         return values
@@ -215,6 +221,23 @@ tanh = _unary("tanh", torch.tanh)
 acos = _unary("acos", torch.acos)
 asin = _unary("asin", torch.asin)
 atan = _unary("atan", torch.atan)
+
+
+def _frame_matrix(frame: Any) -> np.ndarray:
+    import pandas as pd
+
+    text = [
+        name
+        for name, dtype in frame.dtypes.items()
+        if not pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype)
+    ]
+    if text:
+        raise RTypeError(
+            f"as_matrix() of a data frame needs numeric columns; {text} are not "
+            "(R would make a character matrix). Use df_to_tensor(df) for factors, "
+            "dates and logicals."
+        )
+    return frame.to_numpy(dtype=np.float64, na_value=np.nan)
 
 
 def _flat(x: Any) -> np.ndarray:

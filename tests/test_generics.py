@@ -130,3 +130,14 @@ def test_shape_methods():
 def test_expand_takes_r_torchs_implicit_argument():
     # dims-expand: x$expand(size, implicit) — the second argument is `implicit`.
     assert tuple(torch_tensor(5.0).expand(c(4, 1), True).shape) == (4, 1)
+
+
+def test_as_matrix_of_a_numeric_data_frame():
+    # R: as.matrix(Orange[, c("age", "circumference")]) is a 35 x 2 double matrix.
+    from rtorch import as_matrix
+    from rtorch.datasets import Orange
+
+    m = as_matrix(Orange[["age", "circumference"]])
+    assert m.shape == (35, 2) and m[0].tolist() == [118.0, 30.0]
+    with pytest.raises(TypeError, match="df_to_tensor"):
+        as_matrix(Orange)
