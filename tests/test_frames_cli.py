@@ -7,6 +7,7 @@ torch.load) and compared with values worked out by R's rules by hand.
 from __future__ import annotations
 
 import json
+import math
 import re
 import sys
 from pathlib import Path
@@ -87,7 +88,10 @@ def test_csv_text_column_fails_with_the_fix(tmp_path, capsys):
 
     assert status == 1
     error = capsys.readouterr().err
-    assert "column 'location' holds text" in error and "astype('category')" in error
+    # Issue 5, item 6: the fix is the command's own options, not Python code.
+    assert "column 'location' holds text" in error
+    assert "--factor location" in error and "--drop location" in error
+    assert "astype" not in error and "df[" not in error
     assert list(tmp_path.iterdir()) == []
 
 
@@ -329,3 +333,261 @@ def test_row_labels_that_a_tensor_file_cannot_keep_are_reported(tmp_path, capsys
     data, record = _safetensors(out)
     assert tuple(data.shape) == (84,) and record["container"] == "Series"
     assert record["lossy"] and "row labels" in record["lossy"][0]
+
+
+# ---- errors speak the command's options (issue 5, item 6) ----------------------
+
+PYTHON_SPELLINGS = ("df.", "df[", "astype", "na=", "dtype=", "dropna", "read_rds(")
+
+
+def _csv(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "in.csv"
+    path.write_text(text)
+    return str(path)
+
+
+CLI_ERRORS = [
+    # (case, input maker, options, what the error must say)
+    (
+        "NA in an integer tensor",
+        lambda tmp: _csv(tmp, "a,b\n1,2\n,3\n"),
+        ["--dtype", "int64"],
+        ["'a' has 1 NA value(s), the first in row 2", "--dtype float32", "--na NUMBER"],
+    ),
+    (
+        "a value outside the dtype",
+        lambda tmp: _csv(tmp, "a\n1\n300\n"),
+        ["--dtype", "uint8"],
+        ["e.g. 300 (row 2)", "--dtype int64", "--dtype float64"],
+    ),
+    (
+        "na nan in an integer tensor",
+        lambda tmp: _csv(tmp, "a\n1\n"),
+        ["--dtype", "int64", "--na", "nan"],
+        ["--na nan needs a floating dtype", "--dtype float32", "--na NUMBER"],
+    ),
+    (
+        "a fill number the dtype cannot hold",
+        lambda tmp: _csv(tmp, "a\n1\n"),
+        ["--dtype", "int8", "--na", "1000"],
+        ["--na 1000 cannot be stored in a tensor of dtype int8"],
+    ),
+    (
+        "an R list, not a data frame",
+        lambda tmp: str(rw.write_rds(tmp / "x.rds", rw.generic_list([]))),
+        [],
+        ["holds a list, not a data frame"],
+    ),
+    (
+        "a file that is not an R file",
+        lambda tmp: _write(tmp / "x.rds", b"hello, world"),
+        [],
+        ["not an R data file", "rtorch convert reads files written by R's saveRDS()"],
+    ),
+    (
+        "an R file past the size limit",
+        lambda tmp: str(SHARED / "Orange.rds"),
+        ["--max-bytes", "100"],
+        ["more than --max-bytes = 100 bytes", "pass a larger --max-bytes"],
+    ),
+]
+
+
+def _write(path: Path, data: bytes) -> str:
+    path.write_bytes(data)
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    "case, make, options, expected", CLI_ERRORS, ids=[row[0] for row in CLI_ERRORS]
+)
+def test_errors_name_the_command_options(
+    tmp_path, capsys, case, make, options, expected
+):
+    if "R file" in case or "R list" in case:
+        pytest.importorskip("rdata")
+    source = make(tmp_path)
+
+    status = convert_main(
+        [source, "-o", str(tmp_path / "out.pt"), *options, "--no-progress"]
+    )
+
+    error = capsys.readouterr().err
+    assert status == 1 and error.startswith("rtorch convert: error: ")
+    for words in expected:
+        assert words in error, error
+    for spelling in PYTHON_SPELLINGS:
+        assert spelling not in error, f"{spelling!r} in {error}"
+    assert not (tmp_path / "out.pt").exists()
+
+
+def test_lossy_report_lines_name_the_command_options(tmp_path, capsys):
+    source = _csv(tmp_path, "big\n16777217\n")
+
+    assert convert_main([source, "-o", str(tmp_path / "o.pt"), "--no-progress"]) == 0
+
+    report = capsys.readouterr().out
+    # 2^24 + 1 is the first whole number float32 cannot hold.
+    assert "warning: column 'big': 1 value(s) changed in float32" in report
+    assert "--dtype float64" in report and "dtype=" not in report
+
+
+@pytest.mark.parametrize(
+    "dtype, expected", [("double", torch.float64), ("long", torch.int64)]
+)
+def test_r_torch_dtype_names_work_on_the_command_line(tmp_path, dtype, expected):
+    # Semantics 2.4: "double" is float64 and "long" is int64.
+    out = tmp_path / "o.pt"
+
+    assert (
+        convert_main(
+            [
+                _csv(tmp_path, "a\n1\n"),
+                "-o",
+                str(out),
+                "--dtype",
+                dtype,
+                "--no-progress",
+            ]
+        )
+        == 0
+    )
+
+    assert torch.load(out, weights_only=True)["data"].dtype == expected
+
+
+@pytest.mark.parametrize("dtype", ["bfloat16", "complex64", "fp32"])
+def test_unsupported_dtypes_are_a_usage_error(capsys, dtype):
+    with pytest.raises(SystemExit) as exit_code:
+        convert_main(["in.csv", "-o", "x.pt", "--dtype", dtype])
+
+    assert exit_code.value.code == 2
+    error = capsys.readouterr().err
+    assert "--dtype must be one of float16, float32, float64" in error
+    assert repr(dtype) in error
+
+
+def test_an_rdata_file_named_rds_is_read_by_its_header(tmp_path):
+    pytest.importorskip("rdata")
+    frame = rw.data_frame({"a": rw.doubles([1.5, None])}, 2)
+    path = rw.write_rdata(tmp_path / "saved_with_save.rds", {"df": frame})
+    out = tmp_path / "x.safetensors"
+
+    assert convert_main([str(path), "-o", str(out), "--no-progress"]) == 0
+
+    data, _ = _safetensors(out)
+    assert data[0, 0].item() == 1.5 and math.isnan(data[1, 0].item())
+
+
+# ---- batches: rows in messages count from the start of the file ----------------
+
+
+def _parquet_column(path: Path, values: list, arrow_type) -> str:
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table({"a": pa.array(values, arrow_type)}), path)
+    return str(path)
+
+
+def _batched(tmp_path: Path, capsys, source: str, *options: str) -> tuple[int, str]:
+    """Convert in batches of 2 rows; the exit status and everything printed."""
+    status = convert_main(
+        [source, "-o", str(tmp_path / "o.pt"), "--batch-rows", "2", "--no-progress"]
+        + list(options)
+    )
+    printed = capsys.readouterr()
+    return status, printed.out + printed.err
+
+
+def test_lossy_rows_count_from_the_start_of_the_file(tmp_path, capsys):
+    # Rows 3 and 6 hold 2^24 + 1, in the second and third batch of 2 rows.
+    values = [1, 2, 2**24 + 1, 4, 5, 2**24 + 1]
+    source = _parquet_column(tmp_path / "big.parquet", values, None)
+
+    status, printed = _batched(tmp_path, capsys, source)
+
+    assert status == 0
+    assert (
+        "warning: column 'a': 2 value(s) changed in float32, e.g. 16777217 (row 3) "
+        "became 16777216.0" in printed
+    )
+    assert printed.count("warning: column 'a'") == 1
+
+
+@pytest.mark.parametrize(
+    "values, options, expected",
+    [
+        # The only NA is file row 5 (the first row of the third batch).
+        ([1, 2, 3, 4, None], ["--dtype", "int64"], "the first in row 5"),
+        # 300 is file row 4, the second row of the second batch.
+        ([1, 2, 3, 300], ["--dtype", "uint8"], "e.g. 300 (row 4)"),
+    ],
+)
+def test_error_rows_count_from_the_start_of_the_file(
+    tmp_path, capsys, values, options, expected
+):
+    source = _parquet_column(tmp_path / "e.parquet", values, None)
+
+    status, printed = _batched(tmp_path, capsys, source, *options)
+
+    assert status == 1 and expected in printed, printed
+
+
+@pytest.mark.parametrize(
+    "values, expected",
+    [
+        # A real 0 in row 1 (batch 1), the NA in row 3 (batch 2): still ambiguous.
+        ([0, 1, None, 2], "real data in 1 row(s), the first is row 1"),
+        # The NA first, the real 0 later, in row 3.
+        ([None, 1, 0, 2], "real data in 1 row(s), the first is row 3"),
+    ],
+)
+def test_a_fill_number_that_is_data_in_another_batch_is_reported(
+    tmp_path, capsys, values, expected
+):
+    source = _parquet_column(tmp_path / "f.parquet", values, None)
+
+    status, printed = _batched(
+        tmp_path, capsys, source, "--dtype", "int64", "--na", "0"
+    )
+
+    assert status == 0
+    assert f"warning: column 'a': --na 0 fills its NA, but 0 is also {expected}" in (
+        printed
+    )
+
+
+def test_a_fill_number_in_a_column_without_na_is_not_reported(tmp_path, capsys):
+    source = _parquet_column(tmp_path / "f.parquet", [0, 1, 2, 3], None)
+
+    status, printed = _batched(
+        tmp_path, capsys, source, "--dtype", "int64", "--na", "0"
+    )
+
+    assert status == 0 and "warning:" not in printed
+
+
+def test_pt_file_round_trips_through_tensor_to_df(tmp_path):
+    # README: a .pt file holds {"data": tensor, "info": dict}; tensor_to_df takes both.
+    import subprocess
+    import sys
+
+    import torch
+
+    from rtorch import tensor_to_df
+    from rtorch.datasets import Orange
+
+    source = tmp_path / "orange.csv"
+    Orange.to_csv(source, index=False)
+    target = tmp_path / "orange.pt"
+    done = subprocess.run(
+        [sys.executable, "-m", "rtorch", "convert", str(source), "-o", str(target)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    saved = torch.load(target, weights_only=True)
+    back = tensor_to_df(saved["data"], saved["info"])
+    assert back["circumference"].tolist() == Orange["circumference"].tolist()

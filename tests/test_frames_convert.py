@@ -391,23 +391,6 @@ def test_fractions_into_an_integer_dtype_truncate_with_a_warning():
     assert x.torch[:, 0].tolist() == [1, -1]
 
 
-@pytest.mark.parametrize(
-    "frame, dtype",
-    [
-        (pd.DataFrame({"x": [300]}), "uint8"),
-        (pd.DataFrame({"x": [-1]}), "uint8"),
-        (pd.DataFrame({"x": [2**40]}), "int32"),
-        (
-            pd.DataFrame({"f": pd.Categorical([f"l{k:03d}" for k in range(200)])}),
-            "int8",
-        ),
-    ],
-)
-def test_out_of_range_integers_warn(frame, dtype):
-    with pytest.warns(LossyConversionWarning, match="changed in"):
-        df_to_tensor(frame, dtype=dtype)
-
-
 def test_overflow_to_inf_warns():
     with pytest.warns(LossyConversionWarning, match="became inf"):
         x, _ = df_to_tensor(pd.DataFrame({"x": [1e39]}))

@@ -18,21 +18,27 @@ from __future__ import annotations
 
 import argparse
 import sys
-import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any, cast
 
-from rtorch.errors import LossyConversionWarning, RTorchError
-from rtorch.frames.convert import df_to_tensor
+import pandas as pd
+
+from rtorch.dtypes import as_torch_dtype
+from rtorch.errors import RTorchError
+from rtorch.frames.advice import CLI
+from rtorch.frames.convert import convert_frame
 from rtorch.frames.info import ConversionInfo
+from rtorch.frames.losses import Loss, loss_messages, merge_losses
 from rtorch.frames.output import FORMATS, TensorFileWriter
+from rtorch.frames.rfiles import DEFAULT_MAX_BYTES
 from rtorch.frames.sources import SUFFIXES, Preparation, open_source
 
 __all__ = ["convert_main"]
 
 DEFAULT_BATCH_ROWS = 65_536
+DTYPES = ("float16", "float32", "float64", "uint8", "int8", "int16", "int32", "int64")
 
 
 def convert_main(argv: Sequence[str] | None = None) -> int:
@@ -76,8 +82,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--dtype",
+        type=_dtype_name,
         default="float32",
-        help="tensor dtype (default float32, R double's dtype)",
+        help=f"tensor dtype: {', '.join(DTYPES)} (default float32, R double's "
+        "dtype; R torch's names such as double or long work too)",
     )
     parser.add_argument(
         "--na",
@@ -91,6 +99,13 @@ def _parser() -> argparse.ArgumentParser:
         dest="object_name",
         default=None,
         help="the object of an .RData file to convert",
+    )
+    parser.add_argument(
+        "--max-bytes",
+        type=_positive,
+        default=DEFAULT_MAX_BYTES,
+        help="refuse R files that decompress to more bytes than this "
+        f"(default {DEFAULT_MAX_BYTES:,})",
     )
     parser.add_argument(
         "--factor",
@@ -131,34 +146,40 @@ def _convert(arguments: argparse.Namespace) -> tuple[ConversionInfo, int]:
         tuple(arguments.factor), tuple(arguments.date), tuple(arguments.drop)
     )
     source = open_source(
-        arguments.input, preparation, arguments.batch_rows, arguments.object_name
+        arguments.input,
+        preparation,
+        arguments.batch_rows,
+        arguments.object_name,
+        arguments.max_bytes,
     )
 
     info: ConversionInfo | None = None
     na_counts: list[int] = []
-    lossy: list[str] = []
+    losses: list[Loss] = []
     with (
         TensorFileWriter(arguments.output) as writer,
         _progress(source.rows, not arguments.no_progress) as advance,
     ):
         for batch in source.batches:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", LossyConversionWarning)
-                tensor, info = df_to_tensor(
-                    batch, dtype=arguments.dtype, na=arguments.na, like=info
-                )
+            # Rows in messages count from the start of the file, not the batch.
+            tensor, info, batch_losses = convert_frame(
+                batch, arguments.dtype, arguments.na, None, info, CLI, writer.rows + 1
+            )
             na_counts = [
                 before + column.na_count
                 for before, column in zip(
                     na_counts or [0] * len(info.columns), info.columns, strict=True
                 )
             ]
-            lossy.extend(message for message in info.lossy if message not in lossy)
+            losses = merge_losses(losses, batch_losses)
             writer.append(tensor.torch)
             advance(info.n_rows)
         info = cast(ConversionInfo, info)  # open_source yields at least one batch
+        lossy = loss_messages(
+            losses, dict(zip(info.names, na_counts, strict=True)), CLI
+        )
         if info.index is not None:
-            lossy.append(_index_dropped(info, arguments.output))
+            lossy.append(_index_dropped(info.index, arguments.output))
         final = info.with_rows(
             writer.rows,
             columns=tuple(
@@ -171,9 +192,8 @@ def _convert(arguments: argparse.Namespace) -> tuple[ConversionInfo, int]:
     return final, size
 
 
-def _index_dropped(info: ConversionInfo, output: str) -> str:
+def _index_dropped(index: pd.Index, output: str) -> str:
     """The report line for row labels that a tensor file cannot keep."""
-    index = info.index
     shown = ", ".join(str(label) for label in index[:3])
     return (
         f"the row labels ({type(index).__name__}: {shown}, ...) are not written "
@@ -195,6 +215,20 @@ def _na_policy(text: str) -> str | int | float:
         raise argparse.ArgumentTypeError(
             f"--na must be nan, error or a number, not {text!r}"
         ) from None
+
+
+def _dtype_name(text: str) -> str:
+    """--dtype as the name of a dtype that the converter writes."""
+    try:
+        name = str(as_torch_dtype(text)).removeprefix("torch.")
+    except RTorchError:
+        name = text
+    if name not in DTYPES:
+        raise argparse.ArgumentTypeError(
+            f"--dtype must be one of {', '.join(DTYPES)} (or R torch's names "
+            f"double, float, half, long, int, short), not {text!r}"
+        )
+    return name
 
 
 def _positive(text: str) -> int:

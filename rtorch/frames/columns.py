@@ -23,11 +23,12 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
+from rtorch.frames.advice import PYTHON, Spelling
 from rtorch.frames.info import EPOCH, ColumnInfo
 
 __all__ = ["ColumnValues", "Unconvertible", "classify", "extract"]
 
-_NANOS = {"s": 1, "ms": 10**3, "us": 10**6, "ns": 10**9}
+_TICKS_PER_SECOND = {"s": 1, "ms": 10**3, "us": 10**6, "ns": 10**9}
 _SECONDS_PER_DAY = 86_400
 _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 _MASKED_ARRAYS = (
@@ -57,6 +58,9 @@ class ColumnValues:
         exact: Whether the tensor must hold these values exactly (everything
             but doubles, whose rounding to float32 is R torch's own rule).
         nan_filled: Whether every NA slot of ``values`` already holds NaN.
+        ticks: For date-times finer than seconds: the exact time stamps in
+            their own unit (``values`` holds them as float64 seconds).
+        ticks_per_second: That unit: 1_000 (ms), 1_000_000 (us) or 10^9 (ns).
     """
 
     info: ColumnInfo
@@ -65,14 +69,18 @@ class ColumnValues:
     offset: int = 0
     exact: bool = True
     nan_filled: bool = False
+    ticks: np.ndarray | None = None
+    ticks_per_second: int = 1
 
 
-def classify(name: Hashable, column: pd.Series) -> str:
+def classify(name: Hashable, column: pd.Series, spelling: Spelling = PYTHON) -> str:
     """The kind of R column ``column`` is, from its dtype alone where possible.
 
     Args:
         name: The column name (for messages).
-        column: The pandas column.
+        column: The pandas column (a sparse one is read as its dense values).
+        spelling: How the fixes in messages are written (Python code by
+            default; ``rtorch convert`` passes its options).
 
     Returns:
         One of ``"numeric"``, ``"integer"``, ``"logical"``, ``"factor"``,
@@ -81,7 +89,7 @@ def classify(name: Hashable, column: pd.Series) -> str:
     Raises:
         Unconvertible: For text, mixed or other non-numeric columns.
     """
-    dtype = column.dtype
+    dtype = _dense(column).dtype
     if isinstance(dtype, pd.CategoricalDtype):
         return "factor"
     if isinstance(dtype, pd.ArrowDtype):
@@ -97,34 +105,39 @@ def classify(name: Hashable, column: pd.Series) -> str:
     if pd.api.types.is_datetime64_any_dtype(dtype):
         return "datetime" if getattr(dtype, "tz", None) is not None else "date"
     if dtype == object:
-        return _classify_objects(name, column)
+        return _classify_objects(name, _dense(column), spelling)
     if pd.api.types.is_string_dtype(dtype):
-        raise _text_column(name, dtype)
+        raise _text_column(name, dtype, spelling)
     raise Unconvertible(
         name,
         f"has dtype {dtype}, which has no R number rule",
-        "convert it to numbers, a factor (.astype('category')) or dates first, "
-        "or drop it",
+        f"convert it to numbers, a factor ({spelling.factor(name)}) or dates "
+        f"first, or leave it out ({spelling.drop(name)})",
     )
 
 
 def extract(
-    name: Hashable, column: pd.Series, kind: str, like: ColumnInfo | None = None
+    name: Hashable,
+    column: pd.Series,
+    kind: str,
+    like: ColumnInfo | None = None,
+    spelling: Spelling = PYTHON,
 ) -> ColumnValues:
     """The exact numbers of one column of the given kind.
 
     Args:
         name: The column name.
-        column: The pandas column.
+        column: The pandas column (a sparse one is made dense).
         kind: Its kind, from :func:`classify`.
         like: The record of an earlier batch of the same column: the levels
             and the date / date-time decision are taken from it.
+        spelling: How the fixes in messages are written.
 
     Returns:
         The column's values, NA mask and conversion record.
     """
     source_dtype = like.source_dtype if like is not None else str(column.dtype)
-    column = _normalise(column, kind)
+    column = _normalise(_dense(column), kind, spelling)
     if kind == "factor":
         values = _factor(name, column, like)
     elif kind in ("date", "datetime"):
@@ -137,7 +150,14 @@ def extract(
     return values
 
 
-def _classify_objects(name: Hashable, column: pd.Series) -> str:
+def _dense(column: pd.Series) -> pd.Series:
+    """A sparse column as its dense values (the tensor is dense anyway)."""
+    if isinstance(column.dtype, pd.SparseDtype):
+        return column.sparse.to_dense()
+    return column
+
+
+def _classify_objects(name: Hashable, column: pd.Series, spelling: Spelling) -> str:
     """Object columns: numbers with None (what R readers give), dates, or text."""
     inferred = pd.api.types.infer_dtype(column, skipna=True)
     kinds = {
@@ -154,23 +174,24 @@ def _classify_objects(name: Hashable, column: pd.Series) -> str:
     if inferred in kinds:
         return kinds[inferred]
     if inferred in ("string", "bytes"):
-        raise _text_column(name, column.dtype)
+        raise _text_column(name, column.dtype, spelling)
     raise Unconvertible(
         name,
         f"holds Python objects of mixed or unsupported types ({inferred})",
         "make it one type first: numbers with None for NA, a factor "
-        "(.astype('category')) or dates",
+        f"({spelling.factor(name)}) or dates, or leave it out "
+        f"({spelling.drop(name)})",
     )
 
 
-def _text_column(name: Hashable, dtype: object) -> Unconvertible:
+def _text_column(name: Hashable, dtype: object, spelling: Spelling) -> Unconvertible:
     """The error for a character column (R torch: 'R type not handled')."""
     return Unconvertible(
         name,
         f"holds text (dtype {dtype}); a tensor holds numbers only (R torch: "
         "'R type not handled')",
-        f"make it a factor first, df[{name!r}] = df[{name!r}].astype('category'), "
-        "or drop the column",
+        f"make it a factor first ({spelling.factor(name)}), or leave it out "
+        f"({spelling.drop(name)})",
     )
 
 
@@ -188,7 +209,7 @@ def _arrow_kind(dtype: pd.ArrowDtype) -> str | None:
     return None
 
 
-def _normalise(column: pd.Series, kind: str) -> pd.Series:
+def _normalise(column: pd.Series, kind: str, spelling: Spelling) -> pd.Series:
     """Arrow dictionaries, dates and timestamps as pandas' own types."""
     if isinstance(column.dtype, pd.ArrowDtype) and kind in (
         "factor",
@@ -198,11 +219,11 @@ def _normalise(column: pd.Series, kind: str) -> pd.Series:
         arrow = column.array.__arrow_array__()
         return pd.Series(arrow.to_pandas(date_as_object=False).array, name=column.name)
     if column.dtype == object and kind in ("date", "datetime"):
-        return _object_dates(column)
+        return _object_dates(column, spelling)
     return column
 
 
-def _object_dates(column: pd.Series) -> pd.Series:
+def _object_dates(column: pd.Series, spelling: Spelling) -> pd.Series:
     """``datetime.date`` / ``datetime`` objects as a datetime64 Series."""
     missing = column.isna().to_numpy()
     values = column.to_numpy()
@@ -220,7 +241,7 @@ def _object_dates(column: pd.Series) -> pd.Series:
         raise Unconvertible(
             column.name,
             f"holds date-times that pandas cannot put in one column ({error})",
-            f"convert it first, e.g. pd.to_datetime(df[{column.name!r}], utc=True)",
+            spelling.utc_dates(column.name),
         ) from None
 
 
@@ -310,19 +331,21 @@ def _dates(
     ticks = naive.to_numpy().view(np.int64)
     missing, count = _mask_and_count(ticks == np.iinfo(np.int64).min)
 
-    ticks_per_day = _NANOS[unit] * _SECONDS_PER_DAY
+    ticks_per_day = _TICKS_PER_SECOND[unit] * _SECONDS_PER_DAY
     days = np.floor_divide(ticks, ticks_per_day)
     if like is not None:
         kind = like.kind
     elif kind == "date" and not _all_midnight(ticks, days, ticks_per_day, count):
         kind = "datetime"
 
+    exact_ticks = None
     if kind == "date":
         values = days
     elif unit == "s":
         values = ticks.copy()
     else:
-        values = ticks / _NANOS[unit]
+        values = _seconds(ticks, _TICKS_PER_SECOND[unit])
+        exact_ticks = ticks
     if missing is not None:
         values[missing] = 0  # keeps NaT's huge tick count out of the range checks
     info = ColumnInfo(
@@ -334,7 +357,28 @@ def _dates(
         unit="day" if kind == "date" else "second",
         tz=None if tz is None else str(tz),
     )
-    return ColumnValues(info, values, missing)
+    if exact_ticks is None:
+        return ColumnValues(info, values, missing)
+    return ColumnValues(
+        info,
+        values,
+        missing,
+        ticks=exact_ticks,
+        ticks_per_second=_TICKS_PER_SECOND[unit],
+    )
+
+
+def _seconds(ticks: np.ndarray, ticks_per_second: int) -> np.ndarray:
+    """Ticks as float64 seconds, rounded once (``ticks / n`` rounds the ticks first).
+
+    Beyond 2^53 ticks (104 days of nanoseconds) float64 cannot hold the tick
+    count, so whole seconds and the fraction are converted apart: 2024-01-01
+    00:00:00.25 becomes 1704067200.25, not its neighbour 1704067200.2499998.
+    """
+    whole, fraction = np.divmod(ticks, ticks_per_second)
+    seconds = whole.astype(np.float64)
+    seconds += fraction / ticks_per_second
+    return seconds
 
 
 def _all_midnight(

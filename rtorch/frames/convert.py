@@ -38,14 +38,15 @@ from rtorch.devices import Device, as_torch_device
 from rtorch.dtypes import DType, as_torch_dtype
 from rtorch.errors import LossyConversionWarning, RTypeError, RValueError
 from rtorch.frames import restore
-from rtorch.frames.assemble import assemble, lossy_message
+from rtorch.frames.advice import PYTHON, Spelling
+from rtorch.frames.assemble import assemble
 from rtorch.frames.columns import ColumnValues, Unconvertible, classify, extract
 from rtorch.frames.info import ConversionInfo
+from rtorch.frames.losses import Loss, find_loss, loss_messages
+from rtorch.frames.na import NAPolicy, fill_loss, na_fill, na_label, na_problem
 from rtorch.tensor import Tensor, wrap
 
-__all__ = ["FrameTensor", "df_to_tensor", "tensor_to_df"]
-
-NAPolicy = str | int | float | None
+__all__ = ["Conversion", "FrameTensor", "convert_frame", "df_to_tensor", "tensor_to_df"]
 
 
 class FrameTensor(NamedTuple):
@@ -53,6 +54,14 @@ class FrameTensor(NamedTuple):
 
     tensor: Tensor
     info: ConversionInfo
+
+
+class Conversion(NamedTuple):
+    """What :func:`convert_frame` returns: the tensor, its record, its losses."""
+
+    tensor: Tensor
+    info: ConversionInfo
+    losses: list[Loss]
 
 
 def df_to_tensor(
@@ -96,65 +105,111 @@ def df_to_tensor(
 
     Raises:
         RValueError: For text or unsupported columns (all named at once),
-            NA under ``na="error"``, duplicate or missing column names, a frame
-            without columns, or an unsupported dtype.
+            NA under ``na="error"``, whole numbers outside an integer dtype
+            (R torch's cast would wrap them around), duplicate or missing
+            column names, a frame without columns, or an unsupported dtype.
         RTypeError: When ``df`` is not a data frame or Series.
 
     Warns:
         LossyConversionWarning: For each column that the dtype cannot hold
-            exactly (integers beyond 2^24 or date-times in float32, fractions
-            or out-of-range values in an integer dtype, overflow to inf).
+            exactly (integers beyond 2^24 in float32 or 2^53 in float64,
+            date-times that do not come back to their own tick, fractions
+            truncated by an integer dtype, overflow to inf), and for an
+            ``na=`` number that is also real data in a column with NA.
 
     Example:
         >>> x, info = df_to_tensor(datasets.okc_like[["age", "height"]])
         >>> x.shape, info.column("height").na_count
         (torch.Size([60, 2]), 3)
     """
+    conversion = convert_frame(df, dtype, na, device, like, PYTHON, first_row=1)
+    for message in conversion.info.lossy:
+        warnings.warn(message, LossyConversionWarning, stacklevel=2)
+    return FrameTensor(conversion.tensor, conversion.info)
+
+
+def convert_frame(
+    df: Any,
+    dtype: DType | torch.dtype | str | None,
+    na: NAPolicy,
+    device: Device | torch.device | str | None,
+    like: ConversionInfo | None,
+    spelling: Spelling,
+    first_row: int,
+) -> Conversion:
+    """:func:`df_to_tensor` for any caller: fixes in its spelling, rows from its start.
+
+    ``rtorch convert`` calls this for each batch of rows, with fixes spelled
+    as command-line options and ``first_row`` the file row of the batch's
+    first row; it warns once for the whole file from the returned losses.
+
+    Args:
+        df, dtype, na, device, like: As for :func:`df_to_tensor`.
+        spelling: How the fixes in errors and warnings are written.
+        first_row: The row number of the frame's first row in messages.
+
+    Returns:
+        The tensor, its record (``lossy`` holds the warning lines, not yet
+        warned) and the losses behind them.
+
+    Raises:
+        RValueError, RTypeError: As :func:`df_to_tensor` does.
+
+    Example:
+        >>> batch = convert_frame(df, "float32", None, None, None, CLI, 65_537)
+        >>> batch.losses                                    # doctest: +SKIP
+        []
+    """
     frame, container = _as_frame(df)
-    target = _target_dtype(dtype)
-    fill = _na_fill(na, target)
-    kinds = _classify_all(frame, like)
+    target = _target_dtype(dtype, spelling)
+    fill = na_fill(na, target, spelling)
+    kinds = _classify_all(frame, like, first_row, spelling)
 
     columns: list[ColumnValues] = []
     for position, (name, kind) in enumerate(kinds.items()):
         earlier = like.column(name) if like is not None else None
         try:
-            columns.append(extract(name, frame.iloc[:, position], kind, earlier))
+            columns.append(
+                extract(name, frame.iloc[:, position], kind, earlier, spelling)
+            )
         except Unconvertible as problem:
-            raise RValueError(f"df_to_tensor(): {problem}.") from None
-    if fill is None:
-        na_problems = [
-            _na_problem(values) for values in columns if values.missing is not None
-        ]
-        if na_problems:
-            raise RValueError(_na_error(na_problems, target))
+            raise RValueError(f"{spelling.caller}{problem}.") from None
+    if fill is None and (problem := na_problem(columns, target, first_row, spelling)):
+        raise RValueError(f"{spelling.caller}{problem}")
 
-    lossy = [
-        message
+    losses = [
+        loss
         for values in columns
-        if (message := lossy_message(values, target)) is not None
+        if (loss := find_loss(values, target, first_row)) is not None
     ]
-    for message in lossy:
-        warnings.warn(message, LossyConversionWarning, stacklevel=2)
+    _refuse_out_of_range(losses, target, spelling)
     out = assemble(columns, len(frame), target, fill)
+    if fill is not None and not np.isnan(fill):
+        losses += [
+            loss
+            for position, values in enumerate(columns)
+            if (loss := fill_loss(values, out[:, position], fill, first_row))
+        ]
 
     info = ConversionInfo(
         columns=tuple(values.info for values in columns),
         dtype=str(target),
-        na=_na_label(fill),
+        na=na_label(fill),
         n_rows=len(frame),
         container=container,
         index=None if _default_index(frame.index) else frame.index,
         attrs=copy.deepcopy(dict(frame.attrs)),
-        lossy=tuple(lossy),
+        lossy=tuple(loss_messages(losses, _na_counts(columns), spelling)),
     )
     tensor = torch.from_numpy(out)
     if container == "Series":
         tensor = tensor.reshape(len(frame))
-    return FrameTensor(wrap(tensor.to(as_torch_device(device))), info)
+    return Conversion(wrap(tensor.to(as_torch_device(device))), info, losses)
 
 
-def tensor_to_df(tensor: Any, info: ConversionInfo) -> pd.DataFrame | pd.Series:
+def tensor_to_df(
+    tensor: Any, info: ConversionInfo | dict[str, Any]
+) -> pd.DataFrame | pd.Series:
     """Rebuild the data frame (or Series) that :func:`df_to_tensor` converted.
 
     R torch equivalent: none; R users rebuild factors and dates by hand with
@@ -164,7 +219,9 @@ def tensor_to_df(tensor: Any, info: ConversionInfo) -> pd.DataFrame | pd.Series:
     Args:
         tensor: The tensor (rtorch or ``torch.Tensor``) of shape
             ``(n_rows, n_columns)``, or ``(n_rows,)`` for a Series.
-        info: The record :func:`df_to_tensor` returned with it.
+        info: The record :func:`df_to_tensor` returned with it, or its
+            ``to_dict()`` form (what ``rtorch convert`` stores in a ``.pt``
+            file under ``"info"``).
 
     Returns:
         The frame with the original column names, dtypes, factor levels and
@@ -183,6 +240,8 @@ def tensor_to_df(tensor: Any, info: ConversionInfo) -> pd.DataFrame | pd.Series:
         [CategoricalDtype(categories=['anything', 'halal', 'vegan', 'vegetarian'],
         ordered=False, categories_dtype=object), dtype('<M8[s]')]
     """
+    if isinstance(info, dict):
+        info = ConversionInfo.from_dict(info)
     values = _tensor_values(tensor, info)
     columns = {
         column.name: restore.column(values[:, position], column)
@@ -225,62 +284,53 @@ def _as_frame(df: Any) -> tuple[pd.DataFrame, str]:
     )
 
 
-def _target_dtype(dtype: DType | torch.dtype | str | None) -> np.dtype:
+def _target_dtype(
+    dtype: DType | torch.dtype | str | None, spelling: Spelling
+) -> np.dtype:
     """The NumPy dtype of the output; float32 by default (R double -> float32)."""
     wanted = as_torch_dtype(dtype) or torch.float32
     if wanted not in _NUMPY_DTYPES:
         raise RValueError(
-            f"df_to_tensor() cannot make a {wanted} tensor; use a floating dtype "
-            "(float16, float32, float64) or an integer dtype (uint8, int8, int16, "
-            "int32, int64), then convert with x.to(dtype = ...)."
+            f"{spelling.caller}cannot make a {wanted} tensor; use a floating "
+            "dtype (float16, float32, float64) or an integer dtype (uint8, int8, "
+            f"int16, int32, int64){spelling.cast_later()}."
         )
     return np.dtype(_NUMPY_DTYPES[wanted])
 
 
-def _na_fill(na: NAPolicy, target: np.dtype) -> float | int | None:
-    """The number NA becomes, or ``None`` for "raise an error"."""
-    floating = target.kind == "f"
-    if na is None:
-        return np.nan if floating else None
-    if isinstance(na, str):
-        if na == "error":
-            return None
-        if na == "nan" and floating:
-            return np.nan
-        if na == "nan":
-            raise RValueError(
-                f"na='nan' needs a floating dtype, but dtype is {target}: an integer "
-                "tensor has no NaN. Use dtype=torch_float32(), or na=<a number>."
-            )
-        raise RValueError(f"na must be 'nan', 'error' or a number, not {na!r}.")
-    if isinstance(na, (bool, np.bool_)) or not isinstance(na, (int, float, np.number)):
-        raise RValueError(f"na must be 'nan', 'error' or a number, not {na!r}.")
-    if floating or np.isnan(na):
-        if not floating:
-            raise RValueError(f"na=nan needs a floating dtype, but dtype is {target}.")
-        return float(na)
-    limits = np.iinfo(target)
-    if float(na) != int(na) or not limits.min <= na <= limits.max:
-        raise RValueError(
-            f"na={na!r} cannot be stored in a {target} tensor (whole numbers from "
-            f"{limits.min} to {limits.max})."
-        )
-    return int(na)
+def _refuse_out_of_range(
+    losses: list[Loss], target: np.dtype, spelling: Spelling
+) -> None:
+    """Whole numbers outside an integer dtype are an error (never wrapped around)."""
+    outside = [loss.message(spelling) for loss in losses if loss.kind == "range"]
+    if not outside:
+        return
+    wider = [] if target == np.int64 else [spelling.dtype("int64")]
+    raise RValueError(
+        f"{spelling.caller}values do not fit in a tensor of dtype {target} "
+        "(rtorch refuses to wrap them around):\n  - "
+        + "\n  - ".join(outside)
+        + f"\nUse a wider dtype: {' or '.join([*wider, spelling.dtype('float64')])}"
+        " (whole numbers are exact in float64 up to 2^53)."
+    )
 
 
-def _na_label(fill: float | None) -> str | float | int:
-    """The NA policy as recorded: "nan", "error" or the fill number."""
-    if fill is None:
-        return "error"
-    return "nan" if np.isnan(fill) else fill
+def _na_counts(columns: list[ColumnValues]) -> dict[Hashable, int]:
+    """Each column's number of NA values."""
+    return {values.info.name: values.info.na_count for values in columns}
 
 
-def _classify_all(frame: pd.DataFrame, like: ConversionInfo | None) -> dict:
+def _classify_all(
+    frame: pd.DataFrame,
+    like: ConversionInfo | None,
+    first_row: int,
+    spelling: Spelling,
+) -> dict:
     """Each column's kind; every unconvertible column is named in one error."""
     names = list(frame.columns)
     if not names:
         raise RValueError(
-            "df_to_tensor() got a data frame with no columns; a tensor needs at "
+            f"{spelling.caller}the data frame has no columns; a tensor needs at "
             "least one column of numbers."
         )
     duplicated = sorted(
@@ -288,8 +338,8 @@ def _classify_all(frame: pd.DataFrame, like: ConversionInfo | None) -> dict:
     )
     if duplicated:
         raise RValueError(
-            f"df_to_tensor() got duplicate column names {duplicated}; tensor_to_df() "
-            "could not tell them apart. Rename them first (df.columns = [...])."
+            f"{spelling.caller}duplicate column names {duplicated}; tensor_to_df() "
+            f"could not tell them apart: {spelling.rename()}."
         )
     if like is not None and names != like.names:
         raise RValueError(
@@ -301,20 +351,25 @@ def _classify_all(frame: pd.DataFrame, like: ConversionInfo | None) -> dict:
     problems: list[str] = []
     for position, name in enumerate(names):
         try:
-            kinds[name] = classify(name, frame.iloc[:, position])
+            kinds[name] = classify(name, frame.iloc[:, position], spelling)
         except Unconvertible as problem:
             problems.append(str(problem))
     if problems:
         raise RValueError(
-            "df_to_tensor() cannot convert every column:\n  - "
+            f"{spelling.caller}cannot convert every column:\n  - "
             + "\n  - ".join(problems)
         )
     if like is not None:
-        _check_kinds_match(kinds, like)
+        _check_kinds_match(kinds, like, first_row, spelling)
     return kinds
 
 
-def _check_kinds_match(kinds: dict[Hashable, str], like: ConversionInfo) -> None:
+def _check_kinds_match(
+    kinds: dict[Hashable, str],
+    like: ConversionInfo,
+    first_row: int,
+    spelling: Spelling,
+) -> None:
     """Later batches must have the same column kinds as the first one."""
     for column in like.columns:
         kind = kinds[column.name]
@@ -324,29 +379,8 @@ def _check_kinds_match(kinds: dict[Hashable, str], like: ConversionInfo) -> None
         } <= {"numeric", "integer"}
         if kind != column.kind and not same_family:
             raise RValueError(
-                f"df_to_tensor(like=...): column {column.name!r} was {column.kind} "
-                f"before but is {kind} now; convert it to the same type first."
+                spelling.kind_changed(column.name, column.kind, kind, first_row)
             )
-
-
-def _na_problem(values: ColumnValues) -> str:
-    """One line of the NA error: which column, how many, where the first is."""
-    first = int(np.argmax(values.missing)) + 1
-    return (
-        f"column {values.info.name!r} has {values.info.na_count} NA value(s), "
-        f"the first in row {first}"
-    )
-
-
-def _na_error(problems: list[str], target: np.dtype) -> str:
-    """The error for NA under na='error' (DECISIONS 3: no silent NA)."""
-    return (
-        f"df_to_tensor(): NA cannot be stored in a {target} tensor "
-        "(R torch would turn integer NA into -2147483648; rtorch refuses):\n  - "
-        + "\n  - ".join(problems)
-        + "\nUse a floating dtype (NA becomes NaN, the default), na=<a number> "
-        "to choose the value, or drop the rows with df.dropna()."
-    )
 
 
 def _default_index(index: pd.Index) -> bool:

@@ -4,9 +4,14 @@ R equivalent: what an R user writes to undo ``as.integer()`` and
 ``as.numeric()``: ``factor(levels(f)[codes], levels(f), ordered = ...)``,
 ``as.Date(days, origin = "1970-01-01")``,
 ``as.POSIXct(seconds, origin = "1970-01-01", tz = "UTC")``. NaN becomes NA.
+Columns come back in their own dtype: NumPy, nullable, Arrow-backed (whose
+nulls hold NA) or sparse.
 """
 
 from __future__ import annotations
+
+import re
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -15,10 +20,11 @@ from pandas.api.extensions import ExtensionArray
 from rtorch.errors import RValueError
 from rtorch.frames.info import ColumnInfo
 
-__all__ = ["column"]
+__all__ = ["column", "ticks_from_seconds"]
 
 _SECONDS_PER_DAY = 86_400
 _TICKS_PER_SECOND = {"s": 1, "ms": 10**3, "us": 10**6, "ns": 10**9}
+_SPARSE = re.compile(r"Sparse\[(?P<subtype>.+?), (?P<fill>.+)\]")
 
 
 def column(values: np.ndarray, info: ColumnInfo) -> ExtensionArray | np.ndarray:
@@ -36,6 +42,11 @@ def column(values: np.ndarray, info: ColumnInfo) -> ExtensionArray | np.ndarray:
         RValueError: When a factor, integer, logical or date column holds
             values that are not whole numbers or valid codes.
     """
+    sparse = _SPARSE.fullmatch(info.source_dtype)
+    if sparse is not None:
+        dense = column(values, replace(info, source_dtype=sparse["subtype"]))
+        return pd.arrays.SparseArray(dense, fill_value=_sparse_fill(sparse))
+
     missing = (
         np.isnan(values)
         if values.dtype.kind == "f"
@@ -56,6 +67,22 @@ def column(values: np.ndarray, info: ColumnInfo) -> ExtensionArray | np.ndarray:
     return _datetimes(values, missing, info)
 
 
+def ticks_from_seconds(seconds: np.ndarray, ticks_per_second: int) -> np.ndarray:
+    """Seconds (float64) as whole ticks, exact where the seconds are.
+
+    Whole seconds and the fraction are scaled apart, so a nanosecond tick that
+    the float64 holds comes back even where ``seconds * 10**9`` would round
+    (beyond 2^53 ns, about 104 days after 1970).
+
+    Example:
+        >>> ticks_from_seconds(np.array([1.25]), 10**9)
+        array([1250000000])
+    """
+    whole = np.floor(seconds)
+    fraction = np.round((seconds - whole) * ticks_per_second).astype(np.int64)
+    return whole.astype(np.int64) * ticks_per_second + fraction
+
+
 def _numeric(values: np.ndarray, info: ColumnInfo) -> ExtensionArray | np.ndarray:
     """Doubles back in their own dtype; NaN is NA in nullable ones."""
     if info.source_dtype == "object":
@@ -70,7 +97,7 @@ def _integer(
     dtype = info.source_dtype
     if dtype == "object":
         dtype = "Int64"
-    elif missing.any() and dtype[0] in "iu":
+    elif missing.any() and isinstance(pd.api.types.pandas_dtype(dtype), np.dtype):
         numpy_dtype = np.dtype(dtype)
         dtype = (
             f"{'UInt' if numpy_dtype.kind == 'u' else 'Int'}{numpy_dtype.itemsize * 8}"
@@ -136,8 +163,8 @@ def _datetimes(
         else np.dtype("datetime64[us]")
     )
     unit = _unit_of(dtype)
-    ticks = np.round(np.where(missing, 0, seconds) * _TICKS_PER_SECOND[unit])
-    stamps = pd.Series(ticks.astype(np.int64).astype(f"datetime64[{unit}]"))
+    ticks = ticks_from_seconds(np.where(missing, 0, seconds), _TICKS_PER_SECOND[unit])
+    stamps = pd.Series(ticks.astype(f"datetime64[{unit}]"))
     stamps[missing] = pd.NaT
     if info.tz is not None:
         stamps = stamps.dt.tz_localize("UTC").dt.tz_convert(info.tz)
@@ -178,3 +205,16 @@ def _with_missing(
     if values.dtype == bool:
         return pd.arrays.BooleanArray(values, missing).astype(dtype)
     return pd.arrays.IntegerArray(values, missing).astype(dtype)
+
+
+def _sparse_fill(sparse: re.Match[str]) -> object:
+    """The fill value of a sparse dtype's text (pandas cannot parse 0.0 back)."""
+    text = sparse["fill"]
+    if text == "nan":
+        return np.nan
+    if "NaT" in text:
+        return pd.NaT
+    if text in ("True", "False"):
+        return text == "True"
+    kind = np.dtype(sparse["subtype"]).kind
+    return float(text) if kind == "f" else int(text)

@@ -36,8 +36,9 @@ from rtorch.errors import (
     RTorchError,
     RValueError,
 )
+from rtorch.frames.advice import PYTHON, Spelling
 
-__all__ = ["DEFAULT_MAX_BYTES", "read_rdata", "read_rds"]
+__all__ = ["DEFAULT_MAX_BYTES", "read_r_file", "read_rdata", "read_rds"]
 
 DEFAULT_MAX_BYTES = 4 * 2**30
 """Largest decompressed size read by default (4 GiB); raise it with max_bytes."""
@@ -76,22 +77,15 @@ def read_rds(
         Period('1960Q1', 'Q-DEC')
     """
     name = Path(path).name
-    data = _decompressed(path, max_bytes)
+    data = _decompressed(path, max_bytes, PYTHON)
     if data.startswith(_RDATA_HEADERS):
         raise RValueError(
             f"{name} is an .RData file (saved with save()); read it "
             "with read_rdata(), which returns every object in it."
         )
     if not data.startswith(_RDS_HEADERS):
-        raise _not_r_file(name, data)
-
-    parsed = _parse(name, data, ".rds")
-    return _convert(
-        name,
-        lambda: _robjects().to_python(
-            parsed.object, _encoding(parsed), where=f"the object in {name}"
-        ),
-    )
+        raise _not_r_file(name, data, PYTHON)
+    return _rds_object(name, data)
 
 
 def read_rdata(
@@ -120,14 +114,63 @@ def read_rdata(
         ['Orange', 'fit']
     """
     name = Path(path).name
-    data = _decompressed(path, max_bytes)
+    data = _decompressed(path, max_bytes, PYTHON)
     if data.startswith(_RDS_HEADERS):
         raise RValueError(
             f"{name} is an .rds file (saved with saveRDS()); read it with read_rds()."
         )
     if not data.startswith(_RDATA_HEADERS):
-        raise _not_r_file(name, data)
+        raise _not_r_file(name, data, PYTHON)
+    return _rdata_objects(name, data)
 
+
+def read_r_file(
+    path: str | os.PathLike[str], *, max_bytes: int, spelling: Spelling
+) -> tuple[str, Any]:
+    """An ``.rds`` or ``.RData`` file, whichever its header says it is.
+
+    R equivalent: ``readRDS(path)`` or ``load(path)``. ``rtorch convert``
+    reads R files this way, so a file saved with ``save()`` but named
+    ``.rds`` (or the other way round) converts all the same.
+
+    Args:
+        path: The file.
+        max_bytes: Refuse files that decompress to more than this many bytes.
+        spelling: How the fixes in errors are written.
+
+    Returns:
+        ``("rds", object)`` as :func:`read_rds` returns it, or
+        ``("RData", objects)`` as :func:`read_rdata` does.
+
+    Raises:
+        RValueError, RNotImplementedError: As :func:`read_rds` does.
+
+    Example:
+        >>> read_r_file("Orange.rds", max_bytes=2**20, spelling=CLI)[0] # doctest: +SKIP
+        'rds'
+    """
+    name = Path(path).name
+    data = _decompressed(path, max_bytes, spelling)
+    if data.startswith(_RDS_HEADERS):
+        return "rds", _rds_object(name, data)
+    if data.startswith(_RDATA_HEADERS):
+        return "RData", _rdata_objects(name, data)
+    raise _not_r_file(name, data, spelling)
+
+
+def _rds_object(name: str, data: bytes) -> Any:
+    """The one object of a decompressed ``.rds`` file."""
+    parsed = _parse(name, data, ".rds")
+    return _convert(
+        name,
+        lambda: _robjects().to_python(
+            parsed.object, _encoding(parsed), where=f"the object in {name}"
+        ),
+    )
+
+
+def _rdata_objects(name: str, data: bytes) -> dict[str, Any]:
+    """The objects of a decompressed ``.RData`` file, by name."""
     parsed = _parse(name, data, ".RData")
     return _convert(name, lambda: _objects_by_name(name, parsed))
 
@@ -148,22 +191,27 @@ def _objects_by_name(name: str, parsed: Any) -> dict[str, Any]:
     return result
 
 
-def _decompressed(path: str | os.PathLike[str], max_bytes: int) -> bytes:
+def _decompressed(
+    path: str | os.PathLike[str], max_bytes: int, spelling: Spelling
+) -> bytes:
     """The file's bytes, decompressed (gzip, bzip2, xz) up to ``max_bytes``."""
     name = Path(path).name
     with open(path, "rb") as handle:
         head = handle.read(6)
         handle.seek(0)
         if head.startswith(b"\x1f\x8b"):
-            data = _inflate(handle, zlib.decompressobj(wbits=31), max_bytes, name)
+            decompressor: Any = zlib.decompressobj(wbits=31)
         elif head.startswith(b"BZh"):
-            data = _inflate(handle, bz2.BZ2Decompressor(), max_bytes, name)
+            decompressor = bz2.BZ2Decompressor()
         elif head.startswith(b"\xfd7zXZ\x00"):
-            data = _inflate(handle, lzma.LZMADecompressor(), max_bytes, name)
+            decompressor = lzma.LZMADecompressor()
         else:
             data = handle.read(max_bytes + 1)
             if len(data) > max_bytes:
-                raise _too_big(name, max_bytes)
+                raise _too_big(name, max_bytes, spelling)
+            decompressor = None
+        if decompressor is not None:
+            data = _inflate(handle, decompressor, name, max_bytes, spelling)
     if data.startswith((b"\x1f\x8b", b"BZh", b"\xfd7zXZ\x00")):
         raise RValueError(
             f"{name} is compressed twice; R never writes that, so the "
@@ -172,7 +220,9 @@ def _decompressed(path: str | os.PathLike[str], max_bytes: int) -> bytes:
     return data
 
 
-def _inflate(handle: Any, decompressor: Any, max_bytes: int, name: str) -> bytes:
+def _inflate(
+    handle: Any, decompressor: Any, name: str, max_bytes: int, spelling: Spelling
+) -> bytes:
     """Stream-decompress, stopping as soon as the output passes ``max_bytes``."""
     pieces: list[bytes] = []
     size = 0
@@ -182,7 +232,7 @@ def _inflate(handle: Any, decompressor: Any, max_bytes: int, name: str) -> bytes
             piece = decompressor.decompress(chunk, max_bytes + 1 - size)
             size += len(piece)
             if size > max_bytes:
-                raise _too_big(name, max_bytes)
+                raise _too_big(name, max_bytes, spelling)
             pieces.append(piece)
     except (zlib.error, OSError, EOFError, lzma.LZMAError) as error:
         raise RValueError(
@@ -321,20 +371,19 @@ def _damaged(name: str, error: BaseException) -> str:
     )
 
 
-def _not_r_file(name: str, data: bytes) -> RValueError:
+def _not_r_file(name: str, data: bytes, spelling: Spelling) -> RValueError:
     """The error for bytes that do not start like any R serialization."""
     return RValueError(
         f"{name} is not an R data file: it starts with {data[:8]!r}, not an R "
-        "serialization header. read_rds() reads files written by saveRDS(), "
-        "read_rdata() files written by save(); read CSV with pandas.read_csv()."
+        f"serialization header. {spelling.r_file_readers()}"
     )
 
 
-def _too_big(name: str, max_bytes: int) -> RValueError:
+def _too_big(name: str, max_bytes: int, spelling: Spelling) -> RValueError:
     """The error for a file that decompresses past the limit."""
     return RValueError(
-        f"{name} decompresses to more than max_bytes = {max_bytes:,} bytes; if you "
-        "trust the file, pass a larger max_bytes."
+        f"{name} decompresses to more than {spelling.size_limit} = {max_bytes:,} "
+        f"bytes; if you trust the file, pass a larger {spelling.size_limit}."
     )
 
 

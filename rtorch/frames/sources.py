@@ -2,7 +2,8 @@
 
 ``.parquet`` files are read in batches of rows (memory holds one batch);
 ``.rds``, ``.RData`` / ``.rda`` and ``.csv`` files are read whole, since R's
-and CSV's formats cannot be read part by part. Text columns can be made
+and CSV's formats cannot be read part by part (an R file is read as whichever
+of the two its header says it is). Text columns can be made
 factors (``--factor``, levels sorted as R's ``factor()`` sorts them in the C
 locale) or dates (``--date``), and columns can be dropped (``--drop``).
 """
@@ -17,7 +18,8 @@ from typing import Any
 import pandas as pd
 
 from rtorch.errors import RNotImplementedError, RValueError
-from rtorch.frames.rfiles import read_rdata, read_rds
+from rtorch.frames.advice import CLI
+from rtorch.frames.rfiles import DEFAULT_MAX_BYTES, read_r_file
 
 __all__ = ["SUFFIXES", "Preparation", "Source", "open_source"]
 
@@ -46,6 +48,7 @@ def open_source(
     preparation: Preparation,
     batch_rows: int,
     object_name: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Source:
     """Open an input file for conversion.
 
@@ -54,6 +57,7 @@ def open_source(
         preparation: Columns to make factors or dates, or to drop.
         batch_rows: Rows per batch for parquet files.
         object_name: Which object of an ``.RData`` file to convert.
+        max_bytes: The largest decompressed size of an R file.
 
     Returns:
         The row count and an iterator of frames (at least one, maybe empty).
@@ -70,10 +74,12 @@ def open_source(
         return _parquet(path, preparation, batch_rows)
     if suffix == ".csv":
         frame = pd.read_csv(path)
-    elif suffix == ".rds":
-        frame = _data_of(read_rds(path), path.name)
-    elif suffix in (".rdata", ".rda"):
-        frame = _object_of(read_rdata(path), path.name, object_name)
+    elif suffix in (".rds", ".rdata", ".rda"):
+        kind, value = read_r_file(path, max_bytes=max_bytes, spelling=CLI)
+        if kind == "rds":
+            frame = _data_of(value, path.name)
+        else:
+            frame = _object_of(value, path.name, object_name)
     else:
         raise RValueError(
             f"Cannot convert {path.name}: the input must end in {', '.join(SUFFIXES)}."
