@@ -4,7 +4,9 @@ Most calls keep their name (rtorch exports R torch's names); R base functions
 get their rtorch spelling (``sum`` -> ``rb.sum``, ``as.numeric`` ->
 ``as_numeric``) or a Python idiom (``is.null(x)`` -> ``x is None``,
 ``sapply`` -> a list comprehension). A function the porter does not know is
-reported rather than passed through, unless the script defines it.
+reported rather than passed through, unless the script defines it; so is an
+R torch name the installed rtorch does not provide (see
+:mod:`rtorch.port.provided`), and a method a known tensor lacks.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import TYPE_CHECKING
 from rtorch.port import tables
 from rtorch.port.parse import Node, field, text_of
 from rtorch.port.problems import Untranslated
+from rtorch.port.provided import missing_function, missing_tensor_member
 from rtorch.port.pyast import attribute, call, name, none, py_name
 from rtorch.port.scope import PLAIN_KINDS, Kind, Scope
 from rtorch.port.vectors import value_kind
@@ -46,7 +49,7 @@ def translate_call(
             raise Untranslated(where, f"functions of the R package {package}")
         callee = field(callee, "rhs")
     if callee.type == "extract_operator" and text_of(field(callee, "operator")) == "$":
-        return _method_call(tr, callee, arguments)
+        return _method_call(tr, callee, where, arguments)
     if callee.type not in ("identifier", "string"):
         function = tr.expr(callee)
         positional, keywords = translate_arguments(tr, arguments)
@@ -68,7 +71,10 @@ def translate_call(
         function: ast.expr = attribute(name("rb"), r_name)
     elif r_name in tables.RENAMED:
         function = name(tables.RENAMED[r_name])
-    elif _is_torch_name(r_name) or r_name in tables.SAME_NAME:
+    elif is_torch_name(r_name):
+        check_provided(tr, where, r_name)
+        function = name(py_name(r_name))
+    elif r_name in tables.SAME_NAME:
         function = name(py_name(r_name))
     else:
         raise Untranslated(
@@ -133,10 +139,24 @@ def _arguments(call_node: Node | None) -> list[Argument]:
     return result
 
 
-def _is_torch_name(r_name: str) -> bool:
+def is_torch_name(r_name: str) -> bool:
+    """Whether ``r_name`` is spelled like an R torch export (``nn_linear``, ...)."""
     return (
         r_name.startswith(tables.TORCH_PREFIXES) or r_name in tables.TORCH_OTHER_EXPORTS
     )
+
+
+def check_provided(tr: ExpressionTranslator, node: Node, r_name: str) -> None:
+    """Report ``r_name`` unless the script defines it or rtorch provides it.
+
+    Raises:
+        Untranslated: rtorch lacks the function, or has only a stub for it.
+    """
+    if tr.defines(r_name):
+        return
+    missing = missing_function(r_name)
+    if missing is not None:
+        raise Untranslated(node, missing)
 
 
 def _positional_is_count(function_name: str, index: int, method: bool) -> bool:
@@ -150,10 +170,14 @@ def _positional_is_count(function_name: str, index: int, method: bool) -> bool:
 
 
 def _method_call(
-    tr: ExpressionTranslator, callee: Node, arguments: list[Argument]
+    tr: ExpressionTranslator, callee: Node, where: Node, arguments: list[Argument]
 ) -> ast.expr:
     member = field(callee, "rhs")
     method = text_of(member).strip("`\"'")
+    if value_kind(tr, field(callee, "lhs")) is Kind.TENSOR:
+        missing = missing_tensor_member(method, called=True)
+        if missing is not None:
+            raise Untranslated(where, missing)
     function = tr.expr(callee)
     positional, keywords = translate_arguments(tr, arguments, method, method=True)
     return ast.Call(func=function, args=positional, keywords=keywords)

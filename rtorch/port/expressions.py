@@ -12,10 +12,11 @@ import ast
 from collections.abc import Callable
 
 from rtorch.port import tables
-from rtorch.port.calls import translate_call
+from rtorch.port.calls import check_provided, is_torch_name, translate_call
 from rtorch.port.literals import r_complex, r_double, r_integer, r_string, raw
 from rtorch.port.parse import Node, field, text_of
 from rtorch.port.problems import Untranslated
+from rtorch.port.provided import missing_tensor_member
 from rtorch.port.pyast import call, call_arguments, is_call_to, name, none, py_name
 from rtorch.port.scope import Kind, Scope
 from rtorch.port.subsetting import translate_subset, translate_subset2
@@ -46,6 +47,9 @@ _COMPARE = {
     ">=": ast.GtE,
 }
 _ASSIGNMENT_OPERATORS = {"<-", "<<-", "=", "->", "->>", ":="}
+# Names an R6 class (nn_module(), dataset(), R6Class()) binds in its methods;
+# the porter writes no classes, so in Python they would be undefined.
+_R6_NAMES = frozenset({"self", "private", "super"})
 # Operators through which "these numbers are counts" passes on to operands.
 _INT_TRANSPARENT = {"+", "-", "*", "%%", "%/%", "==", "!=", "<", "<=", ">", ">="}
 
@@ -54,8 +58,9 @@ class ExpressionTranslator:
     """Translates one R expression node at a time into a Python ``ast.expr``.
 
     The statement translator owns it; ``scope`` is swapped as it enters and
-    leaves function bodies, and ``imports`` collects the imports the output
-    needs (``"rb"``, ``"math"``, ...).
+    leaves function bodies, ``imports`` collects the imports the output
+    needs (``"rb"``, ``"math"``, ...), and ``script_names`` holds every name
+    the script assigns anywhere (see :func:`~rtorch.port.scope.assigned_names`).
     """
 
     def __init__(self, define_function: DefineFunction) -> None:
@@ -63,6 +68,11 @@ class ExpressionTranslator:
         self.imports: set[str] = set()
         self.define_function = define_function
         self.name_hint = ""
+        self.script_names: frozenset[str] = frozenset()
+
+    def defines(self, r_name: str) -> bool:
+        """Whether the script itself defines ``r_name`` (here or anywhere)."""
+        return self.scope.kind(r_name) is not None or r_name in self.script_names
 
     def expr(self, node: Node, ints: bool = False, cond: bool = False) -> ast.expr:
         """Translate an R expression.
@@ -138,6 +148,14 @@ class ExpressionTranslator:
                 raise Untranslated(
                     node, f"R's built-in {r_name} has no rtorch spelling"
                 )
+            if r_name in _R6_NAMES and r_name not in self.script_names:
+                raise Untranslated(
+                    node,
+                    f"{r_name} belongs to an R6 class (nn_module(), dataset(), "
+                    "R6Class()), which rtorch port does not translate yet",
+                )
+            if is_torch_name(r_name):
+                check_provided(self, node, r_name)
         return name(py_name(r_name))
 
     def _parenthesized_expression(self, node: Node, ints: bool, cond: bool) -> ast.expr:
@@ -247,8 +265,13 @@ class ExpressionTranslator:
                     node, f".Machine${member_name} has no rtorch spelling"
                 )
             return raw(tables.MACHINE_CONSTANTS[member_name])
+        owner_kind = value_kind(self, owner)
+        if owner_kind is Kind.TENSOR:
+            missing = missing_tensor_member(member_name, called=False)
+            if missing is not None:
+                raise Untranslated(node, missing)
         value = self.expr(owner)
-        if value_kind(self, owner) is Kind.DICT:
+        if owner_kind is Kind.DICT:
             return ast.Subscript(value=value, slice=ast.Constant(member_name))
         return ast.Attribute(value=value, attr=py_name(member_name), ctx=ast.Load())
 
@@ -256,7 +279,9 @@ class ExpressionTranslator:
         package = text_of(field(node, "lhs"))
         if package != "torch":
             raise Untranslated(node, f"functions of the R package {package}")
-        return name(py_name(text_of(field(node, "rhs"))))
+        r_name = text_of(field(node, "rhs"))
+        check_provided(self, node, r_name)
+        return name(py_name(r_name))
 
     def _subset(self, node: Node, ints: bool, cond: bool) -> ast.expr:
         return translate_subset(self, node)

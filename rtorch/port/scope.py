@@ -13,21 +13,29 @@ from __future__ import annotations
 
 from enum import Enum
 
+from rtorch.port.parse import Node, field, text_of
+
+_ASSIGNMENTS = {"<-", "<<-", "=", ":="}
+_RIGHT_ASSIGNMENTS = {"->", "->>"}
+
 
 class Kind(Enum):
     """What a name holds, as far as the porter can tell."""
 
-    UNKNOWN = "unknown"  # tensors, modules, results of unknown calls
+    UNKNOWN = "unknown"  # modules, results of unknown calls, maybe tensors
     SCALAR = "scalar"  # a length-one R value held as a Python number/bool/str
     VECTOR = "vector"  # a plain R vector held in a Python list or tuple
     ARRAY = "array"  # a plain R vector, matrix or array held in a NumPy array
     DICT = "dict"  # a named R list: a Python dict (or rtorch's NamedList)
     OBJECT = "object"  # a tensor, module or optimizer: `[["name"]]` is a field
+    TENSOR = "tensor"  # surely an rtorch Tensor (rtorch's annotations say so)
     FUNCTION = "function"
 
 
 # The kinds that hold plain R values (not tensors): R's own rules apply to them.
 PLAIN_KINDS = frozenset({Kind.SCALAR, Kind.VECTOR, Kind.ARRAY})
+# The kinds whose `[["name"]]` reads a field (R6 objects and tensors).
+OBJECT_KINDS = frozenset({Kind.OBJECT, Kind.TENSOR})
 
 
 class Scope:
@@ -62,3 +70,38 @@ class Scope:
     def defines(self, name: str) -> bool:
         """Whether ``name`` is assigned in this very scope."""
         return name in self._kinds
+
+
+def assigned_names(root: Node) -> frozenset[str]:
+    """Every name a script assigns anywhere (any scope), and its loop variables.
+
+    A script may define a function called like an R torch one
+    (``torch_helper <- function(x) ...``) after a function that calls it;
+    such a name is the script's own, not one rtorch has to provide.
+
+    Example:
+        ``f <- function() torch_helper(1); torch_helper <- function(x) x``
+        assigns ``{"f", "torch_helper"}``.
+    """
+    names: set[str] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        stack.extend(node.named_children)
+        target = _assignment_target(node)
+        if target is not None and target.type in ("identifier", "string"):
+            names.add(text_of(target).strip("`\"'"))
+    return frozenset(names)
+
+
+def _assignment_target(node: Node) -> Node | None:
+    if node.type == "for_statement":
+        return field(node, "variable")
+    if node.type != "binary_operator":
+        return None
+    operator = text_of(field(node, "operator"))
+    if operator in _ASSIGNMENTS:
+        return field(node, "lhs")
+    if operator in _RIGHT_ASSIGNMENTS:
+        return field(node, "rhs")
+    return None

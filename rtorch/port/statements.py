@@ -13,7 +13,7 @@ import ast
 from typing import Union
 
 from rtorch.port import tables
-from rtorch.port.calls import translate_arguments
+from rtorch.port.calls import check_provided, translate_arguments
 from rtorch.port.expressions import ExpressionTranslator
 from rtorch.port.parse import Node, field, position, text_of
 from rtorch.port.problems import Problem, Untranslated
@@ -25,7 +25,7 @@ from rtorch.port.pyast import (
     name,
     py_name,
 )
-from rtorch.port.scope import Kind, Scope
+from rtorch.port.scope import Kind, Scope, assigned_names
 from rtorch.port.subsetting import translate_subset, translate_subset2
 from rtorch.port.vectors import value_kind
 
@@ -61,6 +61,7 @@ class StatementTranslator:
             The leading comment lines (they stay above the imports) and the
             translated body.
         """
+        self.tr.script_names = assigned_names(root)
         children = list(root.named_children)
         leading: list[str] = []
         while children and children[0].type == "comment":
@@ -407,8 +408,9 @@ class StatementTranslator:
         self, node: Node, function: str, arguments: list, indent: int, tail: Tail
     ) -> list[str]:
         *options, (body_name, body, _) = arguments
-        if body_name is not None and body_name != "code":
+        if body_name is not None and text_of(body_name) != "code":
             raise Untranslated(node, f"{function}() without a code block last")
+        check_provided(self.tr, node, function)
         option_arguments = [
             (text_of(n) if n is not None else None, v, a) for n, v, a in options
         ]

@@ -24,7 +24,7 @@ from rtorch.port.pyast import (
     name,
     py_name,
 )
-from rtorch.port.scope import PLAIN_KINDS, Kind
+from rtorch.port.scope import OBJECT_KINDS, PLAIN_KINDS, Kind
 from rtorch.port.vectors import value_kind
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ def translate_subset2(
     context = ast.Store() if store else ast.Load()
     if index.type == "string":
         key = string_value(index)
-        if value_kind(tr, owner) is Kind.OBJECT and key.isidentifier():
+        if value_kind(tr, owner) in OBJECT_KINDS and key.isidentifier():
             # R: obj[["name"]] on a tensor or R6 object is the field obj$name.
             return ast.Attribute(value=tr.expr(owner), attr=py_name(key), ctx=context)
         return ast.Subscript(value=tr.expr(owner), slice=tr.expr(index), ctx=context)

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from rtorch.port.parse import Node, field, text_of
 from rtorch.port.problems import Untranslated
+from rtorch.port.provided import function_returns_tensor, member_returns_tensor
 from rtorch.port.pyast import call, callee_name, method_name, name
 from rtorch.port.scope import PLAIN_KINDS, Kind
 
@@ -106,8 +107,9 @@ def value_kind(tr: ExpressionTranslator, node: Node) -> Kind:
     Returns:
         ``Kind.SCALAR`` (a Python number, bool or str), ``Kind.VECTOR`` (a
         Python list or tuple), ``Kind.ARRAY`` (a NumPy array), ``Kind.DICT``
-        (a named list), ``Kind.OBJECT`` (made by a ``torch_``, ``nn_`` or
-        ``optim_`` function), ``Kind.FUNCTION``, or ``Kind.UNKNOWN``.
+        (a named list), ``Kind.TENSOR`` (rtorch declares the value a Tensor),
+        ``Kind.OBJECT`` (made by another ``torch_``, ``nn_`` or ``optim_``
+        function), ``Kind.FUNCTION``, or ``Kind.UNKNOWN``.
     """
     kind = node.type
     if kind == "parenthesized_expression":
@@ -123,6 +125,8 @@ def value_kind(tr: ExpressionTranslator, node: Node) -> Kind:
         return Kind.VECTOR
     if is_elementwise(node):
         kinds = {value_kind(tr, leaf) for leaf in _leaves(node)}
+        if Kind.TENSOR in kinds:  # a tensor operand makes a tensor
+            return Kind.TENSOR
         if not kinds <= PLAIN_KINDS:
             return Kind.UNKNOWN
         for plain in (Kind.ARRAY, Kind.VECTOR):  # NumPy's operators win
@@ -130,12 +134,14 @@ def value_kind(tr: ExpressionTranslator, node: Node) -> Kind:
                 return plain
         return Kind.SCALAR
     if kind == "extract_operator":
-        return _field_kind(node)
+        return _field_kind(tr, node)
     if kind == "subset":
         owner = value_kind(tr, field(node, "function"))
+        if owner is Kind.TENSOR:  # indexing a tensor gives a tensor
+            return Kind.TENSOR
         return Kind.SCALAR if owner in PLAIN_KINDS else Kind.UNKNOWN
     if kind == "call":
-        return _call_kind(node)
+        return _call_kind(tr, node)
     return Kind.UNKNOWN
 
 
@@ -204,10 +210,16 @@ def _is_operator(node: Node, operator: str) -> bool:
     )
 
 
-def _field_kind(node: Node) -> Kind:
+def _field_kind(tr: ExpressionTranslator, node: Node) -> Kind:
     owner, member = field(node, "lhs"), field(node, "rhs")
     if owner.type == "identifier" and text_of(owner) == ".Machine":
         return Kind.SCALAR
+    if (
+        member is not None
+        and value_kind(tr, owner) is Kind.TENSOR
+        and member_returns_tensor(text_of(member))
+    ):
+        return Kind.TENSOR
     if member is not None and text_of(member) == "shape":
         return Kind.VECTOR
     if member is not None and text_of(member) == "saved_variables":
@@ -215,9 +227,12 @@ def _field_kind(node: Node) -> Kind:
     return Kind.UNKNOWN
 
 
-def _call_kind(node: Node) -> Kind:
+def _call_kind(tr: ExpressionTranslator, node: Node) -> Kind:
     method = method_name(node)
     if method is not None:
+        receiver = field(field(node, "function"), "lhs")
+        if value_kind(tr, receiver) is Kind.TENSOR and member_returns_tensor(method):
+            return Kind.TENSOR
         has_arguments = any(
             a.type == "argument" for a in field(node, "arguments").named_children
         )
@@ -233,8 +248,11 @@ def _call_kind(node: Node) -> Kind:
         return Kind.ARRAY
     if function in _SCALAR_CALLS:
         return Kind.SCALAR
-    if function is not None and function.startswith(_OBJECT_PREFIXES):
-        return Kind.OBJECT
+    if function is not None and not tr.defines(function):
+        if function_returns_tensor(function):
+            return Kind.TENSOR
+        if function.startswith(_OBJECT_PREFIXES):
+            return Kind.OBJECT
     return Kind.UNKNOWN
 
 
