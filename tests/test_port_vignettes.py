@@ -204,23 +204,7 @@ UNPORTABLE: dict[tuple[str, str], tuple[tuple[str, ...], str]] = {
 
 # Porter or runtime defects, reported to the lead: block key -> reason. Strict,
 # so a fix turns the mark into a failure that asks for its removal.
-KNOWN_DEFECTS: dict[tuple[str, str], str] = {
-    ("01-tensors", "jj <- torch_tensor(JohnsonJohnson)"): (
-        "porter: R's built-in data sets (package datasets, attached in every R "
-        "session) stay bare names; the port raises NameError: JohnsonJohnson "
-        "(it needs `from rtorch.datasets import JohnsonJohnson`)"
-    ),
-    ("01-tensors", "levels(Orange$Tree)"): (
-        "porter: levels() has no translation; Orange is not imported from "
-        "rtorch.datasets (NameError); `Orange[, c(...)]` becomes `Orange[:, c(...)]`, "
-        "which pandas rejects (InvalidIndexError); runtime: as_matrix() refuses a "
-        "data frame"
-    ),
-    ("03-function-minimization", "num_iterations <- 1000"): (
-        "porter: subset assignment into a plain R matrix, `path[1, ] <- as_array(x)` "
-        "and `path[i + 1, ] <- as_array(x)`, is reported untranslatable"
-    ),
-}
+KNOWN_DEFECTS: dict[tuple[str, str], str] = {}
 
 
 def _code_part(r_line: str) -> str:

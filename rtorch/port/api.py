@@ -62,4 +62,5 @@ def port_with_problems(
     leading, body = translator.program(root)
     if translator.problems and not allow_untranslated:
         return "", translator.problems
-    return render(leading, body, translator.tr.imports), translator.problems
+    python = render(leading, body, translator.tr.imports, translator.tr.datasets)
+    return python, translator.problems

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rtorch.port import tables
+from rtorch.port.frames import translate_levels
 from rtorch.port.parse import Node, field, text_of
 from rtorch.port.problems import Untranslated
 from rtorch.port.provided import missing_function, missing_tensor_member
@@ -530,6 +531,13 @@ def _is_matrix(
     )
 
 
+def _levels(
+    tr: ExpressionTranslator, node: Node, arguments: list[Argument], ints: bool
+) -> ast.expr:
+    (value,) = _only_positional(node, arguments, "levels")
+    return translate_levels(tr, node, value, value_kind(tr, value))
+
+
 def _plain_vector_not_supported(function_name: str, reason: str) -> Handler:
     """A function rtorch has for tensors/dtypes only: reported on plain values."""
 
@@ -548,6 +556,7 @@ _HANDLERS: dict[str, Handler] = {
     "rbind": _bind("vstack"),
     "cbind": _bind("column_stack"),
     "is.matrix": _is_matrix,
+    "levels": _levels,
     "as.character": _plain_vector_not_supported(
         "as_character",
         "of a plain R value: rtorch's as_character() takes a dtype or device",

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from rtorch.port import tables
 from rtorch.port.calls import check_provided, is_torch_name, translate_call
+from rtorch.port.frames import provided_dataset, translate_column
 from rtorch.port.literals import r_complex, r_double, r_integer, r_string, raw
 from rtorch.port.parse import Node, field, text_of
 from rtorch.port.problems import Untranslated
@@ -69,6 +70,8 @@ class ExpressionTranslator:
         self.define_function = define_function
         self.name_hint = ""
         self.script_names: frozenset[str] = frozenset()
+        self.datasets: set[str] = set()
+        self.filled_names: frozenset[str] = frozenset()
 
     def defines(self, r_name: str) -> bool:
         """Whether the script itself defines ``r_name`` (here or anywhere)."""
@@ -154,7 +157,10 @@ class ExpressionTranslator:
                     f"{r_name} belongs to an R6 class (nn_module(), dataset(), "
                     "R6Class()), which rtorch port does not translate yet",
                 )
-            if is_torch_name(r_name):
+            if provided_dataset(self, r_name):
+                # R attaches its datasets package in every session.
+                self.datasets.add(r_name)
+            elif is_torch_name(r_name):
                 check_provided(self, node, r_name)
         return name(py_name(r_name))
 
@@ -270,6 +276,8 @@ class ExpressionTranslator:
             missing = missing_tensor_member(member_name, called=False)
             if missing is not None:
                 raise Untranslated(node, missing)
+        if owner_kind is Kind.FRAME:
+            return translate_column(self, owner, member_name)
         value = self.expr(owner)
         if owner_kind is Kind.DICT:
             return ast.Subscript(value=value, slice=ast.Constant(member_name))

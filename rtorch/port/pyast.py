@@ -7,6 +7,7 @@ import keyword
 import re
 
 from rtorch.port.parse import Node, field, text_of
+from rtorch.port.problems import Untranslated
 
 
 def py_name(r_name: str) -> str:
@@ -80,3 +81,36 @@ def method_name(call_node: Node) -> str | None:
         return None
     member = field(callee, "rhs")
     return text_of(member) if member is not None else None
+
+
+def subset_segments(node: Node) -> tuple[list[Node | None], bool | None]:
+    """The comma-separated index positions of ``x[...]`` (None = empty), and
+    the ``drop =`` flag (None when not given).
+
+    Raises:
+        Untranslated: an index option other than ``drop = TRUE/FALSE``.
+    """
+    segments: list[Node | None | str] = [None]
+    drop: bool | None = None
+    for child in field(node, "arguments").children:
+        if child.type == "comma":
+            segments.append(None)
+        elif child.type == "argument":
+            arg_name = field(child, "name")
+            value = field(child, "value")
+            if arg_name is None:
+                segments[-1] = value
+                continue
+            if text_of(arg_name) != "drop" or value is None or (
+                value.type not in ("true", "false")
+            ):
+                raise Untranslated(child, f"the index option {text_of(child)}")
+            drop = value.type == "true"
+            segments[-1] = _DROP_SLOT
+    kept = [s for s in segments if s is not _DROP_SLOT]
+    if kept == [None]:
+        return [], drop
+    return kept, drop  # type: ignore[return-value]
+
+
+_DROP_SLOT = "drop"

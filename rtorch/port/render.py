@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 _STANDARD_IMPORTS = {
     "math": "import math",
     "sys": "import sys",
@@ -9,13 +11,19 @@ _STANDARD_IMPORTS = {
 }
 
 
-def render(leading_comments: list[str], body: list[str], imports: set[str]) -> str:
+def render(
+    leading_comments: list[str],
+    body: list[str],
+    imports: set[str],
+    datasets: Iterable[str] = (),
+) -> str:
     """Assemble and format the ported script.
 
     Args:
         leading_comments: the R file's opening comment block, kept on top.
         body: the translated statements, indented.
         imports: names of the imports the body needs (``"math"``, ``"rb"``...).
+        datasets: R data sets the body uses, imported from ``rtorch.datasets``.
 
     Returns:
         Python source formatted like black/ruff (88 columns).
@@ -30,6 +38,8 @@ def render(leading_comments: list[str], body: list[str], imports: set[str]) -> s
     header.append("from rtorch import *")
     if "rb" in imports:
         header.append("from rtorch import base as rb")
+    if datasets:
+        header.append(f"from rtorch.datasets import {', '.join(sorted(datasets))}")
     parts = [*leading_comments, *([""] if leading_comments else []), *header, "", *body]
     return format_python("\n".join(parts).strip("\n") + "\n")
 

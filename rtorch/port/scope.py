@@ -29,6 +29,8 @@ class Kind(Enum):
     DICT = "dict"  # a named R list: a Python dict (or rtorch's NamedList)
     OBJECT = "object"  # a tensor, module or optimizer: `[["name"]]` is a field
     TENSOR = "tensor"  # surely an rtorch Tensor (rtorch's annotations say so)
+    FRAME = "frame"  # an R data frame held in a pandas DataFrame
+    COLUMN = "column"  # one column of a data frame: a pandas Series
     FUNCTION = "function"
 
 

@@ -15,6 +15,7 @@ from typing import Union
 from rtorch.port import tables
 from rtorch.port.calls import check_provided, translate_arguments
 from rtorch.port.expressions import ExpressionTranslator
+from rtorch.port.matrices import double_na_fill, filled_names
 from rtorch.port.parse import Node, field, position, text_of
 from rtorch.port.problems import Problem, Untranslated
 from rtorch.port.pyast import (
@@ -62,6 +63,7 @@ class StatementTranslator:
             translated body.
         """
         self.tr.script_names = assigned_names(root)
+        self.tr.filled_names = filled_names(root)
         children = list(root.named_children)
         leading: list[str] = []
         while children and children[0].type == "comment":
@@ -225,6 +227,7 @@ class StatementTranslator:
             value_ast = self.tr.expr(value)
         finally:
             self.tr.name_hint = ""
+        value_ast = double_na_fill(self.tr, targets[0], value, value_ast)
         target_texts = [ast.unparse(self._target(t, value)) for t in targets]
         lines.append(pad + " = ".join(target_texts) + " = " + ast.unparse(value_ast))
         return lines + self._after_assignment(targets[0], indent, tail)

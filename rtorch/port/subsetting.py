@@ -13,7 +13,9 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING
 
+from rtorch.port.frames import translate_column, translate_frame_subset
 from rtorch.port.literals import string_value
+from rtorch.port.matrices import is_matrix_subset, translate_matrix_subset
 from rtorch.port.parse import Node, field, text_of
 from rtorch.port.problems import Untranslated
 from rtorch.port.pyast import (
@@ -23,6 +25,7 @@ from rtorch.port.pyast import (
     method_name,
     name,
     py_name,
+    subset_segments,
 )
 from rtorch.port.scope import OBJECT_KINDS, PLAIN_KINDS, Kind
 from rtorch.port.vectors import value_kind
@@ -39,7 +42,18 @@ def translate_subset(
 ) -> ast.Subscript | ast.Call:
     """Translate ``x[...]`` (as a value, or as the target of ``<-``)."""
     owner = field(node, "function")
-    segments, drop = _segments(node)
+    segments, drop = subset_segments(node)
+    owner_kind = value_kind(tr, owner)
+    if owner_kind is Kind.FRAME:
+        return translate_frame_subset(tr, node, owner, segments, drop, store)
+    if owner_kind is Kind.COLUMN:
+        raise Untranslated(
+            node,
+            "subsetting a data-frame column (a pandas Series): Python counts "
+            "from 0; use .iloc by hand, or make it a tensor with torch_tensor()",
+        )
+    if is_matrix_subset(owner_kind, segments):
+        return translate_matrix_subset(tr, node, owner, segments, drop, store)
     if is_vector(tr, owner):
         return _vector_element(tr, node, owner, segments, store)
 
@@ -62,13 +76,15 @@ def translate_subset2(
 ) -> ast.expr:
     """Translate ``x[[k]]``: a dict key for a name, else ``elt(x, k)`` (1-based)."""
     owner = field(node, "function")
-    segments, drop = _segments(node)
+    segments, drop = subset_segments(node)
     if len(segments) != 1 or segments[0] is None or drop is not None:
         raise Untranslated(node, "[[ ]] with more than one index")
     index = segments[0]
     context = ast.Store() if store else ast.Load()
     if index.type == "string":
         key = string_value(index)
+        if value_kind(tr, owner) is Kind.FRAME and not store:
+            return translate_column(tr, owner, key)
         if value_kind(tr, owner) in OBJECT_KINDS and key.isidentifier():
             # R: obj[["name"]] on a tensor or R6 object is the field obj$name.
             return ast.Attribute(value=tr.expr(owner), attr=py_name(key), ctx=context)
@@ -98,38 +114,6 @@ def _has_arguments(call_node: Node) -> bool:
     )
 
 
-def _segments(node: Node) -> tuple[list[Node | None], bool | None]:
-    """The comma-separated index positions (None = empty) and the drop flag."""
-    segments: list[Node | None | str] = [None]
-    drop: bool | None = None
-    for child in field(node, "arguments").children:
-        if child.type == "comma":
-            segments.append(None)
-        elif child.type == "argument":
-            arg_name = field(child, "name")
-            value = field(child, "value")
-            if arg_name is None:
-                segments[-1] = value
-                continue
-            if (
-                text_of(arg_name) != "drop"
-                or value is None
-                or value.type
-                not in (
-                    "true",
-                    "false",
-                )
-            ):
-                raise Untranslated(child, f"the index option {text_of(child)}")
-            drop = value.type == "true"
-            segments[-1] = _DROP_SLOT
-    kept = [s for s in segments if s is not _DROP_SLOT]
-    if kept == [None]:
-        return [], drop
-    return kept, drop  # type: ignore[return-value]
-
-
-_DROP_SLOT = "drop"
 
 
 def _index_element(tr: ExpressionTranslator, value: Node | None) -> ast.expr:

@@ -25,10 +25,15 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING
 
+from rtorch.port.frames import (
+    dataset_kind,
+    frame_subset_kind,
+    provided_dataset,
+)
 from rtorch.port.parse import Node, field, text_of
 from rtorch.port.problems import Untranslated
 from rtorch.port.provided import function_returns_tensor, member_returns_tensor
-from rtorch.port.pyast import call, callee_name, method_name, name
+from rtorch.port.pyast import call, callee_name, method_name, name, subset_segments
 from rtorch.port.scope import PLAIN_KINDS, Kind
 
 if TYPE_CHECKING:
@@ -73,6 +78,7 @@ _LIST_CALLS = frozenset(
         "sapply",
         "vapply",
         "dim",
+        "levels",
     }
 )
 # Calls whose value is a plain R vector, matrix or array in a NumPy array.
@@ -120,6 +126,8 @@ def value_kind(tr: ExpressionTranslator, node: Node) -> Kind:
         found = tr.scope.kind(text_of(node))
         if found is None and text_of(node) in _SCALAR_NAMES:
             return Kind.SCALAR
+        if found is None and provided_dataset(tr, text_of(node)):
+            return dataset_kind(text_of(node))
         return found or Kind.UNKNOWN
     if _is_operator(node, ":"):
         return Kind.VECTOR
@@ -139,7 +147,15 @@ def value_kind(tr: ExpressionTranslator, node: Node) -> Kind:
         owner = value_kind(tr, field(node, "function"))
         if owner is Kind.TENSOR:  # indexing a tensor gives a tensor
             return Kind.TENSOR
+        if owner is Kind.FRAME:
+            return frame_subset_kind(*subset_segments(node))
+        segments, _ = subset_segments(node)
+        if owner is Kind.ARRAY and len(segments) >= 2 and None in segments:
+            return Kind.ARRAY  # a whole row or column of a plain matrix
         return Kind.SCALAR if owner in PLAIN_KINDS else Kind.UNKNOWN
+    if kind == "subset2":
+        owner = value_kind(tr, field(node, "function"))
+        return Kind.COLUMN if owner is Kind.FRAME else Kind.UNKNOWN
     if kind == "call":
         return _call_kind(tr, node)
     return Kind.UNKNOWN
@@ -220,6 +236,8 @@ def _field_kind(tr: ExpressionTranslator, node: Node) -> Kind:
         and member_returns_tensor(text_of(member))
     ):
         return Kind.TENSOR
+    if member is not None and value_kind(tr, owner) is Kind.FRAME:
+        return Kind.COLUMN  # R: df$col is one column of the data frame
     if member is not None and text_of(member) == "shape":
         return Kind.VECTOR
     if member is not None and text_of(member) == "saved_variables":
