@@ -183,4 +183,3 @@ def _loads(load: object, r_name: str) -> bool:
     except RValueError:
         return False
     return True
-

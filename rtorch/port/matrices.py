@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 
 _FILLED_BUILDERS = frozenset({"matrix", "array"})
 _ASSIGNMENTS = frozenset({"<-", "<<-", "="})
+# Operators that keep whole numbers whole, so an index stays one row number.
+_INDEX_ARITHMETIC = frozenset({"+", "-", "*", "%/%"})
 
 
 def filled_names(root: Node) -> frozenset[str]:
@@ -161,19 +163,29 @@ def _zero_based(tr: ExpressionTranslator, node: Node, index: Node | None) -> ast
 
 
 def _is_positive_number_expression(tr: ExpressionTranslator, index: Node) -> bool:
-    """A name or arithmetic the porter knows is one plain number, not negated."""
-    if index.type == "unary_operator":
-        return False  # R: x[-i, ] drops row i
-    if index.type not in ("identifier", "binary_operator", "parenthesized_expression"):
+    """Names the porter knows hold one plain number, and whole numerals, joined
+    by ``+ - * %/%`` (no ``-i``: R's ``x[-i, ]`` drops row i; no comparison:
+    a logical index picks rows where it is TRUE)."""
+    if index.type == "parenthesized_expression":
+        return _is_positive_number_expression(tr, field(index, "body"))
+    if index.type == "identifier":
+        return value_kind(tr, index) is Kind.SCALAR
+    if index.type in ("float", "integer"):
+        return _whole_literal(index) is not None
+    if index.type != "binary_operator":
         return False
-    return value_kind(tr, index) is Kind.SCALAR
+    return text_of(field(index, "operator")) in _INDEX_ARITHMETIC and all(
+        _is_positive_number_expression(tr, field(index, side))
+        for side in ("lhs", "rhs")
+    )
 
 
 def _minus_one(tr: ExpressionTranslator, index: Node) -> ast.expr:
-    """``index - 1``, folding a literal step: ``i + 1`` -> ``i``, ``i + 2`` -> ``i + 1``."""
+    """``index - 1``, a literal step folded: ``i + 1`` -> ``i``, ``i`` -> ``i - 1``."""
     while index.type == "parenthesized_expression":
         index = field(index, "body")
-    operator = text_of(field(index, "operator")) if _is_binary(index) else ""
+    is_binary = index.type == "binary_operator"
+    operator = text_of(field(index, "operator")) if is_binary else ""
     step = _whole_literal(field(index, "rhs")) if operator in ("+", "-") else None
     if step is None:
         return ast.BinOp(
@@ -185,10 +197,6 @@ def _minus_one(tr: ExpressionTranslator, index: Node) -> ast.expr:
         return left
     folded: ast.operator = ast.Add() if offset > 0 else ast.Sub()
     return ast.BinOp(left=left, op=folded, right=ast.Constant(abs(offset)))
-
-
-def _is_binary(node: Node) -> bool:
-    return node.type == "binary_operator"
 
 
 def _whole_literal(node: Node | None) -> int | None:

@@ -101,8 +101,10 @@ def subset_segments(node: Node) -> tuple[list[Node | None], bool | None]:
             if arg_name is None:
                 segments[-1] = value
                 continue
-            if text_of(arg_name) != "drop" or value is None or (
-                value.type not in ("true", "false")
+            if (
+                text_of(arg_name) != "drop"
+                or value is None
+                or (value.type not in ("true", "false"))
             ):
                 raise Untranslated(child, f"the index option {text_of(child)}")
             drop = value.type == "true"

@@ -114,8 +114,6 @@ def _has_arguments(call_node: Node) -> bool:
     )
 
 
-
-
 def _index_element(tr: ExpressionTranslator, value: Node | None) -> ast.expr:
     if value is None:
         return ast.Slice()
