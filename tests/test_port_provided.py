@@ -23,6 +23,7 @@ from rtorch.errors import RNotImplementedError  # noqa: E402
 from rtorch.port import PortError, port_source, tables  # noqa: E402
 from rtorch.port.calls import is_torch_name  # noqa: E402
 from rtorch.port.cli import port_main  # noqa: E402
+from rtorch.port.provided import function_returns_tensor  # noqa: E402
 from rtorch.port.pyast import py_name  # noqa: E402
 from rtorch.surface import exports  # noqa: E402
 
@@ -163,6 +164,34 @@ def test_a_method_a_known_tensor_lacks_is_reported(
     found = _only_problem(TENSOR + r_code)
     assert found[:2] == (line, column)
     assert found[3] == f"rtorch does not provide {what} yet"
+
+
+# The generated functions and methods (tools/gen_surface.py) declare `-> Tensor`
+# where every PyTorch overload returns one tensor, so their results are known
+# tensors too; torch_max() may return two (values, indices), so it is not.
+GENERATED_TENSOR_RESULTS = [
+    ("y <- torch_exp(x)\ny$totally_fake()", 3, 1),
+    ("y <- torch_matmul(x, x)$totally_fake()", 2, 6),
+    ("y <- x$exp()$totally_fake()", 2, 6),
+    ("y <- x$exp()$sqrt()\nz <- y$totally_fake", 3, 6),
+]
+
+
+@pytest.mark.parametrize(("r_code", "line", "column"), GENERATED_TENSOR_RESULTS)
+def test_generated_tensor_results_are_known_tensors(
+    r_code: str, line: int, column: int
+) -> None:
+    found = _only_problem(TENSOR + r_code)
+    assert found[:2] == (line, column)
+    assert "$totally_fake" in found[3]
+
+
+def test_a_function_with_several_results_is_not_declared_a_tensor() -> None:
+    assert function_returns_tensor("torch_exp")
+    assert not function_returns_tensor("torch_max")  # R torch: a list with dim=
+    assert body(TENSOR + "y <- torch_max(x, dim = 1)$totally_fake()").endswith(
+        "y = torch_max(x, dim=1).totally_fake()\n"
+    )
 
 
 def test_a_tensor_method_stub_is_reported_with_its_reason() -> None:

@@ -50,6 +50,7 @@ roles or the generator and run ``python tools/gen_surface.py``.
 from __future__ import annotations
 
 from rtorch.surface.preamble import *
+from rtorch.tensor import Tensor
 '''
 
 # Where PyTorch binds an operator: the value of ``python_module`` in ATen's
@@ -184,7 +185,9 @@ class _Writer:
         self.lines.append(f"{self._target_name()} = {self.target.expression}")
         self.lines.append("")
         self.lines.append("")
-        self.lines.append(f"def {self._def_name()}({', '.join(signature)}):")
+        # Every overload returns one tensor: say so, for readers and `rtorch port`.
+        returns = " -> Tensor" if self._returns_one_tensor() else ""
+        self.lines.append(f"def {self._def_name()}({', '.join(signature)}){returns}:")
         self.lines.append(f'    """{self._doc()}"""')
 
         if self._options_method():
@@ -388,6 +391,9 @@ class _Writer:
         if not has_kw:
             return plain
         return f"{self._target_name()}({', '.join([*args, '**kw'])}) if kw else {plain}"
+
+    def _returns_one_tensor(self) -> bool:
+        return {d.returns for d in self.decls} == {("Tensor",)}
 
     def _result(self) -> list[str]:
         returns = {d.returns for d in self.decls}

@@ -9,11 +9,12 @@ roles or the generator and run ``python tools/gen_surface.py``.
 from __future__ import annotations
 
 from rtorch.surface.preamble import *
+from rtorch.tensor import Tensor
 
 _OP_torch_abs = _bound(_VF, 'abs')
 
 
-def torch_abs(self):
+def torch_abs(self) -> Tensor:
     """R torch ``torch_abs(self)``; PyTorch ``abs``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -28,7 +29,7 @@ def torch_abs(self):
 _OP_torch_absolute = _bound(_VF, 'absolute')
 
 
-def torch_absolute(self):
+def torch_absolute(self) -> Tensor:
     """R torch ``torch_absolute(self)``; PyTorch ``absolute``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -43,7 +44,7 @@ def torch_absolute(self):
 _OP_torch_acos = _bound(_VF, 'acos')
 
 
-def torch_acos(self):
+def torch_acos(self) -> Tensor:
     """R torch ``torch_acos(self)``; PyTorch ``acos``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -58,7 +59,7 @@ def torch_acos(self):
 _OP_torch_acosh = _bound(_VF, 'acosh')
 
 
-def torch_acosh(self):
+def torch_acosh(self) -> Tensor:
     """R torch ``torch_acosh(self)``; PyTorch ``acosh``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -73,7 +74,7 @@ def torch_acosh(self):
 _OP_torch_adaptive_avg_pool1d = _bound(_VF, 'adaptive_avg_pool1d')
 
 
-def torch_adaptive_avg_pool1d(self, output_size):
+def torch_adaptive_avg_pool1d(self, output_size) -> Tensor:
     """R torch ``torch_adaptive_avg_pool1d(self, output_size)``; PyTorch ``adaptive_avg_pool1d``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_output_size = _integers(output_size)
@@ -131,7 +132,7 @@ def torch_adaptive_max_pool3d(self, output_size):
 _OP_torch_add = _bound(_VF, 'add')
 
 
-def torch_add(self, other, alpha=1):
+def torch_add(self, other, alpha=1) -> Tensor:
     """R torch ``torch_add(self, other, alpha = 1)``; PyTorch ``add``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
@@ -150,7 +151,7 @@ def torch_add(self, other, alpha=1):
 _OP_torch_addbmm = _bound(_VF, 'addbmm')
 
 
-def torch_addbmm(self, batch1, batch2, beta=1, alpha=1):
+def torch_addbmm(self, batch1, batch2, beta=1, alpha=1) -> Tensor:
     """R torch ``torch_addbmm(self, batch1, batch2, beta = 1, alpha = 1)``; PyTorch ``addbmm``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_batch1 = batch1._t if batch1.__class__ is _T else _tensor(batch1)
@@ -172,7 +173,7 @@ def torch_addbmm(self, batch1, batch2, beta=1, alpha=1):
 _OP_torch_addcdiv = _bound(_VF, 'addcdiv')
 
 
-def torch_addcdiv(self, tensor1, tensor2, value=1):
+def torch_addcdiv(self, tensor1, tensor2, value=1) -> Tensor:
     """R torch ``torch_addcdiv(self, tensor1, tensor2, value = 1)``; PyTorch ``addcdiv``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_tensor1 = tensor1._t if tensor1.__class__ is _T else _tensor(tensor1)
@@ -192,7 +193,7 @@ def torch_addcdiv(self, tensor1, tensor2, value=1):
 _OP_torch_addcmul = _bound(_VF, 'addcmul')
 
 
-def torch_addcmul(self, tensor1, tensor2, value=1):
+def torch_addcmul(self, tensor1, tensor2, value=1) -> Tensor:
     """R torch ``torch_addcmul(self, tensor1, tensor2, value = 1)``; PyTorch ``addcmul``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_tensor1 = tensor1._t if tensor1.__class__ is _T else _tensor(tensor1)
@@ -212,7 +213,7 @@ def torch_addcmul(self, tensor1, tensor2, value=1):
 _OP_torch_addmm = _bound(_VF, 'addmm')
 
 
-def torch_addmm(self, mat1, mat2, out_dtype=None, beta=1, alpha=1):
+def torch_addmm(self, mat1, mat2, out_dtype=None, beta=1, alpha=1) -> Tensor:
     """R torch ``torch_addmm(self, mat1, mat2, out_dtype, beta = 1, alpha = 1)``; PyTorch ``addmm``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_mat1 = mat1._t if mat1.__class__ is _T else _tensor(mat1)
@@ -238,7 +239,7 @@ def torch_addmm(self, mat1, mat2, out_dtype=None, beta=1, alpha=1):
 _OP_torch_addmv = _bound(_VF, 'addmv')
 
 
-def torch_addmv(self, mat, vec, beta=1, alpha=1):
+def torch_addmv(self, mat, vec, beta=1, alpha=1) -> Tensor:
     """R torch ``torch_addmv(self, mat, vec, beta = 1, alpha = 1)``; PyTorch ``addmv``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_mat = mat._t if mat.__class__ is _T else _tensor(mat)
@@ -260,7 +261,7 @@ def torch_addmv(self, mat, vec, beta=1, alpha=1):
 _OP_torch_addr = _bound(_VF, 'addr')
 
 
-def torch_addr(self, vec1, vec2, beta=1, alpha=1):
+def torch_addr(self, vec1, vec2, beta=1, alpha=1) -> Tensor:
     """R torch ``torch_addr(self, vec1, vec2, beta = 1, alpha = 1)``; PyTorch ``addr``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_vec1 = vec1._t if vec1.__class__ is _T else _tensor(vec1)
@@ -305,7 +306,7 @@ def torch_allclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
 _OP_torch_amax = _bound(_VF, 'amax')
 
 
-def torch_amax(self, dim=(), keepdim=False):
+def torch_amax(self, dim=(), keepdim=False) -> Tensor:
     """R torch ``torch_amax(self, dim = c(), keepdim = FALSE)``; PyTorch ``amax``. 1-based: ``dim``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
@@ -327,7 +328,7 @@ def torch_amax(self, dim=(), keepdim=False):
 _OP_torch_amin = _bound(_VF, 'amin')
 
 
-def torch_amin(self, dim=(), keepdim=False):
+def torch_amin(self, dim=(), keepdim=False) -> Tensor:
     """R torch ``torch_amin(self, dim = c(), keepdim = FALSE)``; PyTorch ``amin``. 1-based: ``dim``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
@@ -349,7 +350,7 @@ def torch_amin(self, dim=(), keepdim=False):
 _OP_torch_angle = _bound(_VF, 'angle')
 
 
-def torch_angle(self):
+def torch_angle(self) -> Tensor:
     """R torch ``torch_angle(self)``; PyTorch ``angle``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -364,7 +365,7 @@ def torch_angle(self):
 _OP_torch_arccos = _bound(_VF, 'arccos')
 
 
-def torch_arccos(self):
+def torch_arccos(self) -> Tensor:
     """R torch ``torch_arccos(self)``; PyTorch ``arccos``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -379,7 +380,7 @@ def torch_arccos(self):
 _OP_torch_arccosh = _bound(_VF, 'arccosh')
 
 
-def torch_arccosh(self):
+def torch_arccosh(self) -> Tensor:
     """R torch ``torch_arccosh(self)``; PyTorch ``arccosh``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -394,7 +395,7 @@ def torch_arccosh(self):
 _OP_torch_arcsin = _bound(_VF, 'arcsin')
 
 
-def torch_arcsin(self):
+def torch_arcsin(self) -> Tensor:
     """R torch ``torch_arcsin(self)``; PyTorch ``arcsin``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -409,7 +410,7 @@ def torch_arcsin(self):
 _OP_torch_arcsinh = _bound(_VF, 'arcsinh')
 
 
-def torch_arcsinh(self):
+def torch_arcsinh(self) -> Tensor:
     """R torch ``torch_arcsinh(self)``; PyTorch ``arcsinh``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -424,7 +425,7 @@ def torch_arcsinh(self):
 _OP_torch_arctan = _bound(_VF, 'arctan')
 
 
-def torch_arctan(self):
+def torch_arctan(self) -> Tensor:
     """R torch ``torch_arctan(self)``; PyTorch ``arctan``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -439,7 +440,7 @@ def torch_arctan(self):
 _OP_torch_arctanh = _bound(_VF, 'arctanh')
 
 
-def torch_arctanh(self):
+def torch_arctanh(self) -> Tensor:
     """R torch ``torch_arctanh(self)``; PyTorch ``arctanh``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -454,7 +455,7 @@ def torch_arctanh(self):
 _OP_torch_argmax = _bound(_VF, 'argmax')
 
 
-def torch_argmax(self, dim=None, keepdim=False):
+def torch_argmax(self, dim=None, keepdim=False) -> Tensor:
     """R torch ``torch_argmax(self, dim = NULL, keepdim = FALSE)``; PyTorch ``argmax``. 1-based: ``dim``. Returns 1-based indices."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
@@ -474,7 +475,7 @@ def torch_argmax(self, dim=None, keepdim=False):
 _OP_torch_argmin = _bound(_VF, 'argmin')
 
 
-def torch_argmin(self, dim=None, keepdim=False):
+def torch_argmin(self, dim=None, keepdim=False) -> Tensor:
     """R torch ``torch_argmin(self, dim = NULL, keepdim = FALSE)``; PyTorch ``argmin``. 1-based: ``dim``. Returns 1-based indices."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
@@ -494,7 +495,7 @@ def torch_argmin(self, dim=None, keepdim=False):
 _OP_torch_argsort = _bound(_VF, 'argsort')
 
 
-def torch_argsort(self, dim=-1, descending=False, stable=None):
+def torch_argsort(self, dim=-1, descending=False, stable=None) -> Tensor:
     """R torch ``torch_argsort(self, dim = -1, descending = FALSE, stable)``; PyTorch ``argsort``. 1-based: ``dim``. Returns 1-based indices."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
@@ -514,7 +515,7 @@ def torch_argsort(self, dim=-1, descending=False, stable=None):
 _OP_torch_as_strided = _bound(_VF, 'as_strided')
 
 
-def torch_as_strided(self, size, stride, storage_offset=None):
+def torch_as_strided(self, size, stride, storage_offset=None) -> Tensor:
     """R torch ``torch_as_strided(self, size, stride, storage_offset = NULL)``; PyTorch ``as_strided``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_size = _integers(size)
@@ -535,7 +536,7 @@ def torch_as_strided(self, size, stride, storage_offset=None):
 _OP_torch_asin = _bound(_VF, 'asin')
 
 
-def torch_asin(self):
+def torch_asin(self) -> Tensor:
     """R torch ``torch_asin(self)``; PyTorch ``asin``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -550,7 +551,7 @@ def torch_asin(self):
 _OP_torch_asinh = _bound(_VF, 'asinh')
 
 
-def torch_asinh(self):
+def torch_asinh(self) -> Tensor:
     """R torch ``torch_asinh(self)``; PyTorch ``asinh``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -565,7 +566,7 @@ def torch_asinh(self):
 _OP_torch_atan = _bound(_VF, 'atan')
 
 
-def torch_atan(self):
+def torch_atan(self) -> Tensor:
     """R torch ``torch_atan(self)``; PyTorch ``atan``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -580,7 +581,7 @@ def torch_atan(self):
 _OP_torch_atan2 = _bound(_VF, 'atan2')
 
 
-def torch_atan2(self, other):
+def torch_atan2(self, other) -> Tensor:
     """R torch ``torch_atan2(self, other)``; PyTorch ``atan2``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor(other)
@@ -596,7 +597,7 @@ def torch_atan2(self, other):
 _OP_torch_atanh = _bound(_VF, 'atanh')
 
 
-def torch_atanh(self):
+def torch_atanh(self) -> Tensor:
     """R torch ``torch_atanh(self)``; PyTorch ``atanh``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -611,7 +612,7 @@ def torch_atanh(self):
 _OP_torch_avg_pool1d = _bound(_VF, 'avg_pool1d')
 
 
-def torch_avg_pool1d(self, kernel_size, stride=(), padding=(0,), ceil_mode=False, count_include_pad=True):
+def torch_avg_pool1d(self, kernel_size, stride=(), padding=(0,), ceil_mode=False, count_include_pad=True) -> Tensor:
     """R torch ``torch_avg_pool1d(self, kernel_size, stride = c(), padding = c(0), ceil_mode = FALSE, count_include_pad = TRUE)``; PyTorch ``avg_pool1d``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_kernel_size = _integers(kernel_size)
@@ -638,7 +639,7 @@ def torch_avg_pool1d(self, kernel_size, stride=(), padding=(0,), ceil_mode=False
 _OP_torch_baddbmm = _bound(_VF, 'baddbmm')
 
 
-def torch_baddbmm(self, batch1, batch2, out_dtype=None, beta=1, alpha=1):
+def torch_baddbmm(self, batch1, batch2, out_dtype=None, beta=1, alpha=1) -> Tensor:
     """R torch ``torch_baddbmm(self, batch1, batch2, out_dtype, beta = 1, alpha = 1)``; PyTorch ``baddbmm``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_batch1 = batch1._t if batch1.__class__ is _T else _tensor(batch1)
@@ -664,7 +665,7 @@ def torch_baddbmm(self, batch1, batch2, out_dtype=None, beta=1, alpha=1):
 _OP_torch_bartlett_window = _bound(_VF, 'bartlett_window')
 
 
-def torch_bartlett_window(window_length, periodic=True, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False):
+def torch_bartlett_window(window_length, periodic=True, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False) -> Tensor:
     """R torch ``torch_bartlett_window(window_length, periodic = TRUE, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``bartlett_window``."""
     c_window_length = window_length if window_length.__class__ is int else _integer(window_length)
     kw = {}
@@ -690,7 +691,7 @@ def torch_bartlett_window(window_length, periodic=True, dtype=None, layout=None,
 _OP_torch_bernoulli = _bound(_VF, 'bernoulli')
 
 
-def torch_bernoulli(self, p=None, generator=None):
+def torch_bernoulli(self, p=None, generator=None) -> Tensor:
     """R torch ``torch_bernoulli(self, p, generator = NULL)``; PyTorch ``bernoulli``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
@@ -712,7 +713,7 @@ def torch_bernoulli(self, p=None, generator=None):
 _OP_torch_bitwise_and = _bound(_VF, 'bitwise_and')
 
 
-def torch_bitwise_and(self, other):
+def torch_bitwise_and(self, other) -> Tensor:
     """R torch ``torch_bitwise_and(self, other)``; PyTorch ``bitwise_and``."""
     c_self = self._t if self.__class__ is _T else _tensor_or_scalar(self)
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
@@ -728,7 +729,7 @@ def torch_bitwise_and(self, other):
 _OP_torch_bitwise_not = _bound(_VF, 'bitwise_not')
 
 
-def torch_bitwise_not(self):
+def torch_bitwise_not(self) -> Tensor:
     """R torch ``torch_bitwise_not(self)``; PyTorch ``bitwise_not``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -743,7 +744,7 @@ def torch_bitwise_not(self):
 _OP_torch_bitwise_or = _bound(_VF, 'bitwise_or')
 
 
-def torch_bitwise_or(self, other):
+def torch_bitwise_or(self, other) -> Tensor:
     """R torch ``torch_bitwise_or(self, other)``; PyTorch ``bitwise_or``."""
     c_self = self._t if self.__class__ is _T else _tensor_or_scalar(self)
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
@@ -759,7 +760,7 @@ def torch_bitwise_or(self, other):
 _OP_torch_bitwise_xor = _bound(_VF, 'bitwise_xor')
 
 
-def torch_bitwise_xor(self, other):
+def torch_bitwise_xor(self, other) -> Tensor:
     """R torch ``torch_bitwise_xor(self, other)``; PyTorch ``bitwise_xor``."""
     c_self = self._t if self.__class__ is _T else _tensor_or_scalar(self)
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
@@ -775,7 +776,7 @@ def torch_bitwise_xor(self, other):
 _OP_torch_blackman_window = _bound(_VF, 'blackman_window')
 
 
-def torch_blackman_window(window_length, periodic=True, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False):
+def torch_blackman_window(window_length, periodic=True, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False) -> Tensor:
     """R torch ``torch_blackman_window(window_length, periodic = TRUE, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``blackman_window``."""
     c_window_length = window_length if window_length.__class__ is int else _integer(window_length)
     kw = {}
@@ -801,7 +802,7 @@ def torch_blackman_window(window_length, periodic=True, dtype=None, layout=None,
 _OP_torch_block_diag = _bound(_VF, 'block_diag')
 
 
-def torch_block_diag(tensors):
+def torch_block_diag(tensors) -> Tensor:
     """R torch ``torch_block_diag(tensors)``; PyTorch ``block_diag``."""
     c_tensors = _tensor_list(tensors)
     try:
@@ -816,7 +817,7 @@ def torch_block_diag(tensors):
 _OP_torch_bmm = _bound(_VF, 'bmm')
 
 
-def torch_bmm(self, mat2, out_dtype=None):
+def torch_bmm(self, mat2, out_dtype=None) -> Tensor:
     """R torch ``torch_bmm(self, mat2, out_dtype)``; PyTorch ``bmm``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_mat2 = mat2._t if mat2.__class__ is _T else _tensor(mat2)
@@ -849,7 +850,7 @@ def torch_broadcast_tensors(tensors):
 _OP_torch_bucketize = _bound(_VF, 'bucketize')
 
 
-def torch_bucketize(self, boundaries, out_int32=False, right=False):
+def torch_bucketize(self, boundaries, out_int32=False, right=False) -> Tensor:
     """R torch ``torch_bucketize(self, boundaries, out_int32 = FALSE, right = FALSE)``; PyTorch ``bucketize``. Returns 1-based indices."""
     c_self = self._t if self.__class__ is _T else _tensor_or_scalar(self)
     c_boundaries = boundaries._t if boundaries.__class__ is _T else _tensor(boundaries)
@@ -882,7 +883,7 @@ def torch_can_cast(from_, to):
 _OP_torch_cartesian_prod = _bound(_VF, 'cartesian_prod')
 
 
-def torch_cartesian_prod(tensors):
+def torch_cartesian_prod(tensors) -> Tensor:
     """R torch ``torch_cartesian_prod(tensors)``; PyTorch ``cartesian_prod``."""
     c_tensors = _tensor_list(tensors)
     try:
@@ -897,7 +898,7 @@ def torch_cartesian_prod(tensors):
 _OP_torch_cat = _bound(_VF, 'cat')
 
 
-def torch_cat(tensors, dim=1):
+def torch_cat(tensors, dim=1) -> Tensor:
     """R torch ``torch_cat(tensors, dim = 1)``; PyTorch ``cat``. 1-based: ``dim``."""
     c_tensors = _tensor_list(tensors)
     try:
@@ -916,7 +917,7 @@ def torch_cat(tensors, dim=1):
 _OP_torch_cdist = _bound(_VF, 'cdist')
 
 
-def torch_cdist(x1, x2, p=2.0, compute_mode=None):
+def torch_cdist(x1, x2, p=2.0, compute_mode=None) -> Tensor:
     """R torch ``torch_cdist(x1, x2, p = 2.0, compute_mode = NULL)``; PyTorch ``cdist``."""
     c_x1 = x1._t if x1.__class__ is _T else _tensor(x1)
     c_x2 = x2._t if x2.__class__ is _T else _tensor(x2)
@@ -939,7 +940,7 @@ def torch_cdist(x1, x2, p=2.0, compute_mode=None):
 _OP_torch_ceil = _bound(_VF, 'ceil')
 
 
-def torch_ceil(self):
+def torch_ceil(self) -> Tensor:
     """R torch ``torch_ceil(self)``; PyTorch ``ceil``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -954,7 +955,7 @@ def torch_ceil(self):
 _OP_torch_celu = _bound(_VF, 'celu')
 
 
-def torch_celu(self, alpha=1.0):
+def torch_celu(self, alpha=1.0) -> Tensor:
     """R torch ``torch_celu(self, alpha = 1.0)``; PyTorch ``celu``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -973,7 +974,7 @@ def torch_celu(self, alpha=1.0):
 _OP_torch_celu_ = _bound(_VF, 'celu_')
 
 
-def torch_celu_(self, alpha=1.0):
+def torch_celu_(self, alpha=1.0) -> Tensor:
     """R torch ``torch_celu_(self, alpha = 1.0)``; PyTorch ``celu_``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -990,7 +991,7 @@ def torch_celu_(self, alpha=1.0):
 _OP_torch_chain_matmul = _bound(_VF, 'chain_matmul')
 
 
-def torch_chain_matmul(matrices):
+def torch_chain_matmul(matrices) -> Tensor:
     """R torch ``torch_chain_matmul(matrices)``; PyTorch ``chain_matmul``."""
     c_matrices = _tensor_list(matrices)
     try:
@@ -1005,7 +1006,7 @@ def torch_chain_matmul(matrices):
 _OP_torch_channel_shuffle = _bound(_VF, 'channel_shuffle')
 
 
-def torch_channel_shuffle(self, groups):
+def torch_channel_shuffle(self, groups) -> Tensor:
     """R torch ``torch_channel_shuffle(self, groups)``; PyTorch ``channel_shuffle``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_groups = groups if groups.__class__ is int else _integer(groups)
@@ -1021,7 +1022,7 @@ def torch_channel_shuffle(self, groups):
 _OP_torch_cholesky = _bound(_VF, 'cholesky')
 
 
-def torch_cholesky(self, upper=False):
+def torch_cholesky(self, upper=False) -> Tensor:
     """R torch ``torch_cholesky(self, upper = FALSE)``; PyTorch ``cholesky``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -1040,7 +1041,7 @@ def torch_cholesky(self, upper=False):
 _OP_torch_cholesky_inverse = _bound(_VF, 'cholesky_inverse')
 
 
-def torch_cholesky_inverse(self, upper=False):
+def torch_cholesky_inverse(self, upper=False) -> Tensor:
     """R torch ``torch_cholesky_inverse(self, upper = FALSE)``; PyTorch ``cholesky_inverse``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -1059,7 +1060,7 @@ def torch_cholesky_inverse(self, upper=False):
 _OP_torch_cholesky_solve = _bound(_VF, 'cholesky_solve')
 
 
-def torch_cholesky_solve(self, input2, upper=False):
+def torch_cholesky_solve(self, input2, upper=False) -> Tensor:
     """R torch ``torch_cholesky_solve(self, input2, upper = FALSE)``; PyTorch ``cholesky_solve``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_input2 = input2._t if input2.__class__ is _T else _tensor(input2)
@@ -1097,7 +1098,7 @@ def torch_chunk(self, chunks, dim=1):
 _OP_torch_clamp = _bound(_VF, 'clamp')
 
 
-def torch_clamp(self, min=None, max=None):
+def torch_clamp(self, min=None, max=None) -> Tensor:
     """R torch ``torch_clamp(self, min = NULL, max = NULL)``; PyTorch ``clamp``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
@@ -1119,7 +1120,7 @@ def torch_clamp(self, min=None, max=None):
 _OP_torch_clip = _bound(_VF, 'clip')
 
 
-def torch_clip(self, min=None, max=None):
+def torch_clip(self, min=None, max=None) -> Tensor:
     """R torch ``torch_clip(self, min = NULL, max = NULL)``; PyTorch ``clip``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
@@ -1141,7 +1142,7 @@ def torch_clip(self, min=None, max=None):
 _OP_torch_clone = _bound(_VF, 'clone')
 
 
-def torch_clone(self, memory_format=None):
+def torch_clone(self, memory_format=None) -> Tensor:
     """R torch ``torch_clone(self, memory_format = NULL)``; PyTorch ``clone``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
@@ -1159,7 +1160,7 @@ def torch_clone(self, memory_format=None):
 _OP_torch_combinations = _bound(_VF, 'combinations')
 
 
-def torch_combinations(self, r=2, with_replacement=False):
+def torch_combinations(self, r=2, with_replacement=False) -> Tensor:
     """R torch ``torch_combinations(self, r = 2, with_replacement = FALSE)``; PyTorch ``combinations``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
@@ -1181,7 +1182,7 @@ def torch_combinations(self, r=2, with_replacement=False):
 _OP_torch_conj = _bound(_VF, 'conj')
 
 
-def torch_conj(self):
+def torch_conj(self) -> Tensor:
     """R torch ``torch_conj(self)``; PyTorch ``conj``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -1196,7 +1197,7 @@ def torch_conj(self):
 _OP_torch_conv1d = _bound(_VF, 'conv1d')
 
 
-def torch_conv1d(input, weight, bias=None, stride=(1,), padding=(0,), dilation=(1,), groups=1):
+def torch_conv1d(input, weight, bias=None, stride=(1,), padding=(0,), dilation=(1,), groups=1) -> Tensor:
     """R torch ``torch_conv1d(input, weight, bias = NULL, stride = c(1), padding = c(0), dilation = c(1), groups = 1)``; PyTorch ``conv1d``."""
     c_input = input._t if input.__class__ is _T else _tensor(input)
     c_weight = weight._t if weight.__class__ is _T else _tensor(weight)
@@ -1225,7 +1226,7 @@ def torch_conv1d(input, weight, bias=None, stride=(1,), padding=(0,), dilation=(
 _OP_torch_conv2d = _bound(_VF, 'conv2d')
 
 
-def torch_conv2d(input, weight, bias=None, stride=(1, 1), padding=(0, 0), dilation=(1, 1), groups=1):
+def torch_conv2d(input, weight, bias=None, stride=(1, 1), padding=(0, 0), dilation=(1, 1), groups=1) -> Tensor:
     """R torch ``torch_conv2d(input, weight, bias = NULL, stride = c(1, 1), padding = c(0, 0), dilation = c(1, 1), groups = 1)``; PyTorch ``conv2d``."""
     c_input = input._t if input.__class__ is _T else _tensor(input)
     c_weight = weight._t if weight.__class__ is _T else _tensor(weight)
@@ -1254,7 +1255,7 @@ def torch_conv2d(input, weight, bias=None, stride=(1, 1), padding=(0, 0), dilati
 _OP_torch_conv3d = _bound(_VF, 'conv3d')
 
 
-def torch_conv3d(input, weight, bias=None, stride=(1, 1, 1), padding=(0, 0, 0), dilation=(1, 1, 1), groups=1):
+def torch_conv3d(input, weight, bias=None, stride=(1, 1, 1), padding=(0, 0, 0), dilation=(1, 1, 1), groups=1) -> Tensor:
     """R torch ``torch_conv3d(input, weight, bias = NULL, stride = c(1, 1, 1), padding = c(0, 0, 0), dilation = c(1, 1, 1), groups = 1)``; PyTorch ``conv3d``."""
     c_input = input._t if input.__class__ is _T else _tensor(input)
     c_weight = weight._t if weight.__class__ is _T else _tensor(weight)
@@ -1283,7 +1284,7 @@ def torch_conv3d(input, weight, bias=None, stride=(1, 1, 1), padding=(0, 0, 0), 
 _OP_torch_conv_tbc = _bound(_VF, 'conv_tbc')
 
 
-def torch_conv_tbc(self, weight, bias, pad=0):
+def torch_conv_tbc(self, weight, bias, pad=0) -> Tensor:
     """R torch ``torch_conv_tbc(self, weight, bias, pad = 0)``; PyTorch ``conv_tbc``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_weight = weight._t if weight.__class__ is _T else _tensor(weight)
@@ -1304,7 +1305,7 @@ def torch_conv_tbc(self, weight, bias, pad=0):
 _OP_torch_conv_transpose1d = _bound(_VF, 'conv_transpose1d')
 
 
-def torch_conv_transpose1d(input, weight, bias=None, stride=(1,), padding=(0,), output_padding=(0,), groups=1, dilation=(1,)):
+def torch_conv_transpose1d(input, weight, bias=None, stride=(1,), padding=(0,), output_padding=(0,), groups=1, dilation=(1,)) -> Tensor:
     """R torch ``torch_conv_transpose1d(input, weight, bias = NULL, stride = c(1), padding = c(0), output_padding = c(0), groups = 1, dilation = c(1))``; PyTorch ``conv_transpose1d``."""
     c_input = input._t if input.__class__ is _T else _tensor(input)
     c_weight = weight._t if weight.__class__ is _T else _tensor(weight)
@@ -1335,7 +1336,7 @@ def torch_conv_transpose1d(input, weight, bias=None, stride=(1,), padding=(0,), 
 _OP_torch_conv_transpose2d = _bound(_VF, 'conv_transpose2d')
 
 
-def torch_conv_transpose2d(input, weight, bias=None, stride=(1, 1), padding=(0, 0), output_padding=(0, 0), groups=1, dilation=(1, 1)):
+def torch_conv_transpose2d(input, weight, bias=None, stride=(1, 1), padding=(0, 0), output_padding=(0, 0), groups=1, dilation=(1, 1)) -> Tensor:
     """R torch ``torch_conv_transpose2d(input, weight, bias = NULL, stride = c(1, 1), padding = c(0, 0), output_padding = c(0, 0), groups = 1, dilation = c(1, 1))``; PyTorch ``conv_transpose2d``."""
     c_input = input._t if input.__class__ is _T else _tensor(input)
     c_weight = weight._t if weight.__class__ is _T else _tensor(weight)
@@ -1366,7 +1367,7 @@ def torch_conv_transpose2d(input, weight, bias=None, stride=(1, 1), padding=(0, 
 _OP_torch_conv_transpose3d = _bound(_VF, 'conv_transpose3d')
 
 
-def torch_conv_transpose3d(input, weight, bias=None, stride=(1, 1, 1), padding=(0, 0, 0), output_padding=(0, 0, 0), groups=1, dilation=(1, 1, 1)):
+def torch_conv_transpose3d(input, weight, bias=None, stride=(1, 1, 1), padding=(0, 0, 0), output_padding=(0, 0, 0), groups=1, dilation=(1, 1, 1)) -> Tensor:
     """R torch ``torch_conv_transpose3d(input, weight, bias = NULL, stride = c(1, 1, 1), padding = c(0, 0, 0), output_padding = c(0, 0, 0), groups = 1, dilation = c(1, 1, 1))``; PyTorch ``conv_transpose3d``."""
     c_input = input._t if input.__class__ is _T else _tensor(input)
     c_weight = weight._t if weight.__class__ is _T else _tensor(weight)
@@ -1397,7 +1398,7 @@ def torch_conv_transpose3d(input, weight, bias=None, stride=(1, 1, 1), padding=(
 _OP_torch_cos = _bound(_VF, 'cos')
 
 
-def torch_cos(self):
+def torch_cos(self) -> Tensor:
     """R torch ``torch_cos(self)``; PyTorch ``cos``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -1412,7 +1413,7 @@ def torch_cos(self):
 _OP_torch_cosh = _bound(_VF, 'cosh')
 
 
-def torch_cosh(self):
+def torch_cosh(self) -> Tensor:
     """R torch ``torch_cosh(self)``; PyTorch ``cosh``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -1427,7 +1428,7 @@ def torch_cosh(self):
 _OP_torch_cosine_similarity = _bound(_VF, 'cosine_similarity')
 
 
-def torch_cosine_similarity(x1, x2, dim=2, eps=1e-08):
+def torch_cosine_similarity(x1, x2, dim=2, eps=1e-08) -> Tensor:
     """R torch ``torch_cosine_similarity(x1, x2, dim = 2, eps = 1e-08)``; PyTorch ``cosine_similarity``. 1-based: ``dim``."""
     c_x1 = x1._t if x1.__class__ is _T else _tensor(x1)
     c_x2 = x2._t if x2.__class__ is _T else _tensor(x2)
@@ -1450,7 +1451,7 @@ def torch_cosine_similarity(x1, x2, dim=2, eps=1e-08):
 _OP_torch_count_nonzero = _bound(_VF, 'count_nonzero')
 
 
-def torch_count_nonzero(self, dim=None):
+def torch_count_nonzero(self, dim=None) -> Tensor:
     """R torch ``torch_count_nonzero(self, dim = NULL)``; PyTorch ``count_nonzero``. 1-based: ``dim``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -1469,7 +1470,7 @@ def torch_count_nonzero(self, dim=None):
 _OP_torch_cross = _bound(_VF, 'cross')
 
 
-def torch_cross(self, other, dim=None):
+def torch_cross(self, other, dim=None) -> Tensor:
     """R torch ``torch_cross(self, other, dim = NULL)``; PyTorch ``cross``. 1-based: ``dim``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor(other)
@@ -1517,7 +1518,7 @@ def torch_cummin(self, dim):
 _OP_torch_cumprod = _bound(_VF, 'cumprod')
 
 
-def torch_cumprod(self, dim, dtype=None):
+def torch_cumprod(self, dim, dtype=None) -> Tensor:
     """R torch ``torch_cumprod(self, dim, dtype = NULL)``; PyTorch ``cumprod``. 1-based: ``dim``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
@@ -1536,7 +1537,7 @@ def torch_cumprod(self, dim, dtype=None):
 _OP_torch_cumsum = _bound(_VF, 'cumsum')
 
 
-def torch_cumsum(self, dim, dtype=None):
+def torch_cumsum(self, dim, dtype=None) -> Tensor:
     """R torch ``torch_cumsum(self, dim, dtype = NULL)``; PyTorch ``cumsum``. 1-based: ``dim``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
@@ -1555,7 +1556,7 @@ def torch_cumsum(self, dim, dtype=None):
 _OP_torch_deg2rad = _bound(_VF, 'deg2rad')
 
 
-def torch_deg2rad(self):
+def torch_deg2rad(self) -> Tensor:
     """R torch ``torch_deg2rad(self)``; PyTorch ``deg2rad``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -1570,7 +1571,7 @@ def torch_deg2rad(self):
 _OP_torch_det = _bound(_VF, 'det')
 
 
-def torch_det(self):
+def torch_det(self) -> Tensor:
     """R torch ``torch_det(self)``; PyTorch ``det``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -1585,7 +1586,7 @@ def torch_det(self):
 _OP_torch_diag_embed = _bound(_VF, 'diag_embed')
 
 
-def torch_diag_embed(self, offset=0, dim1=-2, dim2=-1):
+def torch_diag_embed(self, offset=0, dim1=-2, dim2=-1) -> Tensor:
     """R torch ``torch_diag_embed(self, offset = 0, dim1 = -2, dim2 = -1)``; PyTorch ``diag_embed``. 1-based: ``dim1``, ``dim2``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
@@ -1609,7 +1610,7 @@ def torch_diag_embed(self, offset=0, dim1=-2, dim2=-1):
 _OP_torch_diagflat = _bound(_VF, 'diagflat')
 
 
-def torch_diagflat(self, offset=0):
+def torch_diagflat(self, offset=0) -> Tensor:
     """R torch ``torch_diagflat(self, offset = 0)``; PyTorch ``diagflat``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -1628,7 +1629,7 @@ def torch_diagflat(self, offset=0):
 _OP_torch_diagonal = _bound(_VF, 'diagonal')
 
 
-def torch_diagonal(self, outdim=None, dim1=1, dim2=2, offset=0):
+def torch_diagonal(self, outdim=None, dim1=1, dim2=2, offset=0) -> Tensor:
     """R torch ``torch_diagonal(self, outdim, dim1 = 1, dim2 = 2, offset = 0)``; PyTorch ``diagonal``. 1-based: ``dim1``, ``dim2``."""
     _named(outdim)
     c_self = self._t if self.__class__ is _T else _tensor(self)
@@ -1651,7 +1652,7 @@ def torch_diagonal(self, outdim=None, dim1=1, dim2=2, offset=0):
 _OP_torch_diff = _bound(_VF, 'diff')
 
 
-def torch_diff(self, n=1, dim=-1, prepend=None, append=None):
+def torch_diff(self, n=1, dim=-1, prepend=None, append=None) -> Tensor:
     """R torch ``torch_diff(self, n = 1, dim = -1, prepend = NULL, append = NULL)``; PyTorch ``diff``. 1-based: ``dim``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
@@ -1677,7 +1678,7 @@ def torch_diff(self, n=1, dim=-1, prepend=None, append=None):
 _OP_torch_digamma = _bound(_VF, 'digamma')
 
 
-def torch_digamma(self):
+def torch_digamma(self) -> Tensor:
     """R torch ``torch_digamma(self)``; PyTorch ``digamma``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -1692,7 +1693,7 @@ def torch_digamma(self):
 _OP_torch_dist = _bound(_VF, 'dist')
 
 
-def torch_dist(self, other, p=2):
+def torch_dist(self, other, p=2) -> Tensor:
     """R torch ``torch_dist(self, other, p = 2)``; PyTorch ``dist``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor(other)
@@ -1712,7 +1713,7 @@ def torch_dist(self, other, p=2):
 _OP_torch_div = _bound(_VF, 'div')
 
 
-def torch_div(self, other, rounding_mode=None):
+def torch_div(self, other, rounding_mode=None) -> Tensor:
     """R torch ``torch_div(self, other, rounding_mode)``; PyTorch ``div``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
@@ -1731,7 +1732,7 @@ def torch_div(self, other, rounding_mode=None):
 _OP_torch_divide = _bound(_VF, 'divide')
 
 
-def torch_divide(self, other, rounding_mode=None):
+def torch_divide(self, other, rounding_mode=None) -> Tensor:
     """R torch ``torch_divide(self, other, rounding_mode)``; PyTorch ``divide``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
@@ -1750,7 +1751,7 @@ def torch_divide(self, other, rounding_mode=None):
 _OP_torch_dot = _bound(_VF, 'dot')
 
 
-def torch_dot(self, tensor):
+def torch_dot(self, tensor) -> Tensor:
     """R torch ``torch_dot(self, tensor)``; PyTorch ``dot``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_tensor = tensor._t if tensor.__class__ is _T else _tensor(tensor)
@@ -1766,7 +1767,7 @@ def torch_dot(self, tensor):
 _OP_torch_dstack = _bound(_VF, 'dstack')
 
 
-def torch_dstack(tensors):
+def torch_dstack(tensors) -> Tensor:
     """R torch ``torch_dstack(tensors)``; PyTorch ``dstack``."""
     c_tensors = _tensor_list(tensors)
     try:
@@ -1781,7 +1782,7 @@ def torch_dstack(tensors):
 _OP_torch_einsum = _bound(_VF, 'einsum')
 
 
-def torch_einsum(equation, tensors, path=None):
+def torch_einsum(equation, tensors, path=None) -> Tensor:
     """R torch ``torch_einsum(equation, tensors, path = NULL)``; PyTorch ``einsum``."""
     c_tensors = _tensor_list(tensors)
     kw = {}
@@ -1799,7 +1800,7 @@ def torch_einsum(equation, tensors, path=None):
 _OP_torch_eq = _bound(_VF, 'eq')
 
 
-def torch_eq(self, other):
+def torch_eq(self, other) -> Tensor:
     """R torch ``torch_eq(self, other)``; PyTorch ``eq``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
@@ -1829,7 +1830,7 @@ def torch_equal(self, other):
 _OP_torch_erf = _bound(_VF, 'erf')
 
 
-def torch_erf(self):
+def torch_erf(self) -> Tensor:
     """R torch ``torch_erf(self)``; PyTorch ``erf``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -1844,7 +1845,7 @@ def torch_erf(self):
 _OP_torch_erfc = _bound(_VF, 'erfc')
 
 
-def torch_erfc(self):
+def torch_erfc(self) -> Tensor:
     """R torch ``torch_erfc(self)``; PyTorch ``erfc``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -1859,7 +1860,7 @@ def torch_erfc(self):
 _OP_torch_erfinv = _bound(_VF, 'erfinv')
 
 
-def torch_erfinv(self):
+def torch_erfinv(self) -> Tensor:
     """R torch ``torch_erfinv(self)``; PyTorch ``erfinv``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -1874,7 +1875,7 @@ def torch_erfinv(self):
 _OP_torch_exp = _bound(_VF, 'exp')
 
 
-def torch_exp(self):
+def torch_exp(self) -> Tensor:
     """R torch ``torch_exp(self)``; PyTorch ``exp``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -1889,7 +1890,7 @@ def torch_exp(self):
 _OP_torch_exp2 = _bound(_VF, 'exp2')
 
 
-def torch_exp2(self):
+def torch_exp2(self) -> Tensor:
     """R torch ``torch_exp2(self)``; PyTorch ``exp2``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -1904,7 +1905,7 @@ def torch_exp2(self):
 _OP_torch_expm1 = _bound(_VF, 'expm1')
 
 
-def torch_expm1(self):
+def torch_expm1(self) -> Tensor:
     """R torch ``torch_expm1(self)``; PyTorch ``expm1``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -1919,7 +1920,7 @@ def torch_expm1(self):
 _OP_torch_fft_fft = _bound(_FFT, 'fft_fft')
 
 
-def torch_fft_fft(self, n=None, dim=-1, norm=None):
+def torch_fft_fft(self, n=None, dim=-1, norm=None) -> Tensor:
     """R torch ``torch_fft_fft(self, n = NULL, dim = -1, norm = NULL)``; PyTorch ``fft_fft``. 1-based: ``dim``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
@@ -1943,7 +1944,7 @@ def torch_fft_fft(self, n=None, dim=-1, norm=None):
 _OP_torch_fft_fftfreq = _bound(_FFT, 'fft_fftfreq')
 
 
-def torch_fft_fftfreq(n, d=1.0, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False):
+def torch_fft_fftfreq(n, d=1.0, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False) -> Tensor:
     """R torch ``torch_fft_fftfreq(n, d = 1.0, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``fft_fftfreq``."""
     c_n = n if n.__class__ is int else _integer(n)
     kw = {}
@@ -1973,7 +1974,7 @@ def torch_fft_fftfreq(n, d=1.0, dtype=None, layout=None, device=None, pin_memory
 _OP_torch_fft_ifft = _bound(_FFT, 'fft_ifft')
 
 
-def torch_fft_ifft(self, n=None, dim=-1, norm=None):
+def torch_fft_ifft(self, n=None, dim=-1, norm=None) -> Tensor:
     """R torch ``torch_fft_ifft(self, n = NULL, dim = -1, norm = NULL)``; PyTorch ``fft_ifft``. 1-based: ``dim``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
@@ -1997,7 +1998,7 @@ def torch_fft_ifft(self, n=None, dim=-1, norm=None):
 _OP_torch_fft_irfft = _bound(_FFT, 'fft_irfft')
 
 
-def torch_fft_irfft(self, n=None, dim=-1, norm=None):
+def torch_fft_irfft(self, n=None, dim=-1, norm=None) -> Tensor:
     """R torch ``torch_fft_irfft(self, n = NULL, dim = -1, norm = NULL)``; PyTorch ``fft_irfft``. 1-based: ``dim``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
@@ -2021,7 +2022,7 @@ def torch_fft_irfft(self, n=None, dim=-1, norm=None):
 _OP_torch_fft_rfft = _bound(_FFT, 'fft_rfft')
 
 
-def torch_fft_rfft(self, n=None, dim=-1, norm=None):
+def torch_fft_rfft(self, n=None, dim=-1, norm=None) -> Tensor:
     """R torch ``torch_fft_rfft(self, n = NULL, dim = -1, norm = NULL)``; PyTorch ``fft_rfft``. 1-based: ``dim``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
@@ -2045,7 +2046,7 @@ def torch_fft_rfft(self, n=None, dim=-1, norm=None):
 _OP_torch_fix = _bound(_VF, 'fix')
 
 
-def torch_fix(self):
+def torch_fix(self) -> Tensor:
     """R torch ``torch_fix(self)``; PyTorch ``fix``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -2060,7 +2061,7 @@ def torch_fix(self):
 _OP_torch_flatten = _bound(_VF, 'flatten')
 
 
-def torch_flatten(self, dims=None, start_dim=1, end_dim=-1, out_dim=None):
+def torch_flatten(self, dims=None, start_dim=1, end_dim=-1, out_dim=None) -> Tensor:
     """R torch ``torch_flatten(self, dims, start_dim = 1, end_dim = -1, out_dim)``; PyTorch ``flatten``. 1-based: ``start_dim``, ``end_dim``."""
     _named(dims)
     _named(out_dim)
@@ -2084,7 +2085,7 @@ def torch_flatten(self, dims=None, start_dim=1, end_dim=-1, out_dim=None):
 _OP_torch_flip = _bound(_VF, 'flip')
 
 
-def torch_flip(self, dims):
+def torch_flip(self, dims) -> Tensor:
     """R torch ``torch_flip(self, dims)``; PyTorch ``flip``. 1-based: ``dims``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_dims = dims - 1 if dims.__class__ is int and dims > 0 else _dims(dims)
@@ -2100,7 +2101,7 @@ def torch_flip(self, dims):
 _OP_torch_fliplr = _bound(_VF, 'fliplr')
 
 
-def torch_fliplr(self):
+def torch_fliplr(self) -> Tensor:
     """R torch ``torch_fliplr(self)``; PyTorch ``fliplr``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -2115,7 +2116,7 @@ def torch_fliplr(self):
 _OP_torch_flipud = _bound(_VF, 'flipud')
 
 
-def torch_flipud(self):
+def torch_flipud(self) -> Tensor:
     """R torch ``torch_flipud(self)``; PyTorch ``flipud``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -2130,7 +2131,7 @@ def torch_flipud(self):
 _OP_torch_floor = _bound(_VF, 'floor')
 
 
-def torch_floor(self):
+def torch_floor(self) -> Tensor:
     """R torch ``torch_floor(self)``; PyTorch ``floor``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -2145,7 +2146,7 @@ def torch_floor(self):
 _OP_torch_floor_divide = _bound(_VF, 'floor_divide')
 
 
-def torch_floor_divide(self, other):
+def torch_floor_divide(self, other) -> Tensor:
     """R torch ``torch_floor_divide(self, other)``; PyTorch ``floor_divide``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
@@ -2161,7 +2162,7 @@ def torch_floor_divide(self, other):
 _OP_torch_fmod = _bound(_VF, 'fmod')
 
 
-def torch_fmod(self, other):
+def torch_fmod(self, other) -> Tensor:
     """R torch ``torch_fmod(self, other)``; PyTorch ``fmod``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
@@ -2177,7 +2178,7 @@ def torch_fmod(self, other):
 _OP_torch_frac = _bound(_VF, 'frac')
 
 
-def torch_frac(self):
+def torch_frac(self) -> Tensor:
     """R torch ``torch_frac(self)``; PyTorch ``frac``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -2224,7 +2225,7 @@ def torch_fractional_max_pool3d(self, kernel_size, output_size, random_samples):
 _OP_torch_gather = _bound(_VF, 'gather')
 
 
-def torch_gather(self, dim, index, sparse_grad=False):
+def torch_gather(self, dim, index, sparse_grad=False) -> Tensor:
     """R torch ``torch_gather(self, dim, index, sparse_grad = FALSE)``; PyTorch ``gather``. 1-based: ``dim``, ``index``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
@@ -2244,7 +2245,7 @@ def torch_gather(self, dim, index, sparse_grad=False):
 _OP_torch_gcd = _bound(_VF, 'gcd')
 
 
-def torch_gcd(self, other):
+def torch_gcd(self, other) -> Tensor:
     """R torch ``torch_gcd(self, other)``; PyTorch ``gcd``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor(other)
@@ -2260,7 +2261,7 @@ def torch_gcd(self, other):
 _OP_torch_ge = _bound(_VF, 'ge')
 
 
-def torch_ge(self, other):
+def torch_ge(self, other) -> Tensor:
     """R torch ``torch_ge(self, other)``; PyTorch ``ge``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
@@ -2289,7 +2290,7 @@ def torch_geqrf(self):
 _OP_torch_ger = _bound(_VF, 'ger')
 
 
-def torch_ger(self, vec2):
+def torch_ger(self, vec2) -> Tensor:
     """R torch ``torch_ger(self, vec2)``; PyTorch ``ger``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_vec2 = vec2._t if vec2.__class__ is _T else _tensor(vec2)
@@ -2305,7 +2306,7 @@ def torch_ger(self, vec2):
 _OP_torch_greater = _bound(_VF, 'greater')
 
 
-def torch_greater(self, other):
+def torch_greater(self, other) -> Tensor:
     """R torch ``torch_greater(self, other)``; PyTorch ``greater``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
@@ -2321,7 +2322,7 @@ def torch_greater(self, other):
 _OP_torch_greater_equal = _bound(_VF, 'greater_equal')
 
 
-def torch_greater_equal(self, other):
+def torch_greater_equal(self, other) -> Tensor:
     """R torch ``torch_greater_equal(self, other)``; PyTorch ``greater_equal``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
@@ -2337,7 +2338,7 @@ def torch_greater_equal(self, other):
 _OP_torch_gt = _bound(_VF, 'gt')
 
 
-def torch_gt(self, other):
+def torch_gt(self, other) -> Tensor:
     """R torch ``torch_gt(self, other)``; PyTorch ``gt``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
@@ -2353,7 +2354,7 @@ def torch_gt(self, other):
 _OP_torch_hamming_window = _bound(_VF, 'hamming_window')
 
 
-def torch_hamming_window(window_length, periodic=True, alpha=None, beta=None, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False):
+def torch_hamming_window(window_length, periodic=True, alpha=None, beta=None, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False) -> Tensor:
     """R torch ``torch_hamming_window(window_length, periodic = TRUE, alpha, beta, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``hamming_window``."""
     c_window_length = window_length if window_length.__class__ is int else _integer(window_length)
     kw = {}
@@ -2383,7 +2384,7 @@ def torch_hamming_window(window_length, periodic=True, alpha=None, beta=None, dt
 _OP_torch_hann_window = _bound(_VF, 'hann_window')
 
 
-def torch_hann_window(window_length, periodic=True, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False):
+def torch_hann_window(window_length, periodic=True, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False) -> Tensor:
     """R torch ``torch_hann_window(window_length, periodic = TRUE, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``hann_window``."""
     c_window_length = window_length if window_length.__class__ is int else _integer(window_length)
     kw = {}
@@ -2409,7 +2410,7 @@ def torch_hann_window(window_length, periodic=True, dtype=None, layout=None, dev
 _OP_torch_heaviside = _bound(_VF, 'heaviside')
 
 
-def torch_heaviside(self, values):
+def torch_heaviside(self, values) -> Tensor:
     """R torch ``torch_heaviside(self, values)``; PyTorch ``heaviside``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_values = values._t if values.__class__ is _T else _tensor(values)
@@ -2425,7 +2426,7 @@ def torch_heaviside(self, values):
 _OP_torch_histc = _bound(_VF, 'histc')
 
 
-def torch_histc(self, bins=100, min=0, max=0):
+def torch_histc(self, bins=100, min=0, max=0) -> Tensor:
     """R torch ``torch_histc(self, bins = 100, min = 0, max = 0)``; PyTorch ``histc``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
@@ -2449,7 +2450,7 @@ def torch_histc(self, bins=100, min=0, max=0):
 _OP_torch_hstack = _bound(_VF, 'hstack')
 
 
-def torch_hstack(tensors):
+def torch_hstack(tensors) -> Tensor:
     """R torch ``torch_hstack(tensors)``; PyTorch ``hstack``."""
     c_tensors = _tensor_list(tensors)
     try:
@@ -2464,7 +2465,7 @@ def torch_hstack(tensors):
 _OP_torch_hypot = _bound(_VF, 'hypot')
 
 
-def torch_hypot(self, other):
+def torch_hypot(self, other) -> Tensor:
     """R torch ``torch_hypot(self, other)``; PyTorch ``hypot``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor(other)
@@ -2480,7 +2481,7 @@ def torch_hypot(self, other):
 _OP_torch_i0 = _bound(_VF, 'i0')
 
 
-def torch_i0(self):
+def torch_i0(self) -> Tensor:
     """R torch ``torch_i0(self)``; PyTorch ``i0``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -2495,7 +2496,7 @@ def torch_i0(self):
 _OP_torch_imag = _bound(_VF, 'imag')
 
 
-def torch_imag(self):
+def torch_imag(self) -> Tensor:
     """R torch ``torch_imag(self)``; PyTorch ``imag``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -2510,7 +2511,7 @@ def torch_imag(self):
 _OP_torch_index = _aten('index')
 
 
-def torch_index(self, indices):
+def torch_index(self, indices) -> Tensor:
     """R torch ``torch_index(self, indices)``; PyTorch ``index``. 1-based: ``indices``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_indices = _indices(indices)
@@ -2526,7 +2527,7 @@ def torch_index(self, indices):
 _OP_torch_index_put = _bound(_VF, 'index_put')
 
 
-def torch_index_put(self, indices, values, accumulate=False):
+def torch_index_put(self, indices, values, accumulate=False) -> Tensor:
     """R torch ``torch_index_put(self, indices, values, accumulate = FALSE)``; PyTorch ``index_put``. 1-based: ``indices``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_indices = _indices(indices)
@@ -2547,7 +2548,7 @@ def torch_index_put(self, indices, values, accumulate=False):
 _OP_torch_index_put_ = _bound(_VF, 'index_put_')
 
 
-def torch_index_put_(self, indices, values, accumulate=False):
+def torch_index_put_(self, indices, values, accumulate=False) -> Tensor:
     """R torch ``torch_index_put_(self, indices, values, accumulate = FALSE)``; PyTorch ``index_put_``. 1-based: ``indices``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_indices = _indices(indices)
@@ -2566,7 +2567,7 @@ def torch_index_put_(self, indices, values, accumulate=False):
 _OP_torch_index_select = _bound(_VF, 'index_select')
 
 
-def torch_index_select(self, dim, index):
+def torch_index_select(self, dim, index) -> Tensor:
     """R torch ``torch_index_select(self, dim, index)``; PyTorch ``index_select``. 1-based: ``dim``, ``index``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
@@ -2583,7 +2584,7 @@ def torch_index_select(self, dim, index):
 _OP_torch_inverse = _bound(_VF, 'inverse')
 
 
-def torch_inverse(self):
+def torch_inverse(self) -> Tensor:
     """R torch ``torch_inverse(self)``; PyTorch ``inverse``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -2637,7 +2638,7 @@ def torch_is_nonzero(self):
 _OP_torch_isclose = _bound(_VF, 'isclose')
 
 
-def torch_isclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
+def torch_isclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False) -> Tensor:
     """R torch ``torch_isclose(self, other, rtol = 1e-05, atol = 1e-08, equal_nan = FALSE)``; PyTorch ``isclose``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor(other)
@@ -2662,7 +2663,7 @@ def torch_isclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
 _OP_torch_isfinite = _bound(_VF, 'isfinite')
 
 
-def torch_isfinite(self):
+def torch_isfinite(self) -> Tensor:
     """R torch ``torch_isfinite(self)``; PyTorch ``isfinite``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -2677,7 +2678,7 @@ def torch_isfinite(self):
 _OP_torch_isinf = _bound(_VF, 'isinf')
 
 
-def torch_isinf(self):
+def torch_isinf(self) -> Tensor:
     """R torch ``torch_isinf(self)``; PyTorch ``isinf``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -2692,7 +2693,7 @@ def torch_isinf(self):
 _OP_torch_isnan = _bound(_VF, 'isnan')
 
 
-def torch_isnan(self):
+def torch_isnan(self) -> Tensor:
     """R torch ``torch_isnan(self)``; PyTorch ``isnan``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -2707,7 +2708,7 @@ def torch_isnan(self):
 _OP_torch_isneginf = _bound(_VF, 'isneginf')
 
 
-def torch_isneginf(self):
+def torch_isneginf(self) -> Tensor:
     """R torch ``torch_isneginf(self)``; PyTorch ``isneginf``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -2722,7 +2723,7 @@ def torch_isneginf(self):
 _OP_torch_isposinf = _bound(_VF, 'isposinf')
 
 
-def torch_isposinf(self):
+def torch_isposinf(self) -> Tensor:
     """R torch ``torch_isposinf(self)``; PyTorch ``isposinf``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -2737,7 +2738,7 @@ def torch_isposinf(self):
 _OP_torch_isreal = _bound(_VF, 'isreal')
 
 
-def torch_isreal(self):
+def torch_isreal(self) -> Tensor:
     """R torch ``torch_isreal(self)``; PyTorch ``isreal``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -2752,7 +2753,7 @@ def torch_isreal(self):
 _OP_torch_istft = _bound(_VF, 'istft')
 
 
-def torch_istft(self, n_fft, hop_length=None, win_length=None, window=None, center=True, normalized=False, onesided=None, length=None, return_complex=False):
+def torch_istft(self, n_fft, hop_length=None, win_length=None, window=None, center=True, normalized=False, onesided=None, length=None, return_complex=False) -> Tensor:
     """R torch ``torch_istft(self, n_fft, hop_length = NULL, win_length = NULL, window = NULL, center = TRUE, normalized = FALSE, onesided = NULL, length = NULL, return_complex = FALSE)``; PyTorch ``istft``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_n_fft = n_fft if n_fft.__class__ is int else _integer(n_fft)
@@ -2787,7 +2788,7 @@ def torch_istft(self, n_fft, hop_length=None, win_length=None, window=None, cent
 _OP_torch_kaiser_window = _bound(_VF, 'kaiser_window')
 
 
-def torch_kaiser_window(window_length, periodic=True, beta=None, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False):
+def torch_kaiser_window(window_length, periodic=True, beta=None, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False) -> Tensor:
     """R torch ``torch_kaiser_window(window_length, periodic = TRUE, beta, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``kaiser_window``."""
     c_window_length = window_length if window_length.__class__ is int else _integer(window_length)
     kw = {}
@@ -2815,7 +2816,7 @@ def torch_kaiser_window(window_length, periodic=True, beta=None, dtype=None, lay
 _OP_torch_kron = _bound(_VF, 'kron')
 
 
-def torch_kron(self, other):
+def torch_kron(self, other) -> Tensor:
     """R torch ``torch_kron(self, other)``; PyTorch ``kron``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor(other)
@@ -2852,7 +2853,7 @@ def torch_kthvalue(self, k, dim=-1, keepdim=False):
 _OP_torch_lcm = _bound(_VF, 'lcm')
 
 
-def torch_lcm(self, other):
+def torch_lcm(self, other) -> Tensor:
     """R torch ``torch_lcm(self, other)``; PyTorch ``lcm``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor(other)
@@ -2868,7 +2869,7 @@ def torch_lcm(self, other):
 _OP_torch_ldexp = _bound(_VF, 'ldexp')
 
 
-def torch_ldexp(self, other):
+def torch_ldexp(self, other) -> Tensor:
     """R torch ``torch_ldexp(self, other)``; PyTorch ``ldexp``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor(other)
@@ -2884,7 +2885,7 @@ def torch_ldexp(self, other):
 _OP_torch_le = _bound(_VF, 'le')
 
 
-def torch_le(self, other):
+def torch_le(self, other) -> Tensor:
     """R torch ``torch_le(self, other)``; PyTorch ``le``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
@@ -2900,7 +2901,7 @@ def torch_le(self, other):
 _OP_torch_lerp = _bound(_VF, 'lerp')
 
 
-def torch_lerp(self, end, weight):
+def torch_lerp(self, end, weight) -> Tensor:
     """R torch ``torch_lerp(self, end, weight)``; PyTorch ``lerp``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_end = end._t if end.__class__ is _T else _tensor(end)
@@ -2917,7 +2918,7 @@ def torch_lerp(self, end, weight):
 _OP_torch_less = _bound(_VF, 'less')
 
 
-def torch_less(self, other):
+def torch_less(self, other) -> Tensor:
     """R torch ``torch_less(self, other)``; PyTorch ``less``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
@@ -2933,7 +2934,7 @@ def torch_less(self, other):
 _OP_torch_less_equal = _bound(_VF, 'less_equal')
 
 
-def torch_less_equal(self, other):
+def torch_less_equal(self, other) -> Tensor:
     """R torch ``torch_less_equal(self, other)``; PyTorch ``less_equal``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
@@ -2949,7 +2950,7 @@ def torch_less_equal(self, other):
 _OP_torch_lgamma = _bound(_VF, 'lgamma')
 
 
-def torch_lgamma(self):
+def torch_lgamma(self) -> Tensor:
     """R torch ``torch_lgamma(self)``; PyTorch ``lgamma``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -2964,7 +2965,7 @@ def torch_lgamma(self):
 _OP_torch_log = _bound(_VF, 'log')
 
 
-def torch_log(self):
+def torch_log(self) -> Tensor:
     """R torch ``torch_log(self)``; PyTorch ``log``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -2979,7 +2980,7 @@ def torch_log(self):
 _OP_torch_log10 = _bound(_VF, 'log10')
 
 
-def torch_log10(self):
+def torch_log10(self) -> Tensor:
     """R torch ``torch_log10(self)``; PyTorch ``log10``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -2994,7 +2995,7 @@ def torch_log10(self):
 _OP_torch_log1p = _bound(_VF, 'log1p')
 
 
-def torch_log1p(self):
+def torch_log1p(self) -> Tensor:
     """R torch ``torch_log1p(self)``; PyTorch ``log1p``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -3009,7 +3010,7 @@ def torch_log1p(self):
 _OP_torch_log2 = _bound(_VF, 'log2')
 
 
-def torch_log2(self):
+def torch_log2(self) -> Tensor:
     """R torch ``torch_log2(self)``; PyTorch ``log2``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -3024,7 +3025,7 @@ def torch_log2(self):
 _OP_torch_logaddexp = _bound(_VF, 'logaddexp')
 
 
-def torch_logaddexp(self, other):
+def torch_logaddexp(self, other) -> Tensor:
     """R torch ``torch_logaddexp(self, other)``; PyTorch ``logaddexp``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor(other)
@@ -3040,7 +3041,7 @@ def torch_logaddexp(self, other):
 _OP_torch_logaddexp2 = _bound(_VF, 'logaddexp2')
 
 
-def torch_logaddexp2(self, other):
+def torch_logaddexp2(self, other) -> Tensor:
     """R torch ``torch_logaddexp2(self, other)``; PyTorch ``logaddexp2``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor(other)
@@ -3056,7 +3057,7 @@ def torch_logaddexp2(self, other):
 _OP_torch_logcumsumexp = _bound(_VF, 'logcumsumexp')
 
 
-def torch_logcumsumexp(self, dim):
+def torch_logcumsumexp(self, dim) -> Tensor:
     """R torch ``torch_logcumsumexp(self, dim)``; PyTorch ``logcumsumexp``. 1-based: ``dim``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
@@ -3072,7 +3073,7 @@ def torch_logcumsumexp(self, dim):
 _OP_torch_logdet = _bound(_VF, 'logdet')
 
 
-def torch_logdet(self):
+def torch_logdet(self) -> Tensor:
     """R torch ``torch_logdet(self)``; PyTorch ``logdet``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -3087,7 +3088,7 @@ def torch_logdet(self):
 _OP_torch_logical_and = _bound(_VF, 'logical_and')
 
 
-def torch_logical_and(self, other):
+def torch_logical_and(self, other) -> Tensor:
     """R torch ``torch_logical_and(self, other)``; PyTorch ``logical_and``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor(other)
@@ -3103,7 +3104,7 @@ def torch_logical_and(self, other):
 _OP_torch_logical_not = _bound(_VF, 'logical_not')
 
 
-def torch_logical_not(self):
+def torch_logical_not(self) -> Tensor:
     """R torch ``torch_logical_not(self)``; PyTorch ``logical_not``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -3118,7 +3119,7 @@ def torch_logical_not(self):
 _OP_torch_logical_or = _bound(_VF, 'logical_or')
 
 
-def torch_logical_or(self, other):
+def torch_logical_or(self, other) -> Tensor:
     """R torch ``torch_logical_or(self, other)``; PyTorch ``logical_or``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor(other)
@@ -3134,7 +3135,7 @@ def torch_logical_or(self, other):
 _OP_torch_logical_xor = _bound(_VF, 'logical_xor')
 
 
-def torch_logical_xor(self, other):
+def torch_logical_xor(self, other) -> Tensor:
     """R torch ``torch_logical_xor(self, other)``; PyTorch ``logical_xor``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor(other)
@@ -3150,7 +3151,7 @@ def torch_logical_xor(self, other):
 _OP_torch_logit = _bound(_VF, 'logit')
 
 
-def torch_logit(self, eps=None):
+def torch_logit(self, eps=None) -> Tensor:
     """R torch ``torch_logit(self, eps = NULL)``; PyTorch ``logit``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -3169,7 +3170,7 @@ def torch_logit(self, eps=None):
 _OP_torch_logsumexp = _bound(_VF, 'logsumexp')
 
 
-def torch_logsumexp(self, dim, keepdim=False):
+def torch_logsumexp(self, dim, keepdim=False) -> Tensor:
     """R torch ``torch_logsumexp(self, dim, keepdim = FALSE)``; PyTorch ``logsumexp``. 1-based: ``dim``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
@@ -3189,7 +3190,7 @@ def torch_logsumexp(self, dim, keepdim=False):
 _OP_torch_lt = _bound(_VF, 'lt')
 
 
-def torch_lt(self, other):
+def torch_lt(self, other) -> Tensor:
     """R torch ``torch_lt(self, other)``; PyTorch ``lt``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
@@ -3205,7 +3206,7 @@ def torch_lt(self, other):
 _OP_torch_lu_solve = _bound(_VF, 'lu_solve')
 
 
-def torch_lu_solve(self, LU_data, LU_pivots):
+def torch_lu_solve(self, LU_data, LU_pivots) -> Tensor:
     """R torch ``torch_lu_solve(self, LU_data, LU_pivots)``; PyTorch ``lu_solve``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_LU_data = LU_data._t if LU_data.__class__ is _T else _tensor(LU_data)
@@ -3243,7 +3244,7 @@ def torch_lu_unpack(LU_data, LU_pivots, unpack_data=True, unpack_pivots=True):
 _OP_torch_masked_select = _bound(_VF, 'masked_select')
 
 
-def torch_masked_select(self, mask):
+def torch_masked_select(self, mask) -> Tensor:
     """R torch ``torch_masked_select(self, mask)``; PyTorch ``masked_select``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_mask = mask._t if mask.__class__ is _T else _tensor(mask)
@@ -3259,7 +3260,7 @@ def torch_masked_select(self, mask):
 _OP_torch_matmul = _bound(_VF, 'matmul')
 
 
-def torch_matmul(self, other):
+def torch_matmul(self, other) -> Tensor:
     """R torch ``torch_matmul(self, other)``; PyTorch ``matmul``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor(other)
@@ -3275,7 +3276,7 @@ def torch_matmul(self, other):
 _OP_torch_matrix_exp = _bound(_VF, 'matrix_exp')
 
 
-def torch_matrix_exp(self):
+def torch_matrix_exp(self) -> Tensor:
     """R torch ``torch_matrix_exp(self)``; PyTorch ``matrix_exp``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -3290,7 +3291,7 @@ def torch_matrix_exp(self):
 _OP_torch_matrix_power = _bound(_VF, 'matrix_power')
 
 
-def torch_matrix_power(self, n):
+def torch_matrix_power(self, n) -> Tensor:
     """R torch ``torch_matrix_power(self, n)``; PyTorch ``matrix_power``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_n = n if n.__class__ is int else _integer(n)
@@ -3403,7 +3404,7 @@ def torch_max_pool3d_with_indices(self, kernel_size, stride=(), padding=(0, 0, 0
 _OP_torch_max_unpool2d = _bound(_NN, 'max_unpool2d')
 
 
-def torch_max_unpool2d(self, indices, output_size):
+def torch_max_unpool2d(self, indices, output_size) -> Tensor:
     """R torch ``torch_max_unpool2d(self, indices, output_size)``; PyTorch ``max_unpool2d``. 1-based: ``indices``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_indices = _index_fast(indices)
@@ -3420,7 +3421,7 @@ def torch_max_unpool2d(self, indices, output_size):
 _OP_torch_max_unpool3d = _bound(_NN, 'max_unpool3d')
 
 
-def torch_max_unpool3d(self, indices, output_size, stride, padding):
+def torch_max_unpool3d(self, indices, output_size, stride, padding) -> Tensor:
     """R torch ``torch_max_unpool3d(self, indices, output_size, stride, padding)``; PyTorch ``max_unpool3d``. 1-based: ``indices``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_indices = _index_fast(indices)
@@ -3439,7 +3440,7 @@ def torch_max_unpool3d(self, indices, output_size, stride, padding):
 _OP_torch_maximum = _bound(_VF, 'maximum')
 
 
-def torch_maximum(self, other):
+def torch_maximum(self, other) -> Tensor:
     """R torch ``torch_maximum(self, other)``; PyTorch ``maximum``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor(other)
@@ -3455,7 +3456,7 @@ def torch_maximum(self, other):
 _OP_torch_mean = _bound(_VF, 'mean')
 
 
-def torch_mean(self, dim=None, keepdim=False, dtype=None):
+def torch_mean(self, dim=None, keepdim=False, dtype=None) -> Tensor:
     """R torch ``torch_mean(self, dim, keepdim = FALSE, dtype = NULL)``; PyTorch ``mean``. 1-based: ``dim``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
@@ -3537,7 +3538,7 @@ def torch_min(self, dim=None, other=None, keepdim=False):
 _OP_torch_minimum = _bound(_VF, 'minimum')
 
 
-def torch_minimum(self, other):
+def torch_minimum(self, other) -> Tensor:
     """R torch ``torch_minimum(self, other)``; PyTorch ``minimum``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor(other)
@@ -3553,7 +3554,7 @@ def torch_minimum(self, other):
 _OP_torch_mm = _bound(_VF, 'mm')
 
 
-def torch_mm(self, mat2, out_dtype=None):
+def torch_mm(self, mat2, out_dtype=None) -> Tensor:
     """R torch ``torch_mm(self, mat2, out_dtype)``; PyTorch ``mm``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_mat2 = mat2._t if mat2.__class__ is _T else _tensor(mat2)
@@ -3593,7 +3594,7 @@ def torch_mode(self, dim=-1, keepdim=False):
 _OP_torch_movedim = _bound(_VF, 'movedim')
 
 
-def torch_movedim(self, source, destination):
+def torch_movedim(self, source, destination) -> Tensor:
     """R torch ``torch_movedim(self, source, destination)``; PyTorch ``movedim``. 1-based: ``source``, ``destination``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_source = _dims(source, (RValueError, 'Dimension is 1-based, but found 0.'))
@@ -3610,7 +3611,7 @@ def torch_movedim(self, source, destination):
 _OP_torch_mul = _bound(_VF, 'mul')
 
 
-def torch_mul(self, other):
+def torch_mul(self, other) -> Tensor:
     """R torch ``torch_mul(self, other)``; PyTorch ``mul``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
@@ -3626,7 +3627,7 @@ def torch_mul(self, other):
 _OP_torch_multinomial = _bound(_VF, 'multinomial')
 
 
-def torch_multinomial(self, num_samples, replacement=False, generator=None):
+def torch_multinomial(self, num_samples, replacement=False, generator=None) -> Tensor:
     """R torch ``torch_multinomial(self, num_samples, replacement = FALSE, generator = NULL)``; PyTorch ``multinomial``. Returns 1-based indices."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_num_samples = num_samples if num_samples.__class__ is int else _integer(num_samples)
@@ -3647,7 +3648,7 @@ def torch_multinomial(self, num_samples, replacement=False, generator=None):
 _OP_torch_multiply = _bound(_VF, 'multiply')
 
 
-def torch_multiply(self, other):
+def torch_multiply(self, other) -> Tensor:
     """R torch ``torch_multiply(self, other)``; PyTorch ``multiply``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
@@ -3663,7 +3664,7 @@ def torch_multiply(self, other):
 _OP_torch_mv = _bound(_VF, 'mv')
 
 
-def torch_mv(self, vec):
+def torch_mv(self, vec) -> Tensor:
     """R torch ``torch_mv(self, vec)``; PyTorch ``mv``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_vec = vec._t if vec.__class__ is _T else _tensor(vec)
@@ -3679,7 +3680,7 @@ def torch_mv(self, vec):
 _OP_torch_mvlgamma = _bound(_VF, 'mvlgamma')
 
 
-def torch_mvlgamma(self, p):
+def torch_mvlgamma(self, p) -> Tensor:
     """R torch ``torch_mvlgamma(self, p)``; PyTorch ``mvlgamma``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_p = p if p.__class__ is int else _integer(p)
@@ -3695,7 +3696,7 @@ def torch_mvlgamma(self, p):
 _OP_torch_nanquantile = _bound(_VF, 'nanquantile')
 
 
-def torch_nanquantile(self, q, dim=None, keepdim=False, interpolation='linear'):
+def torch_nanquantile(self, q, dim=None, keepdim=False, interpolation='linear') -> Tensor:
     """R torch ``torch_nanquantile(self, q, dim = NULL, keepdim = FALSE, interpolation = 'linear')``; PyTorch ``nanquantile``. 1-based: ``dim``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_q = q._t if q.__class__ is _T else _tensor_or_scalar(q)
@@ -3720,7 +3721,7 @@ def torch_nanquantile(self, q, dim=None, keepdim=False, interpolation='linear'):
 _OP_torch_nansum = _bound(_VF, 'nansum')
 
 
-def torch_nansum(self, dim=None, keepdim=False, dtype=None):
+def torch_nansum(self, dim=None, keepdim=False, dtype=None) -> Tensor:
     """R torch ``torch_nansum(self, dim = NULL, keepdim = FALSE, dtype = NULL)``; PyTorch ``nansum``. 1-based: ``dim``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
@@ -3744,7 +3745,7 @@ def torch_nansum(self, dim=None, keepdim=False, dtype=None):
 _OP_torch_narrow = _bound(_VF, 'narrow')
 
 
-def torch_narrow(self, dim, start, length):
+def torch_narrow(self, dim, start, length) -> Tensor:
     """R torch ``torch_narrow(self, dim, start, length)``; PyTorch ``narrow``. 1-based: ``dim``, ``start``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
@@ -3762,7 +3763,7 @@ def torch_narrow(self, dim, start, length):
 _OP_torch_narrow_copy = _bound(_VF, 'narrow_copy')
 
 
-def torch_narrow_copy(self, dim, start, length):
+def torch_narrow_copy(self, dim, start, length) -> Tensor:
     """R torch ``torch_narrow_copy(self, dim, start, length)``; PyTorch ``narrow_copy``. 1-based: ``dim``, ``start``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
@@ -3780,7 +3781,7 @@ def torch_narrow_copy(self, dim, start, length):
 _OP_torch_ne = _bound(_VF, 'ne')
 
 
-def torch_ne(self, other):
+def torch_ne(self, other) -> Tensor:
     """R torch ``torch_ne(self, other)``; PyTorch ``ne``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
@@ -3796,7 +3797,7 @@ def torch_ne(self, other):
 _OP_torch_neg = _bound(_VF, 'neg')
 
 
-def torch_neg(self):
+def torch_neg(self) -> Tensor:
     """R torch ``torch_neg(self)``; PyTorch ``neg``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -3811,7 +3812,7 @@ def torch_neg(self):
 _OP_torch_negative = _bound(_VF, 'negative')
 
 
-def torch_negative(self):
+def torch_negative(self) -> Tensor:
     """R torch ``torch_negative(self)``; PyTorch ``negative``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -3826,7 +3827,7 @@ def torch_negative(self):
 _OP_torch_nextafter = _bound(_VF, 'nextafter')
 
 
-def torch_nextafter(self, other):
+def torch_nextafter(self, other) -> Tensor:
     """R torch ``torch_nextafter(self, other)``; PyTorch ``nextafter``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor(other)
@@ -3842,7 +3843,7 @@ def torch_nextafter(self, other):
 _OP_torch_norm = _bound(_VF, 'norm')
 
 
-def torch_norm(self, p=2, dim=None, keepdim=False, dtype=None):
+def torch_norm(self, p=2, dim=None, keepdim=False, dtype=None) -> Tensor:
     """R torch ``torch_norm(self, p = 2, dim, keepdim = FALSE, dtype)``; PyTorch ``norm``. 1-based: ``dim``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_p = _plain(p)
@@ -3865,7 +3866,7 @@ def torch_norm(self, p=2, dim=None, keepdim=False, dtype=None):
 _OP_torch_not_equal = _bound(_VF, 'not_equal')
 
 
-def torch_not_equal(self, other):
+def torch_not_equal(self, other) -> Tensor:
     """R torch ``torch_not_equal(self, other)``; PyTorch ``not_equal``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
@@ -3881,7 +3882,7 @@ def torch_not_equal(self, other):
 _OP_torch_orgqr = _bound(_VF, 'orgqr')
 
 
-def torch_orgqr(self, input2):
+def torch_orgqr(self, input2) -> Tensor:
     """R torch ``torch_orgqr(self, input2)``; PyTorch ``orgqr``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_input2 = input2._t if input2.__class__ is _T else _tensor(input2)
@@ -3897,7 +3898,7 @@ def torch_orgqr(self, input2):
 _OP_torch_ormqr = _bound(_VF, 'ormqr')
 
 
-def torch_ormqr(self, input2, input3, left=True, transpose=False):
+def torch_ormqr(self, input2, input3, left=True, transpose=False) -> Tensor:
     """R torch ``torch_ormqr(self, input2, input3, left = TRUE, transpose = FALSE)``; PyTorch ``ormqr``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_input2 = input2._t if input2.__class__ is _T else _tensor(input2)
@@ -3921,7 +3922,7 @@ def torch_ormqr(self, input2, input3, left=True, transpose=False):
 _OP_torch_outer = _bound(_VF, 'outer')
 
 
-def torch_outer(self, vec2):
+def torch_outer(self, vec2) -> Tensor:
     """R torch ``torch_outer(self, vec2)``; PyTorch ``outer``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_vec2 = vec2._t if vec2.__class__ is _T else _tensor(vec2)
@@ -3937,7 +3938,7 @@ def torch_outer(self, vec2):
 _OP_torch_pdist = _bound(_VF, 'pdist')
 
 
-def torch_pdist(self, p=2.0):
+def torch_pdist(self, p=2.0) -> Tensor:
     """R torch ``torch_pdist(self, p = 2.0)``; PyTorch ``pdist``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -3956,7 +3957,7 @@ def torch_pdist(self, p=2.0):
 _OP_torch_pinverse = _bound(_VF, 'pinverse')
 
 
-def torch_pinverse(self, rcond=1e-15):
+def torch_pinverse(self, rcond=1e-15) -> Tensor:
     """R torch ``torch_pinverse(self, rcond = 1e-15)``; PyTorch ``pinverse``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -3975,7 +3976,7 @@ def torch_pinverse(self, rcond=1e-15):
 _OP_torch_pixel_shuffle = _bound(_VF, 'pixel_shuffle')
 
 
-def torch_pixel_shuffle(self, upscale_factor):
+def torch_pixel_shuffle(self, upscale_factor) -> Tensor:
     """R torch ``torch_pixel_shuffle(self, upscale_factor)``; PyTorch ``pixel_shuffle``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_upscale_factor = upscale_factor if upscale_factor.__class__ is int else _integer(upscale_factor)
@@ -3991,7 +3992,7 @@ def torch_pixel_shuffle(self, upscale_factor):
 _OP_torch_poisson = _bound(_VF, 'poisson')
 
 
-def torch_poisson(self, generator=None):
+def torch_poisson(self, generator=None) -> Tensor:
     """R torch ``torch_poisson(self, generator = NULL)``; PyTorch ``poisson``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -4010,7 +4011,7 @@ def torch_poisson(self, generator=None):
 _OP_torch_polar = _bound(_VF, 'polar')
 
 
-def torch_polar(abs, angle):
+def torch_polar(abs, angle) -> Tensor:
     """R torch ``torch_polar(abs, angle)``; PyTorch ``polar``."""
     c_abs = abs._t if abs.__class__ is _T else _tensor(abs)
     c_angle = angle._t if angle.__class__ is _T else _tensor(angle)
@@ -4026,7 +4027,7 @@ def torch_polar(abs, angle):
 _OP_torch_polygamma = _bound(_VF, 'polygamma')
 
 
-def torch_polygamma(n, input):
+def torch_polygamma(n, input) -> Tensor:
     """R torch ``torch_polygamma(n, input)``; PyTorch ``polygamma``."""
     c_n = n if n.__class__ is int else _integer(n)
     c_input = input._t if input.__class__ is _T else _tensor(input)
@@ -4042,7 +4043,7 @@ def torch_polygamma(n, input):
 _OP_torch_pow = _bound(_VF, 'pow')
 
 
-def torch_pow(self, exponent):
+def torch_pow(self, exponent) -> Tensor:
     """R torch ``torch_pow(self, exponent)``; PyTorch ``pow``."""
     c_self = self._t if self.__class__ is _T else _tensor_or_scalar(self)
     c_exponent = exponent._t if exponent.__class__ is _T else _tensor_or_scalar(exponent)
@@ -4058,7 +4059,7 @@ def torch_pow(self, exponent):
 _OP_torch_prod = _bound(_VF, 'prod')
 
 
-def torch_prod(self, dim=None, keepdim=False, dtype=None):
+def torch_prod(self, dim=None, keepdim=False, dtype=None) -> Tensor:
     """R torch ``torch_prod(self, dim, keepdim = FALSE, dtype = NULL)``; PyTorch ``prod``. 1-based: ``dim``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
@@ -4113,7 +4114,7 @@ def torch_qr(self, some=True):
 _OP_torch_quantile = _bound(_VF, 'quantile')
 
 
-def torch_quantile(self, q, dim=None, keepdim=False, interpolation='linear'):
+def torch_quantile(self, q, dim=None, keepdim=False, interpolation='linear') -> Tensor:
     """R torch ``torch_quantile(self, q, dim = NULL, keepdim = FALSE, interpolation = 'linear')``; PyTorch ``quantile``. 1-based: ``dim``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_q = q._t if q.__class__ is _T else _tensor_or_scalar(q)
@@ -4138,7 +4139,7 @@ def torch_quantile(self, q, dim=None, keepdim=False, interpolation='linear'):
 _OP_torch_quantize_per_channel = _bound(_VF, 'quantize_per_channel')
 
 
-def torch_quantize_per_channel(self, scales, zero_points, axis, dtype):
+def torch_quantize_per_channel(self, scales, zero_points, axis, dtype) -> Tensor:
     """R torch ``torch_quantize_per_channel(self, scales, zero_points, axis, dtype)``; PyTorch ``quantize_per_channel``. 1-based: ``axis``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_scales = scales._t if scales.__class__ is _T else _tensor(scales)
@@ -4157,7 +4158,7 @@ def torch_quantize_per_channel(self, scales, zero_points, axis, dtype):
 _OP_torch_rad2deg = _bound(_VF, 'rad2deg')
 
 
-def torch_rad2deg(self):
+def torch_rad2deg(self) -> Tensor:
     """R torch ``torch_rad2deg(self)``; PyTorch ``rad2deg``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -4172,7 +4173,7 @@ def torch_rad2deg(self):
 _OP_torch_real = _bound(_VF, 'real')
 
 
-def torch_real(self):
+def torch_real(self) -> Tensor:
     """R torch ``torch_real(self)``; PyTorch ``real``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -4187,7 +4188,7 @@ def torch_real(self):
 _OP_torch_reciprocal = _bound(_VF, 'reciprocal')
 
 
-def torch_reciprocal(self):
+def torch_reciprocal(self) -> Tensor:
     """R torch ``torch_reciprocal(self)``; PyTorch ``reciprocal``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -4202,7 +4203,7 @@ def torch_reciprocal(self):
 _OP_torch_relu = _bound(_VF, 'relu')
 
 
-def torch_relu(self):
+def torch_relu(self) -> Tensor:
     """R torch ``torch_relu(self)``; PyTorch ``relu``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -4217,7 +4218,7 @@ def torch_relu(self):
 _OP_torch_relu_ = _bound(_VF, 'relu_')
 
 
-def torch_relu_(self):
+def torch_relu_(self) -> Tensor:
     """R torch ``torch_relu_(self)``; PyTorch ``relu_``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -4230,7 +4231,7 @@ def torch_relu_(self):
 _OP_torch_remainder = _bound(_VF, 'remainder')
 
 
-def torch_remainder(self, other):
+def torch_remainder(self, other) -> Tensor:
     """R torch ``torch_remainder(self, other)``; PyTorch ``remainder``."""
     c_self = self._t if self.__class__ is _T else _tensor_or_scalar(self)
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
@@ -4246,7 +4247,7 @@ def torch_remainder(self, other):
 _OP_torch_renorm = _bound(_VF, 'renorm')
 
 
-def torch_renorm(self, p, dim, maxnorm):
+def torch_renorm(self, p, dim, maxnorm) -> Tensor:
     """R torch ``torch_renorm(self, p, dim, maxnorm)``; PyTorch ``renorm``. 1-based: ``dim``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_p = _plain(p)
@@ -4264,7 +4265,7 @@ def torch_renorm(self, p, dim, maxnorm):
 _OP_torch_repeat_interleave = _bound(_VF, 'repeat_interleave')
 
 
-def torch_repeat_interleave(self=None, repeats=None, dim=None, output_size=None):
+def torch_repeat_interleave(self=None, repeats=None, dim=None, output_size=None) -> Tensor:
     """R torch ``torch_repeat_interleave(self, repeats, dim = NULL, output_size = NULL)``; PyTorch ``repeat_interleave``. 1-based: ``dim``."""
     kw = {}
     if self is not None:
@@ -4287,7 +4288,7 @@ def torch_repeat_interleave(self=None, repeats=None, dim=None, output_size=None)
 _OP_torch_reshape = _bound(_VF, 'reshape')
 
 
-def torch_reshape(self, shape):
+def torch_reshape(self, shape) -> Tensor:
     """R torch ``torch_reshape(self, shape)``; PyTorch ``reshape``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_shape = _integers(shape)
@@ -4303,7 +4304,7 @@ def torch_reshape(self, shape):
 _OP_torch_roll = _bound(_VF, 'roll')
 
 
-def torch_roll(self, shifts, dims=()):
+def torch_roll(self, shifts, dims=()) -> Tensor:
     """R torch ``torch_roll(self, shifts, dims = c())``; PyTorch ``roll``. 1-based: ``dims``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_shifts = _integers(shifts)
@@ -4323,7 +4324,7 @@ def torch_roll(self, shifts, dims=()):
 _OP_torch_rot90 = _bound(_VF, 'rot90')
 
 
-def torch_rot90(self, k=1, dims=(1, 2)):
+def torch_rot90(self, k=1, dims=(1, 2)) -> Tensor:
     """R torch ``torch_rot90(self, k = 1, dims = c(1, 2))``; PyTorch ``rot90``. 1-based: ``dims``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
@@ -4345,7 +4346,7 @@ def torch_rot90(self, k=1, dims=(1, 2)):
 _OP_torch_round = _bound(_VF, 'round')
 
 
-def torch_round(self, decimals=None):
+def torch_round(self, decimals=None) -> Tensor:
     """R torch ``torch_round(self, decimals)``; PyTorch ``round``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
@@ -4363,7 +4364,7 @@ def torch_round(self, decimals=None):
 _OP_torch_rrelu_ = _bound(_VF, 'rrelu_')
 
 
-def torch_rrelu_(self, lower=0.125, upper=0.3333333333333333, training=False, generator=None):
+def torch_rrelu_(self, lower=0.125, upper=0.3333333333333333, training=False, generator=None) -> Tensor:
     """R torch ``torch_rrelu_(self, lower = 0.125, upper = 0.3333333333333333, training = FALSE, generator = NULL)``; PyTorch ``rrelu_``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
@@ -4387,7 +4388,7 @@ def torch_rrelu_(self, lower=0.125, upper=0.3333333333333333, training=False, ge
 _OP_torch_rsqrt = _bound(_VF, 'rsqrt')
 
 
-def torch_rsqrt(self):
+def torch_rsqrt(self) -> Tensor:
     """R torch ``torch_rsqrt(self)``; PyTorch ``rsqrt``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -4402,7 +4403,7 @@ def torch_rsqrt(self):
 _OP_torch_scaled_dot_product_attention = _bound(_NN, 'scaled_dot_product_attention')
 
 
-def torch_scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.0, is_causal=False, scale=None, enable_gqa=False):
+def torch_scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.0, is_causal=False, scale=None, enable_gqa=False) -> Tensor:
     """R torch ``torch_scaled_dot_product_attention(query, key, value, attn_mask = NULL, dropout_p = 0.0, is_causal = FALSE, scale = NULL, enable_gqa = FALSE)``; PyTorch ``scaled_dot_product_attention``."""
     c_query = query._t if query.__class__ is _T else _tensor(query)
     c_key = key._t if key.__class__ is _T else _tensor(key)
@@ -4432,7 +4433,7 @@ def torch_scaled_dot_product_attention(query, key, value, attn_mask=None, dropou
 _OP_torch_searchsorted = _bound(_VF, 'searchsorted')
 
 
-def torch_searchsorted(sorted_sequence, self, out_int32=False, right=False, side=None, sorter=None):
+def torch_searchsorted(sorted_sequence, self, out_int32=False, right=False, side=None, sorter=None) -> Tensor:
     """R torch ``torch_searchsorted(sorted_sequence, self, out_int32 = FALSE, right = FALSE, side = NULL, sorter = NULL)``; PyTorch ``searchsorted``. 1-based: ``sorter``. Returns 1-based indices."""
     c_sorted_sequence = sorted_sequence._t if sorted_sequence.__class__ is _T else _tensor(sorted_sequence)
     c_self = self._t if self.__class__ is _T else _tensor_or_scalar(self)
@@ -4455,7 +4456,7 @@ def torch_searchsorted(sorted_sequence, self, out_int32=False, right=False, side
 _OP_torch_select = _bound(_VF, 'select')
 
 
-def torch_select(self, dim, index):
+def torch_select(self, dim, index) -> Tensor:
     """R torch ``torch_select(self, dim, index)``; PyTorch ``select``. 1-based: ``dim``, ``index``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
@@ -4472,7 +4473,7 @@ def torch_select(self, dim, index):
 _OP_torch_selu = _bound(_VF, 'selu')
 
 
-def torch_selu(self):
+def torch_selu(self) -> Tensor:
     """R torch ``torch_selu(self)``; PyTorch ``selu``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -4487,7 +4488,7 @@ def torch_selu(self):
 _OP_torch_selu_ = _bound(_VF, 'selu_')
 
 
-def torch_selu_(self):
+def torch_selu_(self) -> Tensor:
     """R torch ``torch_selu_(self)``; PyTorch ``selu_``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -4500,7 +4501,7 @@ def torch_selu_(self):
 _OP_torch_sgn = _bound(_VF, 'sgn')
 
 
-def torch_sgn(self):
+def torch_sgn(self) -> Tensor:
     """R torch ``torch_sgn(self)``; PyTorch ``sgn``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -4515,7 +4516,7 @@ def torch_sgn(self):
 _OP_torch_sigmoid = _bound(_VF, 'sigmoid')
 
 
-def torch_sigmoid(self):
+def torch_sigmoid(self) -> Tensor:
     """R torch ``torch_sigmoid(self)``; PyTorch ``sigmoid``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -4530,7 +4531,7 @@ def torch_sigmoid(self):
 _OP_torch_sign = _bound(_VF, 'sign')
 
 
-def torch_sign(self):
+def torch_sign(self) -> Tensor:
     """R torch ``torch_sign(self)``; PyTorch ``sign``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -4545,7 +4546,7 @@ def torch_sign(self):
 _OP_torch_signbit = _bound(_VF, 'signbit')
 
 
-def torch_signbit(self):
+def torch_signbit(self) -> Tensor:
     """R torch ``torch_signbit(self)``; PyTorch ``signbit``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -4560,7 +4561,7 @@ def torch_signbit(self):
 _OP_torch_sin = _bound(_VF, 'sin')
 
 
-def torch_sin(self):
+def torch_sin(self) -> Tensor:
     """R torch ``torch_sin(self)``; PyTorch ``sin``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -4575,7 +4576,7 @@ def torch_sin(self):
 _OP_torch_sinh = _bound(_VF, 'sinh')
 
 
-def torch_sinh(self):
+def torch_sinh(self) -> Tensor:
     """R torch ``torch_sinh(self)``; PyTorch ``sinh``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -4623,7 +4624,7 @@ def torch_sort(self, dim=-1, descending=False, stable=None):
 _OP_torch_sparse_coo_tensor = _bound(_VF, 'sparse_coo_tensor')
 
 
-def torch_sparse_coo_tensor(indices=None, values=None, size=None, dtype=None, layout=None, device=None, pin_memory=False, is_coalesced=None, requires_grad=False):
+def torch_sparse_coo_tensor(indices=None, values=None, size=None, dtype=None, layout=None, device=None, pin_memory=False, is_coalesced=None, requires_grad=False) -> Tensor:
     """R torch ``torch_sparse_coo_tensor(indices, values, size, dtype = NULL, layout = NULL, device = NULL, pin_memory = FALSE, is_coalesced = NULL)``; PyTorch ``sparse_coo_tensor``. 1-based: ``indices``."""
     kw = {}
     if indices is not None:
@@ -4656,7 +4657,7 @@ def torch_sparse_coo_tensor(indices=None, values=None, size=None, dtype=None, la
 _OP_torch_sparse_sampled_addmm = _bound(_SPARSE, 'sparse_sampled_addmm')
 
 
-def torch_sparse_sampled_addmm(self, mat1, mat2, beta=1, alpha=1):
+def torch_sparse_sampled_addmm(self, mat1, mat2, beta=1, alpha=1) -> Tensor:
     """R torch ``torch_sparse_sampled_addmm(self, mat1, mat2, beta = 1, alpha = 1)``; PyTorch ``sparse_sampled_addmm``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_mat1 = mat1._t if mat1.__class__ is _T else _tensor(mat1)
@@ -4696,7 +4697,7 @@ def torch_split(self, split_size, dim=1):
 _OP_torch_sqrt = _bound(_VF, 'sqrt')
 
 
-def torch_sqrt(self):
+def torch_sqrt(self) -> Tensor:
     """R torch ``torch_sqrt(self)``; PyTorch ``sqrt``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -4711,7 +4712,7 @@ def torch_sqrt(self):
 _OP_torch_square = _bound(_VF, 'square')
 
 
-def torch_square(self):
+def torch_square(self) -> Tensor:
     """R torch ``torch_square(self)``; PyTorch ``square``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -4726,7 +4727,7 @@ def torch_square(self):
 _OP_torch_squeeze = _bound(_VF, 'squeeze')
 
 
-def torch_squeeze(self, dim=None):
+def torch_squeeze(self, dim=None) -> Tensor:
     """R torch ``torch_squeeze(self, dim)``; PyTorch ``squeeze``. 1-based: ``dim``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -4745,7 +4746,7 @@ def torch_squeeze(self, dim=None):
 _OP_torch_stack = _bound(_VF, 'stack')
 
 
-def torch_stack(tensors, dim=1):
+def torch_stack(tensors, dim=1) -> Tensor:
     """R torch ``torch_stack(tensors, dim = 1)``; PyTorch ``stack``. 1-based: ``dim``."""
     c_tensors = _tensor_list(tensors)
     try:
@@ -4764,7 +4765,7 @@ def torch_stack(tensors, dim=1):
 _OP_torch_std = _bound(_VF, 'std')
 
 
-def torch_std(self, dim=None, correction=None, unbiased=True, keepdim=False):
+def torch_std(self, dim=None, correction=None, unbiased=True, keepdim=False) -> Tensor:
     """R torch ``torch_std(self, dim = NULL, correction = NULL, unbiased = TRUE, keepdim = FALSE)``; PyTorch ``std``. 1-based: ``dim``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
@@ -4810,7 +4811,7 @@ def torch_std_mean(self, dim=None, correction=None, unbiased=True, keepdim=False
 _OP_torch_sub = _bound(_VF, 'sub')
 
 
-def torch_sub(self, other, alpha=1):
+def torch_sub(self, other, alpha=1) -> Tensor:
     """R torch ``torch_sub(self, other, alpha = 1)``; PyTorch ``sub``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
@@ -4829,7 +4830,7 @@ def torch_sub(self, other, alpha=1):
 _OP_torch_subtract = _bound(_VF, 'subtract')
 
 
-def torch_subtract(self, other, alpha=1):
+def torch_subtract(self, other, alpha=1) -> Tensor:
     """R torch ``torch_subtract(self, other, alpha = 1)``; PyTorch ``subtract``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
@@ -4848,7 +4849,7 @@ def torch_subtract(self, other, alpha=1):
 _OP_torch_sum = _bound(_VF, 'sum')
 
 
-def torch_sum(self, dim=None, keepdim=False, dtype=None):
+def torch_sum(self, dim=None, keepdim=False, dtype=None) -> Tensor:
     """R torch ``torch_sum(self, dim, keepdim = FALSE, dtype = NULL)``; PyTorch ``sum``. 1-based: ``dim``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
@@ -4892,7 +4893,7 @@ def torch_svd(self, some=True, compute_uv=True):
 _OP_torch_t = _bound(_VF, 't')
 
 
-def torch_t(self):
+def torch_t(self) -> Tensor:
     """R torch ``torch_t(self)``; PyTorch ``t``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -4907,7 +4908,7 @@ def torch_t(self):
 _OP_torch_take = _bound(_VF, 'take')
 
 
-def torch_take(self, index):
+def torch_take(self, index) -> Tensor:
     """R torch ``torch_take(self, index)``; PyTorch ``take``. 1-based: ``index``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_index = _index(index)
@@ -4923,7 +4924,7 @@ def torch_take(self, index):
 _OP_torch_take_along_dim = _bound(_VF, 'take_along_dim')
 
 
-def torch_take_along_dim(self, indices, dim=None):
+def torch_take_along_dim(self, indices, dim=None) -> Tensor:
     """R torch ``torch_take_along_dim(self, indices, dim = NULL)``; PyTorch ``take_along_dim``. 1-based: ``indices``, ``dim``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_indices = _index(indices)
@@ -4943,7 +4944,7 @@ def torch_take_along_dim(self, indices, dim=None):
 _OP_torch_tan = _bound(_VF, 'tan')
 
 
-def torch_tan(self):
+def torch_tan(self) -> Tensor:
     """R torch ``torch_tan(self)``; PyTorch ``tan``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -4958,7 +4959,7 @@ def torch_tan(self):
 _OP_torch_tanh = _bound(_VF, 'tanh')
 
 
-def torch_tanh(self):
+def torch_tanh(self) -> Tensor:
     """R torch ``torch_tanh(self)``; PyTorch ``tanh``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -4973,7 +4974,7 @@ def torch_tanh(self):
 _OP_torch_threshold_ = _bound(_VF, 'threshold_')
 
 
-def torch_threshold_(self, threshold, value):
+def torch_threshold_(self, threshold, value) -> Tensor:
     """R torch ``torch_threshold_(self, threshold, value)``; PyTorch ``threshold_``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_threshold = _plain(threshold)
@@ -5011,7 +5012,7 @@ def torch_topk(self, k, dim=-1, largest=True, sorted=True):
 _OP_torch_trace = _bound(_VF, 'trace')
 
 
-def torch_trace(self):
+def torch_trace(self) -> Tensor:
     """R torch ``torch_trace(self)``; PyTorch ``trace``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -5026,7 +5027,7 @@ def torch_trace(self):
 _OP_torch_transpose = _bound(_VF, 'transpose')
 
 
-def torch_transpose(self, dim0, dim1):
+def torch_transpose(self, dim0, dim1) -> Tensor:
     """R torch ``torch_transpose(self, dim0, dim1)``; PyTorch ``transpose``. 1-based: ``dim0``, ``dim1``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_dim0 = dim0 - 1 if dim0.__class__ is int and dim0 > 0 else _dims(dim0)
@@ -5043,7 +5044,7 @@ def torch_transpose(self, dim0, dim1):
 _OP_torch_trapz = _bound(_VF, 'trapz')
 
 
-def torch_trapz(y, dx=1.0, x=None, dim=-1):
+def torch_trapz(y, dx=1.0, x=None, dim=-1) -> Tensor:
     """R torch ``torch_trapz(y, dx = 1.0, x, dim = -1)``; PyTorch ``trapz``. 1-based: ``dim``."""
     c_y = y._t if y.__class__ is _T else _tensor(y)
     kw = {}
@@ -5088,7 +5089,7 @@ def torch_triangular_solve(self, A, upper=True, transpose=False, unitriangular=F
 _OP_torch_tril = _bound(_VF, 'tril')
 
 
-def torch_tril(self, diagonal=0):
+def torch_tril(self, diagonal=0) -> Tensor:
     """R torch ``torch_tril(self, diagonal = 0)``; PyTorch ``tril``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -5107,7 +5108,7 @@ def torch_tril(self, diagonal=0):
 _OP_torch_tril_indices = _bound(_VF, 'tril_indices')
 
 
-def torch_tril_indices(row, col, offset=0, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False):
+def torch_tril_indices(row, col, offset=0, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False) -> Tensor:
     """R torch ``torch_tril_indices(row, col, offset = 0, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``tril_indices``. Returns 1-based indices."""
     c_row = row if row.__class__ is int else _integer(row)
     c_col = col if col.__class__ is int else _integer(col)
@@ -5136,7 +5137,7 @@ def torch_tril_indices(row, col, offset=0, dtype=None, layout=None, device=None,
 _OP_torch_triu = _bound(_VF, 'triu')
 
 
-def torch_triu(self, diagonal=0):
+def torch_triu(self, diagonal=0) -> Tensor:
     """R torch ``torch_triu(self, diagonal = 0)``; PyTorch ``triu``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -5155,7 +5156,7 @@ def torch_triu(self, diagonal=0):
 _OP_torch_triu_indices = _bound(_VF, 'triu_indices')
 
 
-def torch_triu_indices(row, col, offset=0, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False):
+def torch_triu_indices(row, col, offset=0, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False) -> Tensor:
     """R torch ``torch_triu_indices(row, col, offset = 0, dtype = NULL, layout = NULL, device = NULL, pin_memory = NULL)``; PyTorch ``triu_indices``. Returns 1-based indices."""
     c_row = row if row.__class__ is int else _integer(row)
     c_col = col if col.__class__ is int else _integer(col)
@@ -5184,7 +5185,7 @@ def torch_triu_indices(row, col, offset=0, dtype=None, layout=None, device=None,
 _OP_torch_true_divide = _bound(_VF, 'true_divide')
 
 
-def torch_true_divide(self, other):
+def torch_true_divide(self, other) -> Tensor:
     """R torch ``torch_true_divide(self, other)``; PyTorch ``true_divide``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
@@ -5200,7 +5201,7 @@ def torch_true_divide(self, other):
 _OP_torch_trunc = _bound(_VF, 'trunc')
 
 
-def torch_trunc(self):
+def torch_trunc(self) -> Tensor:
     """R torch ``torch_trunc(self)``; PyTorch ``trunc``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -5290,7 +5291,7 @@ def torch_unsafe_split(self, split_size, dim=1):
 _OP_torch_unsqueeze = _bound(_VF, 'unsqueeze')
 
 
-def torch_unsqueeze(self, dim):
+def torch_unsqueeze(self, dim) -> Tensor:
     """R torch ``torch_unsqueeze(self, dim)``; PyTorch ``unsqueeze``. 1-based: ``dim``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
@@ -5306,7 +5307,7 @@ def torch_unsqueeze(self, dim):
 _OP_torch_vander = _bound(_VF, 'vander')
 
 
-def torch_vander(x, N=None, increasing=False):
+def torch_vander(x, N=None, increasing=False) -> Tensor:
     """R torch ``torch_vander(x, N = NULL, increasing = FALSE)``; PyTorch ``vander``."""
     c_x = x._t if x.__class__ is _T else _tensor(x)
     kw = {}
@@ -5328,7 +5329,7 @@ def torch_vander(x, N=None, increasing=False):
 _OP_torch_var = _bound(_VF, 'var')
 
 
-def torch_var(self, dim=None, correction=None, unbiased=True, keepdim=False):
+def torch_var(self, dim=None, correction=None, unbiased=True, keepdim=False) -> Tensor:
     """R torch ``torch_var(self, dim = NULL, correction = NULL, unbiased = TRUE, keepdim = FALSE)``; PyTorch ``var``. 1-based: ``dim``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     kw = {}
@@ -5374,7 +5375,7 @@ def torch_var_mean(self, dim=None, correction=None, unbiased=True, keepdim=False
 _OP_torch_vdot = _bound(_VF, 'vdot')
 
 
-def torch_vdot(self, other):
+def torch_vdot(self, other) -> Tensor:
     """R torch ``torch_vdot(self, other)``; PyTorch ``vdot``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     c_other = other._t if other.__class__ is _T else _tensor(other)
@@ -5390,7 +5391,7 @@ def torch_vdot(self, other):
 _OP_torch_view_as_complex = _bound(_VF, 'view_as_complex')
 
 
-def torch_view_as_complex(self):
+def torch_view_as_complex(self) -> Tensor:
     """R torch ``torch_view_as_complex(self)``; PyTorch ``view_as_complex``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -5405,7 +5406,7 @@ def torch_view_as_complex(self):
 _OP_torch_view_as_real = _bound(_VF, 'view_as_real')
 
 
-def torch_view_as_real(self):
+def torch_view_as_real(self) -> Tensor:
     """R torch ``torch_view_as_real(self)``; PyTorch ``view_as_real``."""
     c_self = self._t if self.__class__ is _T else _tensor(self)
     try:
@@ -5420,7 +5421,7 @@ def torch_view_as_real(self):
 _OP_torch_vstack = _bound(_VF, 'vstack')
 
 
-def torch_vstack(tensors):
+def torch_vstack(tensors) -> Tensor:
     """R torch ``torch_vstack(tensors)``; PyTorch ``vstack``."""
     c_tensors = _tensor_list(tensors)
     try:

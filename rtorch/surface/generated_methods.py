@@ -9,11 +9,12 @@ roles or the generator and run ``python tools/gen_surface.py``.
 from __future__ import annotations
 
 from rtorch.surface.preamble import *
+from rtorch.tensor import Tensor
 
 _OP_and__ = _bound(_TB, '__and__')
 
 
-def method___and__(self, other):
+def method___and__(self, other) -> Tensor:
     """R torch ``x$__and__(other)``; PyTorch ``__and__``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -28,7 +29,7 @@ def method___and__(self, other):
 _OP_lshift__ = _bound(_TB, '__lshift__')
 
 
-def method___lshift__(self, other):
+def method___lshift__(self, other) -> Tensor:
     """R torch ``x$__lshift__(other)``; PyTorch ``__lshift__``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -43,7 +44,7 @@ def method___lshift__(self, other):
 _OP_or__ = _bound(_TB, '__or__')
 
 
-def method___or__(self, other):
+def method___or__(self, other) -> Tensor:
     """R torch ``x$__or__(other)``; PyTorch ``__or__``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -58,7 +59,7 @@ def method___or__(self, other):
 _OP_rshift__ = _bound(_TB, '__rshift__')
 
 
-def method___rshift__(self, other):
+def method___rshift__(self, other) -> Tensor:
     """R torch ``x$__rshift__(other)``; PyTorch ``__rshift__``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -73,7 +74,7 @@ def method___rshift__(self, other):
 _OP_xor__ = _bound(_TB, '__xor__')
 
 
-def method___xor__(self, other):
+def method___xor__(self, other) -> Tensor:
     """R torch ``x$__xor__(other)``; PyTorch ``__xor__``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -88,7 +89,7 @@ def method___xor__(self, other):
 _OP_addmm_activation = _bound(_TB, '_addmm_activation')
 
 
-def method__addmm_activation(self, mat1, mat2, beta=1, alpha=1, use_gelu=False):
+def method__addmm_activation(self, mat1, mat2, beta=1, alpha=1, use_gelu=False) -> Tensor:
     """R torch ``x$_addmm_activation(mat1, mat2, beta = 1, alpha = 1, use_gelu = FALSE)``; PyTorch ``_addmm_activation``."""
     c_mat1 = mat1._t if mat1.__class__ is _T else _tensor(mat1)
     c_mat2 = mat2._t if mat2.__class__ is _T else _tensor(mat2)
@@ -111,7 +112,7 @@ def method__addmm_activation(self, mat1, mat2, beta=1, alpha=1, use_gelu=False):
 _OP_autocast_to_full_precision = _bound(_TB, '_autocast_to_full_precision')
 
 
-def method__autocast_to_full_precision(self, cuda_enabled, cpu_enabled):
+def method__autocast_to_full_precision(self, cuda_enabled, cpu_enabled) -> Tensor:
     """R torch ``x$_autocast_to_full_precision(cuda_enabled, cpu_enabled)``; PyTorch ``_autocast_to_full_precision``."""
     try:
         out = _OP_autocast_to_full_precision(self._t, cuda_enabled, cpu_enabled)
@@ -125,7 +126,7 @@ def method__autocast_to_full_precision(self, cuda_enabled, cpu_enabled):
 _OP_autocast_to_reduced_precision = _bound(_TB, '_autocast_to_reduced_precision')
 
 
-def method__autocast_to_reduced_precision(self, cuda_enabled, cpu_enabled, cuda_dtype, cpu_dtype):
+def method__autocast_to_reduced_precision(self, cuda_enabled, cpu_enabled, cuda_dtype, cpu_dtype) -> Tensor:
     """R torch ``x$_autocast_to_reduced_precision(cuda_enabled, cpu_enabled, cuda_dtype, cpu_dtype)``; PyTorch ``_autocast_to_reduced_precision``."""
     c_cuda_dtype = _dtype(cuda_dtype)
     c_cpu_dtype = _dtype(cpu_dtype)
@@ -141,7 +142,7 @@ def method__autocast_to_reduced_precision(self, cuda_enabled, cpu_enabled, cuda_
 _OP_coalesced_ = _bound(_TB, '_coalesced_')
 
 
-def method__coalesced_(self, coalesced):
+def method__coalesced_(self, coalesced) -> Tensor:
     """R torch ``x$_coalesced_(coalesced)``; PyTorch ``_coalesced_``."""
     try:
         _OP_coalesced_(self._t, coalesced)
@@ -153,7 +154,7 @@ def method__coalesced_(self, coalesced):
 _OP_conj = _bound(_TB, '_conj')
 
 
-def method__conj(self):
+def method__conj(self) -> Tensor:
     """R torch ``x$_conj()``; PyTorch ``_conj``."""
     try:
         out = _OP_conj(self._t)
@@ -167,7 +168,7 @@ def method__conj(self):
 _OP_conj_physical = _bound(_TB, '_conj_physical')
 
 
-def method__conj_physical(self):
+def method__conj_physical(self) -> Tensor:
     """R torch ``x$_conj_physical()``; PyTorch ``_conj_physical``."""
     try:
         out = _OP_conj_physical(self._t)
@@ -205,7 +206,7 @@ def method__dimV(self):
 _OP_fw_primal = _aten('_fw_primal')
 
 
-def method__fw_primal(self, level):
+def method__fw_primal(self, level) -> Tensor:
     """R torch ``x$_fw_primal(level)``; PyTorch ``_fw_primal``."""
     c_level = level if level.__class__ is int else _integer(level)
     try:
@@ -220,7 +221,7 @@ def method__fw_primal(self, level):
 _OP_indices = _bound(_TB, '_indices')
 
 
-def method__indices(self):
+def method__indices(self) -> Tensor:
     """R torch ``x$_indices()``; PyTorch ``_indices``. Returns 1-based indices."""
     try:
         out = _OP_indices(self._t)
@@ -232,7 +233,7 @@ def method__indices(self):
 _OP_is_all_true = _bound(_TB, '_is_all_true')
 
 
-def method__is_all_true(self):
+def method__is_all_true(self) -> Tensor:
     """R torch ``x$_is_all_true()``; PyTorch ``_is_all_true``."""
     try:
         out = _OP_is_all_true(self._t)
@@ -246,7 +247,7 @@ def method__is_all_true(self):
 _OP_is_any_true = _bound(_TB, '_is_any_true')
 
 
-def method__is_any_true(self):
+def method__is_any_true(self) -> Tensor:
     """R torch ``x$_is_any_true()``; PyTorch ``_is_any_true``."""
     try:
         out = _OP_is_any_true(self._t)
@@ -272,7 +273,7 @@ def method__is_zerotensor(self):
 _OP_lazy_clone = _bound(_TB, '_lazy_clone')
 
 
-def method__lazy_clone(self):
+def method__lazy_clone(self) -> Tensor:
     """R torch ``x$_lazy_clone()``; PyTorch ``_lazy_clone``."""
     try:
         out = _OP_lazy_clone(self._t)
@@ -286,7 +287,7 @@ def method__lazy_clone(self):
 _OP_neg_view = _bound(_TB, '_neg_view')
 
 
-def method__neg_view(self):
+def method__neg_view(self) -> Tensor:
     """R torch ``x$_neg_view()``; PyTorch ``_neg_view``."""
     try:
         out = _OP_neg_view(self._t)
@@ -300,7 +301,7 @@ def method__neg_view(self):
 _OP_nested_tensor_size = _bound(_TB, '_nested_tensor_size')
 
 
-def method__nested_tensor_size(self):
+def method__nested_tensor_size(self) -> Tensor:
     """R torch ``x$_nested_tensor_size()``; PyTorch ``_nested_tensor_size``."""
     try:
         out = _OP_nested_tensor_size(self._t)
@@ -314,7 +315,7 @@ def method__nested_tensor_size(self):
 _OP_nested_tensor_storage_offsets = _bound(_TB, '_nested_tensor_storage_offsets')
 
 
-def method__nested_tensor_storage_offsets(self):
+def method__nested_tensor_storage_offsets(self) -> Tensor:
     """R torch ``x$_nested_tensor_storage_offsets()``; PyTorch ``_nested_tensor_storage_offsets``."""
     try:
         out = _OP_nested_tensor_storage_offsets(self._t)
@@ -328,7 +329,7 @@ def method__nested_tensor_storage_offsets(self):
 _OP_nested_tensor_strides = _bound(_TB, '_nested_tensor_strides')
 
 
-def method__nested_tensor_strides(self):
+def method__nested_tensor_strides(self) -> Tensor:
     """R torch ``x$_nested_tensor_strides()``; PyTorch ``_nested_tensor_strides``."""
     try:
         out = _OP_nested_tensor_strides(self._t)
@@ -354,7 +355,7 @@ def method__nnz(self):
 _OP_reshape_alias = _aten('_reshape_alias')
 
 
-def method__reshape_alias(self, size, stride):
+def method__reshape_alias(self, size, stride) -> Tensor:
     """R torch ``x$_reshape_alias(size, stride)``; PyTorch ``_reshape_alias``."""
     c_size = _integers(size)
     c_stride = _integers(stride)
@@ -370,7 +371,7 @@ def method__reshape_alias(self, size, stride):
 _OP_sparse_mask_projection = _bound(_TB, '_sparse_mask_projection')
 
 
-def method__sparse_mask_projection(self, mask, accumulate_matches=False):
+def method__sparse_mask_projection(self, mask, accumulate_matches=False) -> Tensor:
     """R torch ``x$_sparse_mask_projection(mask, accumulate_matches = FALSE)``; PyTorch ``_sparse_mask_projection``."""
     c_mask = mask._t if mask.__class__ is _T else _tensor(mask)
     try:
@@ -389,7 +390,7 @@ def method__sparse_mask_projection(self, mask, accumulate_matches=False):
 _OP_to_dense = _bound(_TB, '_to_dense')
 
 
-def method__to_dense(self, dtype=None, masked_grad=None):
+def method__to_dense(self, dtype=None, masked_grad=None) -> Tensor:
     """R torch ``x$_to_dense(dtype = NULL, masked_grad = NULL)``; PyTorch ``_to_dense``."""
     kw = {}
     if masked_grad is not None:
@@ -410,7 +411,7 @@ def method__to_dense(self, dtype=None, masked_grad=None):
 _OP_to_sparse = _bound(_TB, '_to_sparse')
 
 
-def method__to_sparse(self, layout=None, sparse_dim=None, blocksize=None, dense_dim=None):
+def method__to_sparse(self, layout=None, sparse_dim=None, blocksize=None, dense_dim=None) -> Tensor:
     """R torch ``x$_to_sparse(layout = NULL, sparse_dim, blocksize = NULL, dense_dim = NULL)``; PyTorch ``_to_sparse``."""
     kw = {}
     if layout is not None:
@@ -433,7 +434,7 @@ def method__to_sparse(self, layout=None, sparse_dim=None, blocksize=None, dense_
 _OP_to_sparse_bsc = _bound(_TB, '_to_sparse_bsc')
 
 
-def method__to_sparse_bsc(self, blocksize, dense_dim=None):
+def method__to_sparse_bsc(self, blocksize, dense_dim=None) -> Tensor:
     """R torch ``x$_to_sparse_bsc(blocksize, dense_dim = NULL)``; PyTorch ``_to_sparse_bsc``."""
     c_blocksize = _integers(blocksize)
     try:
@@ -452,7 +453,7 @@ def method__to_sparse_bsc(self, blocksize, dense_dim=None):
 _OP_to_sparse_bsr = _bound(_TB, '_to_sparse_bsr')
 
 
-def method__to_sparse_bsr(self, blocksize, dense_dim=None):
+def method__to_sparse_bsr(self, blocksize, dense_dim=None) -> Tensor:
     """R torch ``x$_to_sparse_bsr(blocksize, dense_dim = NULL)``; PyTorch ``_to_sparse_bsr``."""
     c_blocksize = _integers(blocksize)
     try:
@@ -471,7 +472,7 @@ def method__to_sparse_bsr(self, blocksize, dense_dim=None):
 _OP_to_sparse_csc = _bound(_TB, '_to_sparse_csc')
 
 
-def method__to_sparse_csc(self, dense_dim=None):
+def method__to_sparse_csc(self, dense_dim=None) -> Tensor:
     """R torch ``x$_to_sparse_csc(dense_dim = NULL)``; PyTorch ``_to_sparse_csc``."""
     try:
         if dense_dim is not None:
@@ -489,7 +490,7 @@ def method__to_sparse_csc(self, dense_dim=None):
 _OP_to_sparse_csr = _bound(_TB, '_to_sparse_csr')
 
 
-def method__to_sparse_csr(self, dense_dim=None):
+def method__to_sparse_csr(self, dense_dim=None) -> Tensor:
     """R torch ``x$_to_sparse_csr(dense_dim = NULL)``; PyTorch ``_to_sparse_csr``."""
     try:
         if dense_dim is not None:
@@ -507,7 +508,7 @@ def method__to_sparse_csr(self, dense_dim=None):
 _OP_values = _bound(_TB, '_values')
 
 
-def method__values(self):
+def method__values(self) -> Tensor:
     """R torch ``x$_values()``; PyTorch ``_values``."""
     try:
         out = _OP_values(self._t)
@@ -526,7 +527,7 @@ def method__version(self):
 _OP_abs = _bound(_TB, 'abs')
 
 
-def method_abs(self):
+def method_abs(self) -> Tensor:
     """R torch ``x$abs()``; PyTorch ``abs``."""
     try:
         out = _OP_abs(self._t)
@@ -540,7 +541,7 @@ def method_abs(self):
 _OP_abs_ = _bound(_TB, 'abs_')
 
 
-def method_abs_(self):
+def method_abs_(self) -> Tensor:
     """R torch ``x$abs_()``; PyTorch ``abs_``."""
     try:
         _OP_abs_(self._t)
@@ -552,7 +553,7 @@ def method_abs_(self):
 _OP_absolute = _bound(_TB, 'absolute')
 
 
-def method_absolute(self):
+def method_absolute(self) -> Tensor:
     """R torch ``x$absolute()``; PyTorch ``absolute``."""
     try:
         out = _OP_absolute(self._t)
@@ -566,7 +567,7 @@ def method_absolute(self):
 _OP_absolute_ = _bound(_TB, 'absolute_')
 
 
-def method_absolute_(self):
+def method_absolute_(self) -> Tensor:
     """R torch ``x$absolute_()``; PyTorch ``absolute_``."""
     try:
         _OP_absolute_(self._t)
@@ -578,7 +579,7 @@ def method_absolute_(self):
 _OP_acos = _bound(_TB, 'acos')
 
 
-def method_acos(self):
+def method_acos(self) -> Tensor:
     """R torch ``x$acos()``; PyTorch ``acos``."""
     try:
         out = _OP_acos(self._t)
@@ -592,7 +593,7 @@ def method_acos(self):
 _OP_acos_ = _bound(_TB, 'acos_')
 
 
-def method_acos_(self):
+def method_acos_(self) -> Tensor:
     """R torch ``x$acos_()``; PyTorch ``acos_``."""
     try:
         _OP_acos_(self._t)
@@ -604,7 +605,7 @@ def method_acos_(self):
 _OP_acosh = _bound(_TB, 'acosh')
 
 
-def method_acosh(self):
+def method_acosh(self) -> Tensor:
     """R torch ``x$acosh()``; PyTorch ``acosh``."""
     try:
         out = _OP_acosh(self._t)
@@ -618,7 +619,7 @@ def method_acosh(self):
 _OP_acosh_ = _bound(_TB, 'acosh_')
 
 
-def method_acosh_(self):
+def method_acosh_(self) -> Tensor:
     """R torch ``x$acosh_()``; PyTorch ``acosh_``."""
     try:
         _OP_acosh_(self._t)
@@ -630,7 +631,7 @@ def method_acosh_(self):
 _OP_add = _bound(_TB, 'add')
 
 
-def method_add(self, other, alpha=1):
+def method_add(self, other, alpha=1) -> Tensor:
     """R torch ``x$add(other, alpha = 1)``; PyTorch ``add``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     kw = {}
@@ -648,7 +649,7 @@ def method_add(self, other, alpha=1):
 _OP_add_ = _bound(_TB, 'add_')
 
 
-def method_add_(self, other, alpha=1):
+def method_add_(self, other, alpha=1) -> Tensor:
     """R torch ``x$add_(other, alpha = 1)``; PyTorch ``add_``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     kw = {}
@@ -664,7 +665,7 @@ def method_add_(self, other, alpha=1):
 _OP_addbmm = _bound(_TB, 'addbmm')
 
 
-def method_addbmm(self, batch1, batch2, beta=1, alpha=1):
+def method_addbmm(self, batch1, batch2, beta=1, alpha=1) -> Tensor:
     """R torch ``x$addbmm(batch1, batch2, beta = 1, alpha = 1)``; PyTorch ``addbmm``."""
     c_batch1 = batch1._t if batch1.__class__ is _T else _tensor(batch1)
     c_batch2 = batch2._t if batch2.__class__ is _T else _tensor(batch2)
@@ -685,7 +686,7 @@ def method_addbmm(self, batch1, batch2, beta=1, alpha=1):
 _OP_addbmm_ = _bound(_TB, 'addbmm_')
 
 
-def method_addbmm_(self, batch1, batch2, beta=1, alpha=1):
+def method_addbmm_(self, batch1, batch2, beta=1, alpha=1) -> Tensor:
     """R torch ``x$addbmm_(batch1, batch2, beta = 1, alpha = 1)``; PyTorch ``addbmm_``."""
     c_batch1 = batch1._t if batch1.__class__ is _T else _tensor(batch1)
     c_batch2 = batch2._t if batch2.__class__ is _T else _tensor(batch2)
@@ -704,7 +705,7 @@ def method_addbmm_(self, batch1, batch2, beta=1, alpha=1):
 _OP_addcdiv = _bound(_TB, 'addcdiv')
 
 
-def method_addcdiv(self, tensor1, tensor2, value=1):
+def method_addcdiv(self, tensor1, tensor2, value=1) -> Tensor:
     """R torch ``x$addcdiv(tensor1, tensor2, value = 1)``; PyTorch ``addcdiv``."""
     c_tensor1 = tensor1._t if tensor1.__class__ is _T else _tensor(tensor1)
     c_tensor2 = tensor2._t if tensor2.__class__ is _T else _tensor(tensor2)
@@ -723,7 +724,7 @@ def method_addcdiv(self, tensor1, tensor2, value=1):
 _OP_addcdiv_ = _bound(_TB, 'addcdiv_')
 
 
-def method_addcdiv_(self, tensor1, tensor2, value=1):
+def method_addcdiv_(self, tensor1, tensor2, value=1) -> Tensor:
     """R torch ``x$addcdiv_(tensor1, tensor2, value = 1)``; PyTorch ``addcdiv_``."""
     c_tensor1 = tensor1._t if tensor1.__class__ is _T else _tensor(tensor1)
     c_tensor2 = tensor2._t if tensor2.__class__ is _T else _tensor(tensor2)
@@ -740,7 +741,7 @@ def method_addcdiv_(self, tensor1, tensor2, value=1):
 _OP_addcmul = _bound(_TB, 'addcmul')
 
 
-def method_addcmul(self, tensor1, tensor2, value=1):
+def method_addcmul(self, tensor1, tensor2, value=1) -> Tensor:
     """R torch ``x$addcmul(tensor1, tensor2, value = 1)``; PyTorch ``addcmul``."""
     c_tensor1 = tensor1._t if tensor1.__class__ is _T else _tensor(tensor1)
     c_tensor2 = tensor2._t if tensor2.__class__ is _T else _tensor(tensor2)
@@ -759,7 +760,7 @@ def method_addcmul(self, tensor1, tensor2, value=1):
 _OP_addcmul_ = _bound(_TB, 'addcmul_')
 
 
-def method_addcmul_(self, tensor1, tensor2, value=1):
+def method_addcmul_(self, tensor1, tensor2, value=1) -> Tensor:
     """R torch ``x$addcmul_(tensor1, tensor2, value = 1)``; PyTorch ``addcmul_``."""
     c_tensor1 = tensor1._t if tensor1.__class__ is _T else _tensor(tensor1)
     c_tensor2 = tensor2._t if tensor2.__class__ is _T else _tensor(tensor2)
@@ -776,7 +777,7 @@ def method_addcmul_(self, tensor1, tensor2, value=1):
 _OP_addmm = _bound(_TB, 'addmm')
 
 
-def method_addmm(self, mat1, mat2, beta=1, alpha=1):
+def method_addmm(self, mat1, mat2, beta=1, alpha=1) -> Tensor:
     """R torch ``x$addmm(mat1, mat2, beta = 1, alpha = 1)``; PyTorch ``addmm``."""
     c_mat1 = mat1._t if mat1.__class__ is _T else _tensor(mat1)
     c_mat2 = mat2._t if mat2.__class__ is _T else _tensor(mat2)
@@ -797,7 +798,7 @@ def method_addmm(self, mat1, mat2, beta=1, alpha=1):
 _OP_addmm_ = _bound(_TB, 'addmm_')
 
 
-def method_addmm_(self, mat1, mat2, beta=1, alpha=1):
+def method_addmm_(self, mat1, mat2, beta=1, alpha=1) -> Tensor:
     """R torch ``x$addmm_(mat1, mat2, beta = 1, alpha = 1)``; PyTorch ``addmm_``."""
     c_mat1 = mat1._t if mat1.__class__ is _T else _tensor(mat1)
     c_mat2 = mat2._t if mat2.__class__ is _T else _tensor(mat2)
@@ -816,7 +817,7 @@ def method_addmm_(self, mat1, mat2, beta=1, alpha=1):
 _OP_addmv = _bound(_TB, 'addmv')
 
 
-def method_addmv(self, mat, vec, beta=1, alpha=1):
+def method_addmv(self, mat, vec, beta=1, alpha=1) -> Tensor:
     """R torch ``x$addmv(mat, vec, beta = 1, alpha = 1)``; PyTorch ``addmv``."""
     c_mat = mat._t if mat.__class__ is _T else _tensor(mat)
     c_vec = vec._t if vec.__class__ is _T else _tensor(vec)
@@ -837,7 +838,7 @@ def method_addmv(self, mat, vec, beta=1, alpha=1):
 _OP_addmv_ = _bound(_TB, 'addmv_')
 
 
-def method_addmv_(self, mat, vec, beta=1, alpha=1):
+def method_addmv_(self, mat, vec, beta=1, alpha=1) -> Tensor:
     """R torch ``x$addmv_(mat, vec, beta = 1, alpha = 1)``; PyTorch ``addmv_``."""
     c_mat = mat._t if mat.__class__ is _T else _tensor(mat)
     c_vec = vec._t if vec.__class__ is _T else _tensor(vec)
@@ -856,7 +857,7 @@ def method_addmv_(self, mat, vec, beta=1, alpha=1):
 _OP_addr = _bound(_TB, 'addr')
 
 
-def method_addr(self, vec1, vec2, beta=1, alpha=1):
+def method_addr(self, vec1, vec2, beta=1, alpha=1) -> Tensor:
     """R torch ``x$addr(vec1, vec2, beta = 1, alpha = 1)``; PyTorch ``addr``."""
     c_vec1 = vec1._t if vec1.__class__ is _T else _tensor(vec1)
     c_vec2 = vec2._t if vec2.__class__ is _T else _tensor(vec2)
@@ -877,7 +878,7 @@ def method_addr(self, vec1, vec2, beta=1, alpha=1):
 _OP_addr_ = _bound(_TB, 'addr_')
 
 
-def method_addr_(self, vec1, vec2, beta=1, alpha=1):
+def method_addr_(self, vec1, vec2, beta=1, alpha=1) -> Tensor:
     """R torch ``x$addr_(vec1, vec2, beta = 1, alpha = 1)``; PyTorch ``addr_``."""
     c_vec1 = vec1._t if vec1.__class__ is _T else _tensor(vec1)
     c_vec2 = vec2._t if vec2.__class__ is _T else _tensor(vec2)
@@ -896,7 +897,7 @@ def method_addr_(self, vec1, vec2, beta=1, alpha=1):
 _OP_adjoint = _bound(_TB, 'adjoint')
 
 
-def method_adjoint(self):
+def method_adjoint(self) -> Tensor:
     """R torch ``x$adjoint()``; PyTorch ``adjoint``."""
     try:
         out = _OP_adjoint(self._t)
@@ -910,7 +911,7 @@ def method_adjoint(self):
 _OP_alias = _aten('alias')
 
 
-def method_alias(self):
+def method_alias(self) -> Tensor:
     """R torch ``x$alias()``; PyTorch ``alias``."""
     try:
         out = _OP_alias(self=self._t)
@@ -924,7 +925,7 @@ def method_alias(self):
 _OP_all = _bound(_TB, 'all')
 
 
-def method_all(self, dim=None, keepdim=False):
+def method_all(self, dim=None, keepdim=False) -> Tensor:
     """R torch ``x$all(dim = NULL, keepdim = FALSE)``; PyTorch ``all``. 1-based: ``dim``."""
     kw = {}
     if keepdim is not False:
@@ -967,7 +968,7 @@ def method_allclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
 _OP_amax = _bound(_TB, 'amax')
 
 
-def method_amax(self, dim=(), keepdim=False):
+def method_amax(self, dim=(), keepdim=False) -> Tensor:
     """R torch ``x$amax(dim = c(), keepdim = FALSE)``; PyTorch ``amax``. 1-based: ``dim``."""
     kw = {}
     if keepdim is not False:
@@ -988,7 +989,7 @@ def method_amax(self, dim=(), keepdim=False):
 _OP_amin = _bound(_TB, 'amin')
 
 
-def method_amin(self, dim=(), keepdim=False):
+def method_amin(self, dim=(), keepdim=False) -> Tensor:
     """R torch ``x$amin(dim = c(), keepdim = FALSE)``; PyTorch ``amin``. 1-based: ``dim``."""
     kw = {}
     if keepdim is not False:
@@ -1026,7 +1027,7 @@ def method_aminmax(self, dim=None, keepdim=False):
 _OP_angle = _bound(_TB, 'angle')
 
 
-def method_angle(self):
+def method_angle(self) -> Tensor:
     """R torch ``x$angle()``; PyTorch ``angle``."""
     try:
         out = _OP_angle(self._t)
@@ -1040,7 +1041,7 @@ def method_angle(self):
 _OP_any = _bound(_TB, 'any')
 
 
-def method_any(self, dim=None, keepdim=False):
+def method_any(self, dim=None, keepdim=False) -> Tensor:
     """R torch ``x$any(dim = NULL, keepdim = FALSE)``; PyTorch ``any``. 1-based: ``dim``."""
     kw = {}
     if keepdim is not False:
@@ -1061,7 +1062,7 @@ def method_any(self, dim=None, keepdim=False):
 _OP_arccos = _bound(_TB, 'arccos')
 
 
-def method_arccos(self):
+def method_arccos(self) -> Tensor:
     """R torch ``x$arccos()``; PyTorch ``arccos``."""
     try:
         out = _OP_arccos(self._t)
@@ -1075,7 +1076,7 @@ def method_arccos(self):
 _OP_arccos_ = _bound(_TB, 'arccos_')
 
 
-def method_arccos_(self):
+def method_arccos_(self) -> Tensor:
     """R torch ``x$arccos_()``; PyTorch ``arccos_``."""
     try:
         _OP_arccos_(self._t)
@@ -1087,7 +1088,7 @@ def method_arccos_(self):
 _OP_arccosh = _bound(_TB, 'arccosh')
 
 
-def method_arccosh(self):
+def method_arccosh(self) -> Tensor:
     """R torch ``x$arccosh()``; PyTorch ``arccosh``."""
     try:
         out = _OP_arccosh(self._t)
@@ -1101,7 +1102,7 @@ def method_arccosh(self):
 _OP_arccosh_ = _bound(_TB, 'arccosh_')
 
 
-def method_arccosh_(self):
+def method_arccosh_(self) -> Tensor:
     """R torch ``x$arccosh_()``; PyTorch ``arccosh_``."""
     try:
         _OP_arccosh_(self._t)
@@ -1113,7 +1114,7 @@ def method_arccosh_(self):
 _OP_arcsin = _bound(_TB, 'arcsin')
 
 
-def method_arcsin(self):
+def method_arcsin(self) -> Tensor:
     """R torch ``x$arcsin()``; PyTorch ``arcsin``."""
     try:
         out = _OP_arcsin(self._t)
@@ -1127,7 +1128,7 @@ def method_arcsin(self):
 _OP_arcsin_ = _bound(_TB, 'arcsin_')
 
 
-def method_arcsin_(self):
+def method_arcsin_(self) -> Tensor:
     """R torch ``x$arcsin_()``; PyTorch ``arcsin_``."""
     try:
         _OP_arcsin_(self._t)
@@ -1139,7 +1140,7 @@ def method_arcsin_(self):
 _OP_arcsinh = _bound(_TB, 'arcsinh')
 
 
-def method_arcsinh(self):
+def method_arcsinh(self) -> Tensor:
     """R torch ``x$arcsinh()``; PyTorch ``arcsinh``."""
     try:
         out = _OP_arcsinh(self._t)
@@ -1153,7 +1154,7 @@ def method_arcsinh(self):
 _OP_arcsinh_ = _bound(_TB, 'arcsinh_')
 
 
-def method_arcsinh_(self):
+def method_arcsinh_(self) -> Tensor:
     """R torch ``x$arcsinh_()``; PyTorch ``arcsinh_``."""
     try:
         _OP_arcsinh_(self._t)
@@ -1165,7 +1166,7 @@ def method_arcsinh_(self):
 _OP_arctan = _bound(_TB, 'arctan')
 
 
-def method_arctan(self):
+def method_arctan(self) -> Tensor:
     """R torch ``x$arctan()``; PyTorch ``arctan``."""
     try:
         out = _OP_arctan(self._t)
@@ -1179,7 +1180,7 @@ def method_arctan(self):
 _OP_arctan2 = _bound(_TB, 'arctan2')
 
 
-def method_arctan2(self, other):
+def method_arctan2(self, other) -> Tensor:
     """R torch ``x$arctan2(other)``; PyTorch ``arctan2``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -1194,7 +1195,7 @@ def method_arctan2(self, other):
 _OP_arctan2_ = _bound(_TB, 'arctan2_')
 
 
-def method_arctan2_(self, other):
+def method_arctan2_(self, other) -> Tensor:
     """R torch ``x$arctan2_(other)``; PyTorch ``arctan2_``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -1207,7 +1208,7 @@ def method_arctan2_(self, other):
 _OP_arctan_ = _bound(_TB, 'arctan_')
 
 
-def method_arctan_(self):
+def method_arctan_(self) -> Tensor:
     """R torch ``x$arctan_()``; PyTorch ``arctan_``."""
     try:
         _OP_arctan_(self._t)
@@ -1219,7 +1220,7 @@ def method_arctan_(self):
 _OP_arctanh = _bound(_TB, 'arctanh')
 
 
-def method_arctanh(self):
+def method_arctanh(self) -> Tensor:
     """R torch ``x$arctanh()``; PyTorch ``arctanh``."""
     try:
         out = _OP_arctanh(self._t)
@@ -1233,7 +1234,7 @@ def method_arctanh(self):
 _OP_arctanh_ = _bound(_TB, 'arctanh_')
 
 
-def method_arctanh_(self):
+def method_arctanh_(self) -> Tensor:
     """R torch ``x$arctanh_()``; PyTorch ``arctanh_``."""
     try:
         _OP_arctanh_(self._t)
@@ -1245,7 +1246,7 @@ def method_arctanh_(self):
 _OP_argmax = _bound(_TB, 'argmax')
 
 
-def method_argmax(self, dim=None, keepdim=False):
+def method_argmax(self, dim=None, keepdim=False) -> Tensor:
     """R torch ``x$argmax(dim = NULL, keepdim = FALSE)``; PyTorch ``argmax``. 1-based: ``dim``. Returns 1-based indices."""
     kw = {}
     if keepdim is not False:
@@ -1264,7 +1265,7 @@ def method_argmax(self, dim=None, keepdim=False):
 _OP_argmin = _bound(_TB, 'argmin')
 
 
-def method_argmin(self, dim=None, keepdim=False):
+def method_argmin(self, dim=None, keepdim=False) -> Tensor:
     """R torch ``x$argmin(dim = NULL, keepdim = FALSE)``; PyTorch ``argmin``. 1-based: ``dim``. Returns 1-based indices."""
     kw = {}
     if keepdim is not False:
@@ -1283,7 +1284,7 @@ def method_argmin(self, dim=None, keepdim=False):
 _OP_argsort = _bound(_TB, 'argsort')
 
 
-def method_argsort(self, dim=-1, descending=False, stable=None):
+def method_argsort(self, dim=-1, descending=False, stable=None) -> Tensor:
     """R torch ``x$argsort(dim = -1, descending = FALSE, stable)``; PyTorch ``argsort``. 1-based: ``dim``. Returns 1-based indices."""
     kw = {}
     if dim.__class__ is not int or dim != -1:
@@ -1302,7 +1303,7 @@ def method_argsort(self, dim=-1, descending=False, stable=None):
 _OP_argwhere = _bound(_TB, 'argwhere')
 
 
-def method_argwhere(self):
+def method_argwhere(self) -> Tensor:
     """R torch ``x$argwhere()``; PyTorch ``argwhere``. Returns 1-based indices."""
     try:
         out = _OP_argwhere(self._t)
@@ -1314,7 +1315,7 @@ def method_argwhere(self):
 _OP_as_strided = _bound(_TB, 'as_strided')
 
 
-def method_as_strided(self, size, stride, storage_offset=None):
+def method_as_strided(self, size, stride, storage_offset=None) -> Tensor:
     """R torch ``x$as_strided(size, stride, storage_offset = NULL)``; PyTorch ``as_strided``."""
     c_size = _integers(size)
     c_stride = _integers(stride)
@@ -1334,7 +1335,7 @@ def method_as_strided(self, size, stride, storage_offset=None):
 _OP_as_strided_ = _bound(_TB, 'as_strided_')
 
 
-def method_as_strided_(self, size, stride, storage_offset=None):
+def method_as_strided_(self, size, stride, storage_offset=None) -> Tensor:
     """R torch ``x$as_strided_(size, stride, storage_offset = NULL)``; PyTorch ``as_strided_``."""
     c_size = _integers(size)
     c_stride = _integers(stride)
@@ -1352,7 +1353,7 @@ def method_as_strided_(self, size, stride, storage_offset=None):
 _OP_as_strided_scatter = _bound(_TB, 'as_strided_scatter')
 
 
-def method_as_strided_scatter(self, src, size, stride, storage_offset=None):
+def method_as_strided_scatter(self, src, size, stride, storage_offset=None) -> Tensor:
     """R torch ``x$as_strided_scatter(src, size, stride, storage_offset = NULL)``; PyTorch ``as_strided_scatter``."""
     c_src = src._t if src.__class__ is _T else _tensor(src)
     c_size = _integers(size)
@@ -1373,7 +1374,7 @@ def method_as_strided_scatter(self, src, size, stride, storage_offset=None):
 _OP_asin = _bound(_TB, 'asin')
 
 
-def method_asin(self):
+def method_asin(self) -> Tensor:
     """R torch ``x$asin()``; PyTorch ``asin``."""
     try:
         out = _OP_asin(self._t)
@@ -1387,7 +1388,7 @@ def method_asin(self):
 _OP_asin_ = _bound(_TB, 'asin_')
 
 
-def method_asin_(self):
+def method_asin_(self) -> Tensor:
     """R torch ``x$asin_()``; PyTorch ``asin_``."""
     try:
         _OP_asin_(self._t)
@@ -1399,7 +1400,7 @@ def method_asin_(self):
 _OP_asinh = _bound(_TB, 'asinh')
 
 
-def method_asinh(self):
+def method_asinh(self) -> Tensor:
     """R torch ``x$asinh()``; PyTorch ``asinh``."""
     try:
         out = _OP_asinh(self._t)
@@ -1413,7 +1414,7 @@ def method_asinh(self):
 _OP_asinh_ = _bound(_TB, 'asinh_')
 
 
-def method_asinh_(self):
+def method_asinh_(self) -> Tensor:
     """R torch ``x$asinh_()``; PyTorch ``asinh_``."""
     try:
         _OP_asinh_(self._t)
@@ -1425,7 +1426,7 @@ def method_asinh_(self):
 _OP_atan = _bound(_TB, 'atan')
 
 
-def method_atan(self):
+def method_atan(self) -> Tensor:
     """R torch ``x$atan()``; PyTorch ``atan``."""
     try:
         out = _OP_atan(self._t)
@@ -1439,7 +1440,7 @@ def method_atan(self):
 _OP_atan2 = _bound(_TB, 'atan2')
 
 
-def method_atan2(self, other):
+def method_atan2(self, other) -> Tensor:
     """R torch ``x$atan2(other)``; PyTorch ``atan2``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -1454,7 +1455,7 @@ def method_atan2(self, other):
 _OP_atan2_ = _bound(_TB, 'atan2_')
 
 
-def method_atan2_(self, other):
+def method_atan2_(self, other) -> Tensor:
     """R torch ``x$atan2_(other)``; PyTorch ``atan2_``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -1467,7 +1468,7 @@ def method_atan2_(self, other):
 _OP_atan_ = _bound(_TB, 'atan_')
 
 
-def method_atan_(self):
+def method_atan_(self) -> Tensor:
     """R torch ``x$atan_()``; PyTorch ``atan_``."""
     try:
         _OP_atan_(self._t)
@@ -1479,7 +1480,7 @@ def method_atan_(self):
 _OP_atanh = _bound(_TB, 'atanh')
 
 
-def method_atanh(self):
+def method_atanh(self) -> Tensor:
     """R torch ``x$atanh()``; PyTorch ``atanh``."""
     try:
         out = _OP_atanh(self._t)
@@ -1493,7 +1494,7 @@ def method_atanh(self):
 _OP_atanh_ = _bound(_TB, 'atanh_')
 
 
-def method_atanh_(self):
+def method_atanh_(self) -> Tensor:
     """R torch ``x$atanh_()``; PyTorch ``atanh_``."""
     try:
         _OP_atanh_(self._t)
@@ -1505,7 +1506,7 @@ def method_atanh_(self):
 _OP_baddbmm = _bound(_TB, 'baddbmm')
 
 
-def method_baddbmm(self, batch1, batch2, beta=1, alpha=1):
+def method_baddbmm(self, batch1, batch2, beta=1, alpha=1) -> Tensor:
     """R torch ``x$baddbmm(batch1, batch2, beta = 1, alpha = 1)``; PyTorch ``baddbmm``."""
     c_batch1 = batch1._t if batch1.__class__ is _T else _tensor(batch1)
     c_batch2 = batch2._t if batch2.__class__ is _T else _tensor(batch2)
@@ -1526,7 +1527,7 @@ def method_baddbmm(self, batch1, batch2, beta=1, alpha=1):
 _OP_baddbmm_ = _bound(_TB, 'baddbmm_')
 
 
-def method_baddbmm_(self, batch1, batch2, beta=1, alpha=1):
+def method_baddbmm_(self, batch1, batch2, beta=1, alpha=1) -> Tensor:
     """R torch ``x$baddbmm_(batch1, batch2, beta = 1, alpha = 1)``; PyTorch ``baddbmm_``."""
     c_batch1 = batch1._t if batch1.__class__ is _T else _tensor(batch1)
     c_batch2 = batch2._t if batch2.__class__ is _T else _tensor(batch2)
@@ -1545,7 +1546,7 @@ def method_baddbmm_(self, batch1, batch2, beta=1, alpha=1):
 _OP_bernoulli = _bound(_TB, 'bernoulli')
 
 
-def method_bernoulli(self, p=None, generator=None):
+def method_bernoulli(self, p=None, generator=None) -> Tensor:
     """R torch ``x$bernoulli(p, generator = NULL)``; PyTorch ``bernoulli``."""
     kw = {}
     if generator is not None:
@@ -1566,7 +1567,7 @@ def method_bernoulli(self, p=None, generator=None):
 _OP_bernoulli_ = _bound(_TB, 'bernoulli_')
 
 
-def method_bernoulli_(self, p=0.5, generator=None):
+def method_bernoulli_(self, p=0.5, generator=None) -> Tensor:
     """R torch ``x$bernoulli_(p = 0.5, generator = NULL)``; PyTorch ``bernoulli_``."""
     kw = {}
     if generator is not None:
@@ -1585,7 +1586,7 @@ def method_bernoulli_(self, p=0.5, generator=None):
 _OP_bincount = _bound(_TB, 'bincount')
 
 
-def method_bincount(self, weights=None, minlength=0):
+def method_bincount(self, weights=None, minlength=0) -> Tensor:
     """R torch ``x$bincount(weights = NULL, minlength = 0)``; PyTorch ``bincount``."""
     kw = {}
     if minlength.__class__ is not int or minlength != 0:
@@ -1606,7 +1607,7 @@ def method_bincount(self, weights=None, minlength=0):
 _OP_bitwise_and = _bound(_TB, 'bitwise_and')
 
 
-def method_bitwise_and(self, other):
+def method_bitwise_and(self, other) -> Tensor:
     """R torch ``x$bitwise_and(other)``; PyTorch ``bitwise_and``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -1621,7 +1622,7 @@ def method_bitwise_and(self, other):
 _OP_bitwise_and_ = _bound(_TB, 'bitwise_and_')
 
 
-def method_bitwise_and_(self, other):
+def method_bitwise_and_(self, other) -> Tensor:
     """R torch ``x$bitwise_and_(other)``; PyTorch ``bitwise_and_``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -1634,7 +1635,7 @@ def method_bitwise_and_(self, other):
 _OP_bitwise_left_shift = _bound(_TB, 'bitwise_left_shift')
 
 
-def method_bitwise_left_shift(self, other):
+def method_bitwise_left_shift(self, other) -> Tensor:
     """R torch ``x$bitwise_left_shift(other)``; PyTorch ``bitwise_left_shift``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -1649,7 +1650,7 @@ def method_bitwise_left_shift(self, other):
 _OP_bitwise_left_shift_ = _bound(_TB, 'bitwise_left_shift_')
 
 
-def method_bitwise_left_shift_(self, other):
+def method_bitwise_left_shift_(self, other) -> Tensor:
     """R torch ``x$bitwise_left_shift_(other)``; PyTorch ``bitwise_left_shift_``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -1662,7 +1663,7 @@ def method_bitwise_left_shift_(self, other):
 _OP_bitwise_not = _bound(_TB, 'bitwise_not')
 
 
-def method_bitwise_not(self):
+def method_bitwise_not(self) -> Tensor:
     """R torch ``x$bitwise_not()``; PyTorch ``bitwise_not``."""
     try:
         out = _OP_bitwise_not(self._t)
@@ -1676,7 +1677,7 @@ def method_bitwise_not(self):
 _OP_bitwise_not_ = _bound(_TB, 'bitwise_not_')
 
 
-def method_bitwise_not_(self):
+def method_bitwise_not_(self) -> Tensor:
     """R torch ``x$bitwise_not_()``; PyTorch ``bitwise_not_``."""
     try:
         _OP_bitwise_not_(self._t)
@@ -1688,7 +1689,7 @@ def method_bitwise_not_(self):
 _OP_bitwise_or = _bound(_TB, 'bitwise_or')
 
 
-def method_bitwise_or(self, other):
+def method_bitwise_or(self, other) -> Tensor:
     """R torch ``x$bitwise_or(other)``; PyTorch ``bitwise_or``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -1703,7 +1704,7 @@ def method_bitwise_or(self, other):
 _OP_bitwise_or_ = _bound(_TB, 'bitwise_or_')
 
 
-def method_bitwise_or_(self, other):
+def method_bitwise_or_(self, other) -> Tensor:
     """R torch ``x$bitwise_or_(other)``; PyTorch ``bitwise_or_``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -1716,7 +1717,7 @@ def method_bitwise_or_(self, other):
 _OP_bitwise_right_shift = _bound(_TB, 'bitwise_right_shift')
 
 
-def method_bitwise_right_shift(self, other):
+def method_bitwise_right_shift(self, other) -> Tensor:
     """R torch ``x$bitwise_right_shift(other)``; PyTorch ``bitwise_right_shift``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -1731,7 +1732,7 @@ def method_bitwise_right_shift(self, other):
 _OP_bitwise_right_shift_ = _bound(_TB, 'bitwise_right_shift_')
 
 
-def method_bitwise_right_shift_(self, other):
+def method_bitwise_right_shift_(self, other) -> Tensor:
     """R torch ``x$bitwise_right_shift_(other)``; PyTorch ``bitwise_right_shift_``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -1744,7 +1745,7 @@ def method_bitwise_right_shift_(self, other):
 _OP_bitwise_xor = _bound(_TB, 'bitwise_xor')
 
 
-def method_bitwise_xor(self, other):
+def method_bitwise_xor(self, other) -> Tensor:
     """R torch ``x$bitwise_xor(other)``; PyTorch ``bitwise_xor``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -1759,7 +1760,7 @@ def method_bitwise_xor(self, other):
 _OP_bitwise_xor_ = _bound(_TB, 'bitwise_xor_')
 
 
-def method_bitwise_xor_(self, other):
+def method_bitwise_xor_(self, other) -> Tensor:
     """R torch ``x$bitwise_xor_(other)``; PyTorch ``bitwise_xor_``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -1772,7 +1773,7 @@ def method_bitwise_xor_(self, other):
 _OP_bmm = _bound(_TB, 'bmm')
 
 
-def method_bmm(self, mat2):
+def method_bmm(self, mat2) -> Tensor:
     """R torch ``x$bmm(mat2)``; PyTorch ``bmm``."""
     c_mat2 = mat2._t if mat2.__class__ is _T else _tensor(mat2)
     try:
@@ -1787,7 +1788,7 @@ def method_bmm(self, mat2):
 _OP_broadcast_to = _bound(_TB, 'broadcast_to')
 
 
-def method_broadcast_to(self, size):
+def method_broadcast_to(self, size) -> Tensor:
     """R torch ``x$broadcast_to(size)``; PyTorch ``broadcast_to``."""
     c_size = _integers(size)
     try:
@@ -1802,7 +1803,7 @@ def method_broadcast_to(self, size):
 _OP_cauchy_ = _bound(_TB, 'cauchy_')
 
 
-def method_cauchy_(self, median=0.0, sigma=1.0, generator=None):
+def method_cauchy_(self, median=0.0, sigma=1.0, generator=None) -> Tensor:
     """R torch ``x$cauchy_(median = 0.0, sigma = 1.0, generator = NULL)``; PyTorch ``cauchy_``."""
     kw = {}
     if sigma.__class__ is not float or sigma != 1.0:
@@ -1823,7 +1824,7 @@ def method_cauchy_(self, median=0.0, sigma=1.0, generator=None):
 _OP_ccol_indices = _bound(_TB, 'ccol_indices')
 
 
-def method_ccol_indices(self):
+def method_ccol_indices(self) -> Tensor:
     """R torch ``x$ccol_indices()``; PyTorch ``ccol_indices``."""
     try:
         out = _OP_ccol_indices(self._t)
@@ -1837,7 +1838,7 @@ def method_ccol_indices(self):
 _OP_ceil = _bound(_TB, 'ceil')
 
 
-def method_ceil(self):
+def method_ceil(self) -> Tensor:
     """R torch ``x$ceil()``; PyTorch ``ceil``."""
     try:
         out = _OP_ceil(self._t)
@@ -1851,7 +1852,7 @@ def method_ceil(self):
 _OP_ceil_ = _bound(_TB, 'ceil_')
 
 
-def method_ceil_(self):
+def method_ceil_(self) -> Tensor:
     """R torch ``x$ceil_()``; PyTorch ``ceil_``."""
     try:
         _OP_ceil_(self._t)
@@ -1863,7 +1864,7 @@ def method_ceil_(self):
 _OP_chalf = _bound(_TB, 'chalf')
 
 
-def method_chalf(self, memory_format=None):
+def method_chalf(self, memory_format=None) -> Tensor:
     """R torch ``x$chalf(memory_format = NULL)``; PyTorch ``chalf``."""
     kw = {}
     if memory_format is not None:
@@ -1880,7 +1881,7 @@ def method_chalf(self, memory_format=None):
 _OP_cholesky = _bound(_TB, 'cholesky')
 
 
-def method_cholesky(self, upper=False):
+def method_cholesky(self, upper=False) -> Tensor:
     """R torch ``x$cholesky(upper = FALSE)``; PyTorch ``cholesky``."""
     try:
         if upper is not False:
@@ -1898,7 +1899,7 @@ def method_cholesky(self, upper=False):
 _OP_cholesky_inverse = _bound(_TB, 'cholesky_inverse')
 
 
-def method_cholesky_inverse(self, upper=False):
+def method_cholesky_inverse(self, upper=False) -> Tensor:
     """R torch ``x$cholesky_inverse(upper = FALSE)``; PyTorch ``cholesky_inverse``."""
     try:
         if upper is not False:
@@ -1916,7 +1917,7 @@ def method_cholesky_inverse(self, upper=False):
 _OP_cholesky_solve = _bound(_TB, 'cholesky_solve')
 
 
-def method_cholesky_solve(self, input2, upper=False):
+def method_cholesky_solve(self, input2, upper=False) -> Tensor:
     """R torch ``x$cholesky_solve(input2, upper = FALSE)``; PyTorch ``cholesky_solve``."""
     c_input2 = input2._t if input2.__class__ is _T else _tensor(input2)
     try:
@@ -1952,7 +1953,7 @@ def method_chunk(self, chunks, dim=1):
 _OP_clamp = _bound(_TB, 'clamp')
 
 
-def method_clamp(self, min=None, max=None):
+def method_clamp(self, min=None, max=None) -> Tensor:
     """R torch ``x$clamp(min = NULL, max = NULL)``; PyTorch ``clamp``."""
     kw = {}
     if max is not None:
@@ -1973,7 +1974,7 @@ def method_clamp(self, min=None, max=None):
 _OP_clamp_ = _bound(_TB, 'clamp_')
 
 
-def method_clamp_(self, min=None, max=None):
+def method_clamp_(self, min=None, max=None) -> Tensor:
     """R torch ``x$clamp_(min = NULL, max = NULL)``; PyTorch ``clamp_``."""
     kw = {}
     if max is not None:
@@ -1992,7 +1993,7 @@ def method_clamp_(self, min=None, max=None):
 _OP_clamp_max = _bound(_TB, 'clamp_max')
 
 
-def method_clamp_max(self, max):
+def method_clamp_max(self, max) -> Tensor:
     """R torch ``x$clamp_max(max)``; PyTorch ``clamp_max``."""
     c_max = max._t if max.__class__ is _T else _tensor_or_scalar(max)
     try:
@@ -2007,7 +2008,7 @@ def method_clamp_max(self, max):
 _OP_clamp_max_ = _bound(_TB, 'clamp_max_')
 
 
-def method_clamp_max_(self, max):
+def method_clamp_max_(self, max) -> Tensor:
     """R torch ``x$clamp_max_(max)``; PyTorch ``clamp_max_``."""
     c_max = max._t if max.__class__ is _T else _tensor_or_scalar(max)
     try:
@@ -2020,7 +2021,7 @@ def method_clamp_max_(self, max):
 _OP_clamp_min = _bound(_TB, 'clamp_min')
 
 
-def method_clamp_min(self, min):
+def method_clamp_min(self, min) -> Tensor:
     """R torch ``x$clamp_min(min)``; PyTorch ``clamp_min``."""
     c_min = min._t if min.__class__ is _T else _tensor_or_scalar(min)
     try:
@@ -2035,7 +2036,7 @@ def method_clamp_min(self, min):
 _OP_clamp_min_ = _bound(_TB, 'clamp_min_')
 
 
-def method_clamp_min_(self, min):
+def method_clamp_min_(self, min) -> Tensor:
     """R torch ``x$clamp_min_(min)``; PyTorch ``clamp_min_``."""
     c_min = min._t if min.__class__ is _T else _tensor_or_scalar(min)
     try:
@@ -2048,7 +2049,7 @@ def method_clamp_min_(self, min):
 _OP_clip = _bound(_TB, 'clip')
 
 
-def method_clip(self, min=None, max=None):
+def method_clip(self, min=None, max=None) -> Tensor:
     """R torch ``x$clip(min = NULL, max = NULL)``; PyTorch ``clip``."""
     kw = {}
     if max is not None:
@@ -2069,7 +2070,7 @@ def method_clip(self, min=None, max=None):
 _OP_clip_ = _bound(_TB, 'clip_')
 
 
-def method_clip_(self, min=None, max=None):
+def method_clip_(self, min=None, max=None) -> Tensor:
     """R torch ``x$clip_(min = NULL, max = NULL)``; PyTorch ``clip_``."""
     kw = {}
     if max is not None:
@@ -2088,7 +2089,7 @@ def method_clip_(self, min=None, max=None):
 _OP_clone = _bound(_TB, 'clone')
 
 
-def method_clone(self, memory_format=None):
+def method_clone(self, memory_format=None) -> Tensor:
     """R torch ``x$clone(memory_format = NULL)``; PyTorch ``clone``."""
     kw = {}
     if memory_format is not None:
@@ -2105,7 +2106,7 @@ def method_clone(self, memory_format=None):
 _OP_coalesce = _bound(_TB, 'coalesce')
 
 
-def method_coalesce(self):
+def method_coalesce(self) -> Tensor:
     """R torch ``x$coalesce()``; PyTorch ``coalesce``."""
     try:
         out = _OP_coalesce(self._t)
@@ -2119,7 +2120,7 @@ def method_coalesce(self):
 _OP_col_indices = _bound(_TB, 'col_indices')
 
 
-def method_col_indices(self):
+def method_col_indices(self) -> Tensor:
     """R torch ``x$col_indices()``; PyTorch ``col_indices``. Returns 1-based indices."""
     try:
         out = _OP_col_indices(self._t)
@@ -2131,7 +2132,7 @@ def method_col_indices(self):
 _OP_conj = _bound(_TB, 'conj')
 
 
-def method_conj(self):
+def method_conj(self) -> Tensor:
     """R torch ``x$conj()``; PyTorch ``conj``."""
     try:
         out = _OP_conj(self._t)
@@ -2145,7 +2146,7 @@ def method_conj(self):
 _OP_conj_physical = _bound(_TB, 'conj_physical')
 
 
-def method_conj_physical(self):
+def method_conj_physical(self) -> Tensor:
     """R torch ``x$conj_physical()``; PyTorch ``conj_physical``."""
     try:
         out = _OP_conj_physical(self._t)
@@ -2159,7 +2160,7 @@ def method_conj_physical(self):
 _OP_conj_physical_ = _bound(_TB, 'conj_physical_')
 
 
-def method_conj_physical_(self):
+def method_conj_physical_(self) -> Tensor:
     """R torch ``x$conj_physical_()``; PyTorch ``conj_physical_``."""
     try:
         _OP_conj_physical_(self._t)
@@ -2171,7 +2172,7 @@ def method_conj_physical_(self):
 _OP_contiguous = _bound(_TB, 'contiguous')
 
 
-def method_contiguous(self, memory_format=None):
+def method_contiguous(self, memory_format=None) -> Tensor:
     """R torch ``x$contiguous(memory_format = NULL)``; PyTorch ``contiguous``."""
     kw = {}
     if memory_format is not None:
@@ -2188,7 +2189,7 @@ def method_contiguous(self, memory_format=None):
 _OP_copy_ = _bound(_TB, 'copy_')
 
 
-def method_copy_(self, src, non_blocking=False):
+def method_copy_(self, src, non_blocking=False) -> Tensor:
     """R torch ``x$copy_(src, non_blocking = FALSE)``; PyTorch ``copy_``."""
     c_src = src._t if src.__class__ is _T else _tensor(src)
     try:
@@ -2205,7 +2206,7 @@ def method_copy_(self, src, non_blocking=False):
 _OP_copysign = _bound(_TB, 'copysign')
 
 
-def method_copysign(self, other):
+def method_copysign(self, other) -> Tensor:
     """R torch ``x$copysign(other)``; PyTorch ``copysign``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -2220,7 +2221,7 @@ def method_copysign(self, other):
 _OP_copysign_ = _bound(_TB, 'copysign_')
 
 
-def method_copysign_(self, other):
+def method_copysign_(self, other) -> Tensor:
     """R torch ``x$copysign_(other)``; PyTorch ``copysign_``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -2233,7 +2234,7 @@ def method_copysign_(self, other):
 _OP_corrcoef = _bound(_TB, 'corrcoef')
 
 
-def method_corrcoef(self):
+def method_corrcoef(self) -> Tensor:
     """R torch ``x$corrcoef()``; PyTorch ``corrcoef``."""
     try:
         out = _OP_corrcoef(self._t)
@@ -2247,7 +2248,7 @@ def method_corrcoef(self):
 _OP_cos = _bound(_TB, 'cos')
 
 
-def method_cos(self):
+def method_cos(self) -> Tensor:
     """R torch ``x$cos()``; PyTorch ``cos``."""
     try:
         out = _OP_cos(self._t)
@@ -2261,7 +2262,7 @@ def method_cos(self):
 _OP_cos_ = _bound(_TB, 'cos_')
 
 
-def method_cos_(self):
+def method_cos_(self) -> Tensor:
     """R torch ``x$cos_()``; PyTorch ``cos_``."""
     try:
         _OP_cos_(self._t)
@@ -2273,7 +2274,7 @@ def method_cos_(self):
 _OP_cosh = _bound(_TB, 'cosh')
 
 
-def method_cosh(self):
+def method_cosh(self) -> Tensor:
     """R torch ``x$cosh()``; PyTorch ``cosh``."""
     try:
         out = _OP_cosh(self._t)
@@ -2287,7 +2288,7 @@ def method_cosh(self):
 _OP_cosh_ = _bound(_TB, 'cosh_')
 
 
-def method_cosh_(self):
+def method_cosh_(self) -> Tensor:
     """R torch ``x$cosh_()``; PyTorch ``cosh_``."""
     try:
         _OP_cosh_(self._t)
@@ -2299,7 +2300,7 @@ def method_cosh_(self):
 _OP_count_nonzero = _bound(_TB, 'count_nonzero')
 
 
-def method_count_nonzero(self, dim=None):
+def method_count_nonzero(self, dim=None) -> Tensor:
     """R torch ``x$count_nonzero(dim = NULL)``; PyTorch ``count_nonzero``. 1-based: ``dim``."""
     try:
         if dim is not None:
@@ -2317,7 +2318,7 @@ def method_count_nonzero(self, dim=None):
 _OP_cov = _bound(_TB, 'cov')
 
 
-def method_cov(self, correction=1, fweights=None, aweights=None):
+def method_cov(self, correction=1, fweights=None, aweights=None) -> Tensor:
     """R torch ``x$cov(correction = 1, fweights = NULL, aweights = NULL)``; PyTorch ``cov``."""
     kw = {}
     if correction.__class__ is not int or correction != 1:
@@ -2338,7 +2339,7 @@ def method_cov(self, correction=1, fweights=None, aweights=None):
 _OP_cross = _bound(_TB, 'cross')
 
 
-def method_cross(self, other, dim=None):
+def method_cross(self, other, dim=None) -> Tensor:
     """R torch ``x$cross(other, dim = NULL)``; PyTorch ``cross``. 1-based: ``dim``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -2357,7 +2358,7 @@ def method_cross(self, other, dim=None):
 _OP_crow_indices = _bound(_TB, 'crow_indices')
 
 
-def method_crow_indices(self):
+def method_crow_indices(self) -> Tensor:
     """R torch ``x$crow_indices()``; PyTorch ``crow_indices``."""
     try:
         out = _OP_crow_indices(self._t)
@@ -2397,7 +2398,7 @@ def method_cummin(self, dim):
 _OP_cumprod = _bound(_TB, 'cumprod')
 
 
-def method_cumprod(self, dim, dtype=None):
+def method_cumprod(self, dim, dtype=None) -> Tensor:
     """R torch ``x$cumprod(dim, dtype = NULL)``; PyTorch ``cumprod``. 1-based: ``dim``."""
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     kw = {}
@@ -2415,7 +2416,7 @@ def method_cumprod(self, dim, dtype=None):
 _OP_cumprod_ = _bound(_TB, 'cumprod_')
 
 
-def method_cumprod_(self, dim, dtype=None):
+def method_cumprod_(self, dim, dtype=None) -> Tensor:
     """R torch ``x$cumprod_(dim, dtype = NULL)``; PyTorch ``cumprod_``. 1-based: ``dim``."""
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     kw = {}
@@ -2431,7 +2432,7 @@ def method_cumprod_(self, dim, dtype=None):
 _OP_cumsum = _bound(_TB, 'cumsum')
 
 
-def method_cumsum(self, dim, dtype=None):
+def method_cumsum(self, dim, dtype=None) -> Tensor:
     """R torch ``x$cumsum(dim, dtype = NULL)``; PyTorch ``cumsum``. 1-based: ``dim``."""
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     kw = {}
@@ -2449,7 +2450,7 @@ def method_cumsum(self, dim, dtype=None):
 _OP_cumsum_ = _bound(_TB, 'cumsum_')
 
 
-def method_cumsum_(self, dim, dtype=None):
+def method_cumsum_(self, dim, dtype=None) -> Tensor:
     """R torch ``x$cumsum_(dim, dtype = NULL)``; PyTorch ``cumsum_``. 1-based: ``dim``."""
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     kw = {}
@@ -2470,7 +2471,7 @@ def method_data(self):
 _OP_deg2rad = _bound(_TB, 'deg2rad')
 
 
-def method_deg2rad(self):
+def method_deg2rad(self) -> Tensor:
     """R torch ``x$deg2rad()``; PyTorch ``deg2rad``."""
     try:
         out = _OP_deg2rad(self._t)
@@ -2484,7 +2485,7 @@ def method_deg2rad(self):
 _OP_deg2rad_ = _bound(_TB, 'deg2rad_')
 
 
-def method_deg2rad_(self):
+def method_deg2rad_(self) -> Tensor:
     """R torch ``x$deg2rad_()``; PyTorch ``deg2rad_``."""
     try:
         _OP_deg2rad_(self._t)
@@ -2508,7 +2509,7 @@ def method_dense_dim(self):
 _OP_dequantize = _bound(_TB, 'dequantize')
 
 
-def method_dequantize(self):
+def method_dequantize(self) -> Tensor:
     """R torch ``x$dequantize()``; PyTorch ``dequantize``."""
     try:
         out = _OP_dequantize(self._t)
@@ -2522,7 +2523,7 @@ def method_dequantize(self):
 _OP_det = _bound(_TB, 'det')
 
 
-def method_det(self):
+def method_det(self) -> Tensor:
     """R torch ``x$det()``; PyTorch ``det``."""
     try:
         out = _OP_det(self._t)
@@ -2536,7 +2537,7 @@ def method_det(self):
 _OP_detach = _bound(_TB, 'detach')
 
 
-def method_detach(self):
+def method_detach(self) -> Tensor:
     """R torch ``x$detach()``; PyTorch ``detach``."""
     try:
         out = _OP_detach(self._t)
@@ -2550,7 +2551,7 @@ def method_detach(self):
 _OP_detach_ = _bound(_TB, 'detach_')
 
 
-def method_detach_(self):
+def method_detach_(self) -> Tensor:
     """R torch ``x$detach_()``; PyTorch ``detach_``."""
     try:
         _OP_detach_(self._t)
@@ -2562,7 +2563,7 @@ def method_detach_(self):
 _OP_diag = _bound(_TB, 'diag')
 
 
-def method_diag(self, diagonal=0):
+def method_diag(self, diagonal=0) -> Tensor:
     """R torch ``x$diag(diagonal = 0)``; PyTorch ``diag``."""
     try:
         if diagonal.__class__ is not int or diagonal != 0:
@@ -2580,7 +2581,7 @@ def method_diag(self, diagonal=0):
 _OP_diag_embed = _bound(_TB, 'diag_embed')
 
 
-def method_diag_embed(self, offset=0, dim1=-2, dim2=-1):
+def method_diag_embed(self, offset=0, dim1=-2, dim2=-1) -> Tensor:
     """R torch ``x$diag_embed(offset = 0, dim1 = -2, dim2 = -1)``; PyTorch ``diag_embed``. 1-based: ``dim1``, ``dim2``."""
     kw = {}
     if dim1.__class__ is not int or dim1 != -2:
@@ -2603,7 +2604,7 @@ def method_diag_embed(self, offset=0, dim1=-2, dim2=-1):
 _OP_diagflat = _bound(_TB, 'diagflat')
 
 
-def method_diagflat(self, offset=0):
+def method_diagflat(self, offset=0) -> Tensor:
     """R torch ``x$diagflat(offset = 0)``; PyTorch ``diagflat``."""
     try:
         if offset.__class__ is not int or offset != 0:
@@ -2621,7 +2622,7 @@ def method_diagflat(self, offset=0):
 _OP_diagonal = _bound(_TB, 'diagonal')
 
 
-def method_diagonal(self, outdim=None, dim1=1, dim2=2, offset=0):
+def method_diagonal(self, outdim=None, dim1=1, dim2=2, offset=0) -> Tensor:
     """R torch ``x$diagonal(outdim, dim1 = 1, dim2 = 2, offset = 0)``; PyTorch ``diagonal``. 1-based: ``dim1``, ``dim2``."""
     _named(outdim)
     kw = {}
@@ -2643,7 +2644,7 @@ def method_diagonal(self, outdim=None, dim1=1, dim2=2, offset=0):
 _OP_diagonal_scatter = _bound(_TB, 'diagonal_scatter')
 
 
-def method_diagonal_scatter(self, src, offset=0, dim1=1, dim2=2):
+def method_diagonal_scatter(self, src, offset=0, dim1=1, dim2=2) -> Tensor:
     """R torch ``x$diagonal_scatter(src, offset = 0, dim1 = 1, dim2 = 2)``; PyTorch ``diagonal_scatter``. 1-based: ``dim1``, ``dim2``."""
     c_src = src._t if src.__class__ is _T else _tensor(src)
     kw = {}
@@ -2667,7 +2668,7 @@ def method_diagonal_scatter(self, src, offset=0, dim1=1, dim2=2):
 _OP_diff = _bound(_TB, 'diff')
 
 
-def method_diff(self, n=1, dim=-1, prepend=None, append=None):
+def method_diff(self, n=1, dim=-1, prepend=None, append=None) -> Tensor:
     """R torch ``x$diff(n = 1, dim = -1, prepend = NULL, append = NULL)``; PyTorch ``diff``. 1-based: ``dim``."""
     kw = {}
     if dim.__class__ is not int or dim != -1:
@@ -2692,7 +2693,7 @@ def method_diff(self, n=1, dim=-1, prepend=None, append=None):
 _OP_digamma = _bound(_TB, 'digamma')
 
 
-def method_digamma(self):
+def method_digamma(self) -> Tensor:
     """R torch ``x$digamma()``; PyTorch ``digamma``."""
     try:
         out = _OP_digamma(self._t)
@@ -2706,7 +2707,7 @@ def method_digamma(self):
 _OP_digamma_ = _bound(_TB, 'digamma_')
 
 
-def method_digamma_(self):
+def method_digamma_(self) -> Tensor:
     """R torch ``x$digamma_()``; PyTorch ``digamma_``."""
     try:
         _OP_digamma_(self._t)
@@ -2730,7 +2731,7 @@ def method_dim(self):
 _OP_dist = _bound(_TB, 'dist')
 
 
-def method_dist(self, other, p=2):
+def method_dist(self, other, p=2) -> Tensor:
     """R torch ``x$dist(other, p = 2)``; PyTorch ``dist``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -2749,7 +2750,7 @@ def method_dist(self, other, p=2):
 _OP_div = _bound(_TB, 'div')
 
 
-def method_div(self, other, rounding_mode=None):
+def method_div(self, other, rounding_mode=None) -> Tensor:
     """R torch ``x$div(other, rounding_mode)``; PyTorch ``div``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     kw = {}
@@ -2767,7 +2768,7 @@ def method_div(self, other, rounding_mode=None):
 _OP_div_ = _bound(_TB, 'div_')
 
 
-def method_div_(self, other, rounding_mode=None):
+def method_div_(self, other, rounding_mode=None) -> Tensor:
     """R torch ``x$div_(other, rounding_mode)``; PyTorch ``div_``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     kw = {}
@@ -2783,7 +2784,7 @@ def method_div_(self, other, rounding_mode=None):
 _OP_divide = _bound(_TB, 'divide')
 
 
-def method_divide(self, other, rounding_mode=None):
+def method_divide(self, other, rounding_mode=None) -> Tensor:
     """R torch ``x$divide(other, rounding_mode)``; PyTorch ``divide``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     kw = {}
@@ -2801,7 +2802,7 @@ def method_divide(self, other, rounding_mode=None):
 _OP_divide_ = _bound(_TB, 'divide_')
 
 
-def method_divide_(self, other, rounding_mode=None):
+def method_divide_(self, other, rounding_mode=None) -> Tensor:
     """R torch ``x$divide_(other, rounding_mode)``; PyTorch ``divide_``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     kw = {}
@@ -2817,7 +2818,7 @@ def method_divide_(self, other, rounding_mode=None):
 _OP_dot = _bound(_TB, 'dot')
 
 
-def method_dot(self, tensor):
+def method_dot(self, tensor) -> Tensor:
     """R torch ``x$dot(tensor)``; PyTorch ``dot``."""
     c_tensor = tensor._t if tensor.__class__ is _T else _tensor(tensor)
     try:
@@ -2849,7 +2850,7 @@ def method_dsplit(self, indices=None, sections=None):
 _OP_eq = _bound(_TB, 'eq')
 
 
-def method_eq(self, other):
+def method_eq(self, other) -> Tensor:
     """R torch ``x$eq(other)``; PyTorch ``eq``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -2864,7 +2865,7 @@ def method_eq(self, other):
 _OP_eq_ = _bound(_TB, 'eq_')
 
 
-def method_eq_(self, other):
+def method_eq_(self, other) -> Tensor:
     """R torch ``x$eq_(other)``; PyTorch ``eq_``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -2890,7 +2891,7 @@ def method_equal(self, other):
 _OP_erf = _bound(_TB, 'erf')
 
 
-def method_erf(self):
+def method_erf(self) -> Tensor:
     """R torch ``x$erf()``; PyTorch ``erf``."""
     try:
         out = _OP_erf(self._t)
@@ -2904,7 +2905,7 @@ def method_erf(self):
 _OP_erf_ = _bound(_TB, 'erf_')
 
 
-def method_erf_(self):
+def method_erf_(self) -> Tensor:
     """R torch ``x$erf_()``; PyTorch ``erf_``."""
     try:
         _OP_erf_(self._t)
@@ -2916,7 +2917,7 @@ def method_erf_(self):
 _OP_erfc = _bound(_TB, 'erfc')
 
 
-def method_erfc(self):
+def method_erfc(self) -> Tensor:
     """R torch ``x$erfc()``; PyTorch ``erfc``."""
     try:
         out = _OP_erfc(self._t)
@@ -2930,7 +2931,7 @@ def method_erfc(self):
 _OP_erfc_ = _bound(_TB, 'erfc_')
 
 
-def method_erfc_(self):
+def method_erfc_(self) -> Tensor:
     """R torch ``x$erfc_()``; PyTorch ``erfc_``."""
     try:
         _OP_erfc_(self._t)
@@ -2942,7 +2943,7 @@ def method_erfc_(self):
 _OP_erfinv = _bound(_TB, 'erfinv')
 
 
-def method_erfinv(self):
+def method_erfinv(self) -> Tensor:
     """R torch ``x$erfinv()``; PyTorch ``erfinv``."""
     try:
         out = _OP_erfinv(self._t)
@@ -2956,7 +2957,7 @@ def method_erfinv(self):
 _OP_erfinv_ = _bound(_TB, 'erfinv_')
 
 
-def method_erfinv_(self):
+def method_erfinv_(self) -> Tensor:
     """R torch ``x$erfinv_()``; PyTorch ``erfinv_``."""
     try:
         _OP_erfinv_(self._t)
@@ -2968,7 +2969,7 @@ def method_erfinv_(self):
 _OP_exp = _bound(_TB, 'exp')
 
 
-def method_exp(self):
+def method_exp(self) -> Tensor:
     """R torch ``x$exp()``; PyTorch ``exp``."""
     try:
         out = _OP_exp(self._t)
@@ -2982,7 +2983,7 @@ def method_exp(self):
 _OP_exp2 = _bound(_TB, 'exp2')
 
 
-def method_exp2(self):
+def method_exp2(self) -> Tensor:
     """R torch ``x$exp2()``; PyTorch ``exp2``."""
     try:
         out = _OP_exp2(self._t)
@@ -2996,7 +2997,7 @@ def method_exp2(self):
 _OP_exp2_ = _bound(_TB, 'exp2_')
 
 
-def method_exp2_(self):
+def method_exp2_(self) -> Tensor:
     """R torch ``x$exp2_()``; PyTorch ``exp2_``."""
     try:
         _OP_exp2_(self._t)
@@ -3008,7 +3009,7 @@ def method_exp2_(self):
 _OP_exp_ = _bound(_TB, 'exp_')
 
 
-def method_exp_(self):
+def method_exp_(self) -> Tensor:
     """R torch ``x$exp_()``; PyTorch ``exp_``."""
     try:
         _OP_exp_(self._t)
@@ -3020,7 +3021,7 @@ def method_exp_(self):
 _OP_expand = _bound(_TB, 'expand')
 
 
-def method_expand(self, size, implicit=False):
+def method_expand(self, size, implicit=False) -> Tensor:
     """R torch ``x$expand(size, implicit = FALSE)``; PyTorch ``expand``."""
     c_size = _integers(size)
     kw = {}
@@ -3038,7 +3039,7 @@ def method_expand(self, size, implicit=False):
 _OP_expand_as = _bound(_TB, 'expand_as')
 
 
-def method_expand_as(self, other):
+def method_expand_as(self, other) -> Tensor:
     """R torch ``x$expand_as(other)``; PyTorch ``expand_as``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -3053,7 +3054,7 @@ def method_expand_as(self, other):
 _OP_expm1 = _bound(_TB, 'expm1')
 
 
-def method_expm1(self):
+def method_expm1(self) -> Tensor:
     """R torch ``x$expm1()``; PyTorch ``expm1``."""
     try:
         out = _OP_expm1(self._t)
@@ -3067,7 +3068,7 @@ def method_expm1(self):
 _OP_expm1_ = _bound(_TB, 'expm1_')
 
 
-def method_expm1_(self):
+def method_expm1_(self) -> Tensor:
     """R torch ``x$expm1_()``; PyTorch ``expm1_``."""
     try:
         _OP_expm1_(self._t)
@@ -3079,7 +3080,7 @@ def method_expm1_(self):
 _OP_exponential_ = _bound(_TB, 'exponential_')
 
 
-def method_exponential_(self, lambd=1.0, generator=None):
+def method_exponential_(self, lambd=1.0, generator=None) -> Tensor:
     """R torch ``x$exponential_(lambd = 1.0, generator = NULL)``; PyTorch ``exponential_``."""
     kw = {}
     if generator is not None:
@@ -3098,7 +3099,7 @@ def method_exponential_(self, lambd=1.0, generator=None):
 _OP_fill_ = _bound(_TB, 'fill_')
 
 
-def method_fill_(self, value):
+def method_fill_(self, value) -> Tensor:
     """R torch ``x$fill_(value)``; PyTorch ``fill_``."""
     c_value = value._t if value.__class__ is _T else _tensor_or_scalar(value)
     try:
@@ -3111,7 +3112,7 @@ def method_fill_(self, value):
 _OP_fill_diagonal_ = _bound(_TB, 'fill_diagonal_')
 
 
-def method_fill_diagonal_(self, fill_value, wrap=False):
+def method_fill_diagonal_(self, fill_value, wrap=False) -> Tensor:
     """R torch ``x$fill_diagonal_(fill_value, wrap = FALSE)``; PyTorch ``fill_diagonal_``."""
     c_fill_value = _plain(fill_value)
     try:
@@ -3128,7 +3129,7 @@ def method_fill_diagonal_(self, fill_value, wrap=False):
 _OP_fix = _bound(_TB, 'fix')
 
 
-def method_fix(self):
+def method_fix(self) -> Tensor:
     """R torch ``x$fix()``; PyTorch ``fix``."""
     try:
         out = _OP_fix(self._t)
@@ -3142,7 +3143,7 @@ def method_fix(self):
 _OP_fix_ = _bound(_TB, 'fix_')
 
 
-def method_fix_(self):
+def method_fix_(self) -> Tensor:
     """R torch ``x$fix_()``; PyTorch ``fix_``."""
     try:
         _OP_fix_(self._t)
@@ -3154,7 +3155,7 @@ def method_fix_(self):
 _OP_flatten = _bound(_TB, 'flatten')
 
 
-def method_flatten(self, dims=None, start_dim=1, end_dim=-1, out_dim=None):
+def method_flatten(self, dims=None, start_dim=1, end_dim=-1, out_dim=None) -> Tensor:
     """R torch ``x$flatten(dims, start_dim = 1, end_dim = -1, out_dim)``; PyTorch ``flatten``. 1-based: ``start_dim``, ``end_dim``."""
     _named(dims)
     _named(out_dim)
@@ -3177,7 +3178,7 @@ def method_flatten(self, dims=None, start_dim=1, end_dim=-1, out_dim=None):
 _OP_flip = _bound(_TB, 'flip')
 
 
-def method_flip(self, dims):
+def method_flip(self, dims) -> Tensor:
     """R torch ``x$flip(dims)``; PyTorch ``flip``. 1-based: ``dims``."""
     c_dims = dims - 1 if dims.__class__ is int and dims > 0 else _dims(dims)
     try:
@@ -3192,7 +3193,7 @@ def method_flip(self, dims):
 _OP_fliplr = _bound(_TB, 'fliplr')
 
 
-def method_fliplr(self):
+def method_fliplr(self) -> Tensor:
     """R torch ``x$fliplr()``; PyTorch ``fliplr``."""
     try:
         out = _OP_fliplr(self._t)
@@ -3206,7 +3207,7 @@ def method_fliplr(self):
 _OP_flipud = _bound(_TB, 'flipud')
 
 
-def method_flipud(self):
+def method_flipud(self) -> Tensor:
     """R torch ``x$flipud()``; PyTorch ``flipud``."""
     try:
         out = _OP_flipud(self._t)
@@ -3220,7 +3221,7 @@ def method_flipud(self):
 _OP_float_power = _bound(_TB, 'float_power')
 
 
-def method_float_power(self, exponent):
+def method_float_power(self, exponent) -> Tensor:
     """R torch ``x$float_power(exponent)``; PyTorch ``float_power``."""
     c_exponent = exponent._t if exponent.__class__ is _T else _tensor_or_scalar(exponent)
     try:
@@ -3235,7 +3236,7 @@ def method_float_power(self, exponent):
 _OP_float_power_ = _bound(_TB, 'float_power_')
 
 
-def method_float_power_(self, exponent):
+def method_float_power_(self, exponent) -> Tensor:
     """R torch ``x$float_power_(exponent)``; PyTorch ``float_power_``."""
     c_exponent = exponent._t if exponent.__class__ is _T else _tensor_or_scalar(exponent)
     try:
@@ -3248,7 +3249,7 @@ def method_float_power_(self, exponent):
 _OP_floor = _bound(_TB, 'floor')
 
 
-def method_floor(self):
+def method_floor(self) -> Tensor:
     """R torch ``x$floor()``; PyTorch ``floor``."""
     try:
         out = _OP_floor(self._t)
@@ -3262,7 +3263,7 @@ def method_floor(self):
 _OP_floor_ = _bound(_TB, 'floor_')
 
 
-def method_floor_(self):
+def method_floor_(self) -> Tensor:
     """R torch ``x$floor_()``; PyTorch ``floor_``."""
     try:
         _OP_floor_(self._t)
@@ -3274,7 +3275,7 @@ def method_floor_(self):
 _OP_floor_divide = _bound(_TB, 'floor_divide')
 
 
-def method_floor_divide(self, other):
+def method_floor_divide(self, other) -> Tensor:
     """R torch ``x$floor_divide(other)``; PyTorch ``floor_divide``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -3289,7 +3290,7 @@ def method_floor_divide(self, other):
 _OP_floor_divide_ = _bound(_TB, 'floor_divide_')
 
 
-def method_floor_divide_(self, other):
+def method_floor_divide_(self, other) -> Tensor:
     """R torch ``x$floor_divide_(other)``; PyTorch ``floor_divide_``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -3302,7 +3303,7 @@ def method_floor_divide_(self, other):
 _OP_fmax = _bound(_TB, 'fmax')
 
 
-def method_fmax(self, other):
+def method_fmax(self, other) -> Tensor:
     """R torch ``x$fmax(other)``; PyTorch ``fmax``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -3317,7 +3318,7 @@ def method_fmax(self, other):
 _OP_fmin = _bound(_TB, 'fmin')
 
 
-def method_fmin(self, other):
+def method_fmin(self, other) -> Tensor:
     """R torch ``x$fmin(other)``; PyTorch ``fmin``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -3332,7 +3333,7 @@ def method_fmin(self, other):
 _OP_fmod = _bound(_TB, 'fmod')
 
 
-def method_fmod(self, other):
+def method_fmod(self, other) -> Tensor:
     """R torch ``x$fmod(other)``; PyTorch ``fmod``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -3347,7 +3348,7 @@ def method_fmod(self, other):
 _OP_fmod_ = _bound(_TB, 'fmod_')
 
 
-def method_fmod_(self, other):
+def method_fmod_(self, other) -> Tensor:
     """R torch ``x$fmod_(other)``; PyTorch ``fmod_``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -3360,7 +3361,7 @@ def method_fmod_(self, other):
 _OP_frac = _bound(_TB, 'frac')
 
 
-def method_frac(self):
+def method_frac(self) -> Tensor:
     """R torch ``x$frac()``; PyTorch ``frac``."""
     try:
         out = _OP_frac(self._t)
@@ -3374,7 +3375,7 @@ def method_frac(self):
 _OP_frac_ = _bound(_TB, 'frac_')
 
 
-def method_frac_(self):
+def method_frac_(self) -> Tensor:
     """R torch ``x$frac_()``; PyTorch ``frac_``."""
     try:
         _OP_frac_(self._t)
@@ -3398,7 +3399,7 @@ def method_frexp(self):
 _OP_gather = _bound(_TB, 'gather')
 
 
-def method_gather(self, dim, index, sparse_grad=False):
+def method_gather(self, dim, index, sparse_grad=False) -> Tensor:
     """R torch ``x$gather(dim, index, sparse_grad = FALSE)``; PyTorch ``gather``. 1-based: ``dim``, ``index``."""
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     c_index = _index_fast(index)
@@ -3417,7 +3418,7 @@ def method_gather(self, dim, index, sparse_grad=False):
 _OP_gcd = _bound(_TB, 'gcd')
 
 
-def method_gcd(self, other):
+def method_gcd(self, other) -> Tensor:
     """R torch ``x$gcd(other)``; PyTorch ``gcd``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -3432,7 +3433,7 @@ def method_gcd(self, other):
 _OP_gcd_ = _bound(_TB, 'gcd_')
 
 
-def method_gcd_(self, other):
+def method_gcd_(self, other) -> Tensor:
     """R torch ``x$gcd_(other)``; PyTorch ``gcd_``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -3445,7 +3446,7 @@ def method_gcd_(self, other):
 _OP_ge = _bound(_TB, 'ge')
 
 
-def method_ge(self, other):
+def method_ge(self, other) -> Tensor:
     """R torch ``x$ge(other)``; PyTorch ``ge``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -3460,7 +3461,7 @@ def method_ge(self, other):
 _OP_ge_ = _bound(_TB, 'ge_')
 
 
-def method_ge_(self, other):
+def method_ge_(self, other) -> Tensor:
     """R torch ``x$ge_(other)``; PyTorch ``ge_``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -3473,7 +3474,7 @@ def method_ge_(self, other):
 _OP_geometric_ = _bound(_TB, 'geometric_')
 
 
-def method_geometric_(self, p, generator=None):
+def method_geometric_(self, p, generator=None) -> Tensor:
     """R torch ``x$geometric_(p, generator = NULL)``; PyTorch ``geometric_``."""
     kw = {}
     if generator is not None:
@@ -3500,7 +3501,7 @@ def method_geqrf(self):
 _OP_ger = _bound(_TB, 'ger')
 
 
-def method_ger(self, vec2):
+def method_ger(self, vec2) -> Tensor:
     """R torch ``x$ger(vec2)``; PyTorch ``ger``."""
     c_vec2 = vec2._t if vec2.__class__ is _T else _tensor(vec2)
     try:
@@ -3515,7 +3516,7 @@ def method_ger(self, vec2):
 _OP_greater = _bound(_TB, 'greater')
 
 
-def method_greater(self, other):
+def method_greater(self, other) -> Tensor:
     """R torch ``x$greater(other)``; PyTorch ``greater``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -3530,7 +3531,7 @@ def method_greater(self, other):
 _OP_greater_ = _bound(_TB, 'greater_')
 
 
-def method_greater_(self, other):
+def method_greater_(self, other) -> Tensor:
     """R torch ``x$greater_(other)``; PyTorch ``greater_``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -3543,7 +3544,7 @@ def method_greater_(self, other):
 _OP_greater_equal = _bound(_TB, 'greater_equal')
 
 
-def method_greater_equal(self, other):
+def method_greater_equal(self, other) -> Tensor:
     """R torch ``x$greater_equal(other)``; PyTorch ``greater_equal``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -3558,7 +3559,7 @@ def method_greater_equal(self, other):
 _OP_greater_equal_ = _bound(_TB, 'greater_equal_')
 
 
-def method_greater_equal_(self, other):
+def method_greater_equal_(self, other) -> Tensor:
     """R torch ``x$greater_equal_(other)``; PyTorch ``greater_equal_``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -3571,7 +3572,7 @@ def method_greater_equal_(self, other):
 _OP_gt = _bound(_TB, 'gt')
 
 
-def method_gt(self, other):
+def method_gt(self, other) -> Tensor:
     """R torch ``x$gt(other)``; PyTorch ``gt``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -3586,7 +3587,7 @@ def method_gt(self, other):
 _OP_gt_ = _bound(_TB, 'gt_')
 
 
-def method_gt_(self, other):
+def method_gt_(self, other) -> Tensor:
     """R torch ``x$gt_(other)``; PyTorch ``gt_``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -3599,7 +3600,7 @@ def method_gt_(self, other):
 _OP_hardshrink = _bound(_TB, 'hardshrink')
 
 
-def method_hardshrink(self, lambd=0.5):
+def method_hardshrink(self, lambd=0.5) -> Tensor:
     """R torch ``x$hardshrink(lambd = 0.5)``; PyTorch ``hardshrink``."""
     try:
         if lambd.__class__ is not float or lambd != 0.5:
@@ -3617,7 +3618,7 @@ def method_hardshrink(self, lambd=0.5):
 _OP_hardshrink_backward = _aten('hardshrink_backward')
 
 
-def method_hardshrink_backward(self, grad_out, lambd):
+def method_hardshrink_backward(self, grad_out, lambd) -> Tensor:
     """R torch ``x$hardshrink_backward(grad_out, lambd)``; PyTorch ``hardshrink_backward``."""
     c_grad_out = grad_out._t if grad_out.__class__ is _T else _tensor(grad_out)
     c_lambd = _plain(lambd)
@@ -3633,7 +3634,7 @@ def method_hardshrink_backward(self, grad_out, lambd):
 _OP_heaviside = _bound(_TB, 'heaviside')
 
 
-def method_heaviside(self, values):
+def method_heaviside(self, values) -> Tensor:
     """R torch ``x$heaviside(values)``; PyTorch ``heaviside``."""
     c_values = values._t if values.__class__ is _T else _tensor(values)
     try:
@@ -3648,7 +3649,7 @@ def method_heaviside(self, values):
 _OP_heaviside_ = _bound(_TB, 'heaviside_')
 
 
-def method_heaviside_(self, values):
+def method_heaviside_(self, values) -> Tensor:
     """R torch ``x$heaviside_(values)``; PyTorch ``heaviside_``."""
     c_values = values._t if values.__class__ is _T else _tensor(values)
     try:
@@ -3661,7 +3662,7 @@ def method_heaviside_(self, values):
 _OP_histc = _bound(_TB, 'histc')
 
 
-def method_histc(self, bins=100, min=0, max=0):
+def method_histc(self, bins=100, min=0, max=0) -> Tensor:
     """R torch ``x$histc(bins = 100, min = 0, max = 0)``; PyTorch ``histc``."""
     kw = {}
     if min.__class__ is not int or min != 0:
@@ -3724,7 +3725,7 @@ def method_hsplit(self, indices=None, sections=None):
 _OP_hypot = _bound(_TB, 'hypot')
 
 
-def method_hypot(self, other):
+def method_hypot(self, other) -> Tensor:
     """R torch ``x$hypot(other)``; PyTorch ``hypot``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -3739,7 +3740,7 @@ def method_hypot(self, other):
 _OP_hypot_ = _bound(_TB, 'hypot_')
 
 
-def method_hypot_(self, other):
+def method_hypot_(self, other) -> Tensor:
     """R torch ``x$hypot_(other)``; PyTorch ``hypot_``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -3752,7 +3753,7 @@ def method_hypot_(self, other):
 _OP_i0 = _bound(_TB, 'i0')
 
 
-def method_i0(self):
+def method_i0(self) -> Tensor:
     """R torch ``x$i0()``; PyTorch ``i0``."""
     try:
         out = _OP_i0(self._t)
@@ -3766,7 +3767,7 @@ def method_i0(self):
 _OP_i0_ = _bound(_TB, 'i0_')
 
 
-def method_i0_(self):
+def method_i0_(self) -> Tensor:
     """R torch ``x$i0_()``; PyTorch ``i0_``."""
     try:
         _OP_i0_(self._t)
@@ -3778,7 +3779,7 @@ def method_i0_(self):
 _OP_igamma = _bound(_TB, 'igamma')
 
 
-def method_igamma(self, other):
+def method_igamma(self, other) -> Tensor:
     """R torch ``x$igamma(other)``; PyTorch ``igamma``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -3793,7 +3794,7 @@ def method_igamma(self, other):
 _OP_igamma_ = _bound(_TB, 'igamma_')
 
 
-def method_igamma_(self, other):
+def method_igamma_(self, other) -> Tensor:
     """R torch ``x$igamma_(other)``; PyTorch ``igamma_``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -3806,7 +3807,7 @@ def method_igamma_(self, other):
 _OP_igammac = _bound(_TB, 'igammac')
 
 
-def method_igammac(self, other):
+def method_igammac(self, other) -> Tensor:
     """R torch ``x$igammac(other)``; PyTorch ``igammac``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -3821,7 +3822,7 @@ def method_igammac(self, other):
 _OP_igammac_ = _bound(_TB, 'igammac_')
 
 
-def method_igammac_(self, other):
+def method_igammac_(self, other) -> Tensor:
     """R torch ``x$igammac_(other)``; PyTorch ``igammac_``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -3834,7 +3835,7 @@ def method_igammac_(self, other):
 _OP_index = _aten('index')
 
 
-def method_index(self, indices):
+def method_index(self, indices) -> Tensor:
     """R torch ``x$index(indices)``; PyTorch ``index``. 1-based: ``indices``."""
     c_indices = _indices(indices)
     try:
@@ -3849,7 +3850,7 @@ def method_index(self, indices):
 _OP_index_add = _bound(_TB, 'index_add')
 
 
-def method_index_add(self, dim, index, source, alpha=1):
+def method_index_add(self, dim, index, source, alpha=1) -> Tensor:
     """R torch ``x$index_add(dim, index, source, alpha = 1)``; PyTorch ``index_add``. 1-based: ``dim``, ``index``."""
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     c_index = _index_fast(index)
@@ -3869,7 +3870,7 @@ def method_index_add(self, dim, index, source, alpha=1):
 _OP_index_add_ = _bound(_TB, 'index_add_')
 
 
-def method_index_add_(self, dim, index, source, alpha=1):
+def method_index_add_(self, dim, index, source, alpha=1) -> Tensor:
     """R torch ``x$index_add_(dim, index, source, alpha = 1)``; PyTorch ``index_add_``. 1-based: ``dim``, ``index``."""
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     c_index = _index_fast(index)
@@ -3887,7 +3888,7 @@ def method_index_add_(self, dim, index, source, alpha=1):
 _OP_index_copy = _bound(_TB, 'index_copy')
 
 
-def method_index_copy(self, dim, index, source):
+def method_index_copy(self, dim, index, source) -> Tensor:
     """R torch ``x$index_copy(dim, index, source)``; PyTorch ``index_copy``. 1-based: ``dim``, ``index``."""
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     c_index = _index_fast(index)
@@ -3904,7 +3905,7 @@ def method_index_copy(self, dim, index, source):
 _OP_index_copy_ = _bound(_TB, 'index_copy_')
 
 
-def method_index_copy_(self, dim, index, source):
+def method_index_copy_(self, dim, index, source) -> Tensor:
     """R torch ``x$index_copy_(dim, index, source)``; PyTorch ``index_copy_``. 1-based: ``dim``, ``index``."""
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     c_index = _index_fast(index)
@@ -3919,7 +3920,7 @@ def method_index_copy_(self, dim, index, source):
 _OP_index_fill = _bound(_TB, 'index_fill')
 
 
-def method_index_fill(self, dim, index, value):
+def method_index_fill(self, dim, index, value) -> Tensor:
     """R torch ``x$index_fill(dim, index, value)``; PyTorch ``index_fill``. 1-based: ``dim``, ``index``."""
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     c_index = _index(index)
@@ -3936,7 +3937,7 @@ def method_index_fill(self, dim, index, value):
 _OP_index_fill_ = _bound(_TB, 'index_fill_')
 
 
-def method_index_fill_(self, dim, index, value):
+def method_index_fill_(self, dim, index, value) -> Tensor:
     """R torch ``x$index_fill_(dim, index, value)``; PyTorch ``index_fill_``. 1-based: ``dim``, ``index``."""
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     c_index = _index(index)
@@ -3951,7 +3952,7 @@ def method_index_fill_(self, dim, index, value):
 _OP_index_put = _bound(_TB, 'index_put')
 
 
-def method_index_put(self, indices, values, accumulate=False):
+def method_index_put(self, indices, values, accumulate=False) -> Tensor:
     """R torch ``x$index_put(indices, values, accumulate = FALSE)``; PyTorch ``index_put``. 1-based: ``indices``."""
     c_indices = _indices(indices)
     c_values = values._t if values.__class__ is _T else _tensor(values)
@@ -3971,7 +3972,7 @@ def method_index_put(self, indices, values, accumulate=False):
 _OP_index_put_ = _bound(_TB, 'index_put_')
 
 
-def method_index_put_(self, indices, values, accumulate=False):
+def method_index_put_(self, indices, values, accumulate=False) -> Tensor:
     """R torch ``x$index_put_(indices, values, accumulate = FALSE)``; PyTorch ``index_put_``. 1-based: ``indices``."""
     c_indices = _indices(indices)
     c_values = values._t if values.__class__ is _T else _tensor(values)
@@ -3989,7 +3990,7 @@ def method_index_put_(self, indices, values, accumulate=False):
 _OP_index_reduce = _bound(_TB, 'index_reduce')
 
 
-def method_index_reduce(self, dim, index, source, reduce, include_self=True):
+def method_index_reduce(self, dim, index, source, reduce, include_self=True) -> Tensor:
     """R torch ``x$index_reduce(dim, index, source, reduce, include_self = TRUE)``; PyTorch ``index_reduce``. 1-based: ``dim``, ``index``."""
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     c_index = _index_fast(index)
@@ -4009,7 +4010,7 @@ def method_index_reduce(self, dim, index, source, reduce, include_self=True):
 _OP_index_reduce_ = _bound(_TB, 'index_reduce_')
 
 
-def method_index_reduce_(self, dim, index, source, reduce, include_self=True):
+def method_index_reduce_(self, dim, index, source, reduce, include_self=True) -> Tensor:
     """R torch ``x$index_reduce_(dim, index, source, reduce, include_self = TRUE)``; PyTorch ``index_reduce_``. 1-based: ``dim``, ``index``."""
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     c_index = _index_fast(index)
@@ -4027,7 +4028,7 @@ def method_index_reduce_(self, dim, index, source, reduce, include_self=True):
 _OP_index_select = _bound(_TB, 'index_select')
 
 
-def method_index_select(self, dim, index):
+def method_index_select(self, dim, index) -> Tensor:
     """R torch ``x$index_select(dim, index)``; PyTorch ``index_select``. 1-based: ``dim``, ``index``."""
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     c_index = _index_fast(index)
@@ -4043,7 +4044,7 @@ def method_index_select(self, dim, index):
 _OP_indices = _bound(_TB, 'indices')
 
 
-def method_indices(self):
+def method_indices(self) -> Tensor:
     """R torch ``x$indices()``; PyTorch ``indices``. Returns 1-based indices."""
     try:
         out = _OP_indices(self._t)
@@ -4055,7 +4056,7 @@ def method_indices(self):
 _OP_inner = _bound(_TB, 'inner')
 
 
-def method_inner(self, other):
+def method_inner(self, other) -> Tensor:
     """R torch ``x$inner(other)``; PyTorch ``inner``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -4070,7 +4071,7 @@ def method_inner(self, other):
 _OP_int_repr = _bound(_TB, 'int_repr')
 
 
-def method_int_repr(self):
+def method_int_repr(self) -> Tensor:
     """R torch ``x$int_repr()``; PyTorch ``int_repr``."""
     try:
         out = _OP_int_repr(self._t)
@@ -4084,7 +4085,7 @@ def method_int_repr(self):
 _OP_inverse = _bound(_TB, 'inverse')
 
 
-def method_inverse(self):
+def method_inverse(self) -> Tensor:
     """R torch ``x$inverse()``; PyTorch ``inverse``."""
     try:
         out = _OP_inverse(self._t)
@@ -4264,7 +4265,7 @@ def method_is_signed(self):
 _OP_isclose = _bound(_TB, 'isclose')
 
 
-def method_isclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
+def method_isclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False) -> Tensor:
     """R torch ``x$isclose(other, rtol = 1e-05, atol = 1e-08, equal_nan = FALSE)``; PyTorch ``isclose``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     kw = {}
@@ -4288,7 +4289,7 @@ def method_isclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
 _OP_isfinite = _bound(_TB, 'isfinite')
 
 
-def method_isfinite(self):
+def method_isfinite(self) -> Tensor:
     """R torch ``x$isfinite()``; PyTorch ``isfinite``."""
     try:
         out = _OP_isfinite(self._t)
@@ -4302,7 +4303,7 @@ def method_isfinite(self):
 _OP_isinf = _bound(_TB, 'isinf')
 
 
-def method_isinf(self):
+def method_isinf(self) -> Tensor:
     """R torch ``x$isinf()``; PyTorch ``isinf``."""
     try:
         out = _OP_isinf(self._t)
@@ -4316,7 +4317,7 @@ def method_isinf(self):
 _OP_isnan = _bound(_TB, 'isnan')
 
 
-def method_isnan(self):
+def method_isnan(self) -> Tensor:
     """R torch ``x$isnan()``; PyTorch ``isnan``."""
     try:
         out = _OP_isnan(self._t)
@@ -4330,7 +4331,7 @@ def method_isnan(self):
 _OP_isneginf = _bound(_TB, 'isneginf')
 
 
-def method_isneginf(self):
+def method_isneginf(self) -> Tensor:
     """R torch ``x$isneginf()``; PyTorch ``isneginf``."""
     try:
         out = _OP_isneginf(self._t)
@@ -4344,7 +4345,7 @@ def method_isneginf(self):
 _OP_isposinf = _bound(_TB, 'isposinf')
 
 
-def method_isposinf(self):
+def method_isposinf(self) -> Tensor:
     """R torch ``x$isposinf()``; PyTorch ``isposinf``."""
     try:
         out = _OP_isposinf(self._t)
@@ -4358,7 +4359,7 @@ def method_isposinf(self):
 _OP_isreal = _bound(_TB, 'isreal')
 
 
-def method_isreal(self):
+def method_isreal(self) -> Tensor:
     """R torch ``x$isreal()``; PyTorch ``isreal``."""
     try:
         out = _OP_isreal(self._t)
@@ -4372,7 +4373,7 @@ def method_isreal(self):
 _OP_istft = _bound(_TB, 'istft')
 
 
-def method_istft(self, n_fft, hop_length=None, win_length=None, window=None, center=True, normalized=False, onesided=None, length=None, return_complex=False):
+def method_istft(self, n_fft, hop_length=None, win_length=None, window=None, center=True, normalized=False, onesided=None, length=None, return_complex=False) -> Tensor:
     """R torch ``x$istft(n_fft, hop_length = NULL, win_length = NULL, window = NULL, center = TRUE, normalized = FALSE, onesided = NULL, length = NULL, return_complex = FALSE)``; PyTorch ``istft``."""
     c_n_fft = n_fft if n_fft.__class__ is int else _integer(n_fft)
     kw = {}
@@ -4418,7 +4419,7 @@ def method_item(self):
 _OP_kron = _bound(_TB, 'kron')
 
 
-def method_kron(self, other):
+def method_kron(self, other) -> Tensor:
     """R torch ``x$kron(other)``; PyTorch ``kron``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -4453,7 +4454,7 @@ def method_kthvalue(self, k, dim=-1, keepdim=False):
 _OP_lcm = _bound(_TB, 'lcm')
 
 
-def method_lcm(self, other):
+def method_lcm(self, other) -> Tensor:
     """R torch ``x$lcm(other)``; PyTorch ``lcm``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -4468,7 +4469,7 @@ def method_lcm(self, other):
 _OP_lcm_ = _bound(_TB, 'lcm_')
 
 
-def method_lcm_(self, other):
+def method_lcm_(self, other) -> Tensor:
     """R torch ``x$lcm_(other)``; PyTorch ``lcm_``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -4481,7 +4482,7 @@ def method_lcm_(self, other):
 _OP_ldexp = _bound(_TB, 'ldexp')
 
 
-def method_ldexp(self, other):
+def method_ldexp(self, other) -> Tensor:
     """R torch ``x$ldexp(other)``; PyTorch ``ldexp``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -4496,7 +4497,7 @@ def method_ldexp(self, other):
 _OP_ldexp_ = _bound(_TB, 'ldexp_')
 
 
-def method_ldexp_(self, other):
+def method_ldexp_(self, other) -> Tensor:
     """R torch ``x$ldexp_(other)``; PyTorch ``ldexp_``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -4509,7 +4510,7 @@ def method_ldexp_(self, other):
 _OP_le = _bound(_TB, 'le')
 
 
-def method_le(self, other):
+def method_le(self, other) -> Tensor:
     """R torch ``x$le(other)``; PyTorch ``le``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -4524,7 +4525,7 @@ def method_le(self, other):
 _OP_le_ = _bound(_TB, 'le_')
 
 
-def method_le_(self, other):
+def method_le_(self, other) -> Tensor:
     """R torch ``x$le_(other)``; PyTorch ``le_``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -4537,7 +4538,7 @@ def method_le_(self, other):
 _OP_lerp = _bound(_TB, 'lerp')
 
 
-def method_lerp(self, end, weight):
+def method_lerp(self, end, weight) -> Tensor:
     """R torch ``x$lerp(end, weight)``; PyTorch ``lerp``."""
     c_end = end._t if end.__class__ is _T else _tensor(end)
     c_weight = weight._t if weight.__class__ is _T else _tensor_or_scalar(weight)
@@ -4553,7 +4554,7 @@ def method_lerp(self, end, weight):
 _OP_lerp_ = _bound(_TB, 'lerp_')
 
 
-def method_lerp_(self, end, weight):
+def method_lerp_(self, end, weight) -> Tensor:
     """R torch ``x$lerp_(end, weight)``; PyTorch ``lerp_``."""
     c_end = end._t if end.__class__ is _T else _tensor(end)
     c_weight = weight._t if weight.__class__ is _T else _tensor_or_scalar(weight)
@@ -4567,7 +4568,7 @@ def method_lerp_(self, end, weight):
 _OP_less = _bound(_TB, 'less')
 
 
-def method_less(self, other):
+def method_less(self, other) -> Tensor:
     """R torch ``x$less(other)``; PyTorch ``less``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -4582,7 +4583,7 @@ def method_less(self, other):
 _OP_less_ = _bound(_TB, 'less_')
 
 
-def method_less_(self, other):
+def method_less_(self, other) -> Tensor:
     """R torch ``x$less_(other)``; PyTorch ``less_``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -4595,7 +4596,7 @@ def method_less_(self, other):
 _OP_less_equal = _bound(_TB, 'less_equal')
 
 
-def method_less_equal(self, other):
+def method_less_equal(self, other) -> Tensor:
     """R torch ``x$less_equal(other)``; PyTorch ``less_equal``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -4610,7 +4611,7 @@ def method_less_equal(self, other):
 _OP_less_equal_ = _bound(_TB, 'less_equal_')
 
 
-def method_less_equal_(self, other):
+def method_less_equal_(self, other) -> Tensor:
     """R torch ``x$less_equal_(other)``; PyTorch ``less_equal_``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -4623,7 +4624,7 @@ def method_less_equal_(self, other):
 _OP_lgamma = _bound(_TB, 'lgamma')
 
 
-def method_lgamma(self):
+def method_lgamma(self) -> Tensor:
     """R torch ``x$lgamma()``; PyTorch ``lgamma``."""
     try:
         out = _OP_lgamma(self._t)
@@ -4637,7 +4638,7 @@ def method_lgamma(self):
 _OP_lgamma_ = _bound(_TB, 'lgamma_')
 
 
-def method_lgamma_(self):
+def method_lgamma_(self) -> Tensor:
     """R torch ``x$lgamma_()``; PyTorch ``lgamma_``."""
     try:
         _OP_lgamma_(self._t)
@@ -4649,7 +4650,7 @@ def method_lgamma_(self):
 _OP_log = _bound(_TB, 'log')
 
 
-def method_log(self):
+def method_log(self) -> Tensor:
     """R torch ``x$log()``; PyTorch ``log``."""
     try:
         out = _OP_log(self._t)
@@ -4663,7 +4664,7 @@ def method_log(self):
 _OP_log10 = _bound(_TB, 'log10')
 
 
-def method_log10(self):
+def method_log10(self) -> Tensor:
     """R torch ``x$log10()``; PyTorch ``log10``."""
     try:
         out = _OP_log10(self._t)
@@ -4677,7 +4678,7 @@ def method_log10(self):
 _OP_log10_ = _bound(_TB, 'log10_')
 
 
-def method_log10_(self):
+def method_log10_(self) -> Tensor:
     """R torch ``x$log10_()``; PyTorch ``log10_``."""
     try:
         _OP_log10_(self._t)
@@ -4689,7 +4690,7 @@ def method_log10_(self):
 _OP_log1p = _bound(_TB, 'log1p')
 
 
-def method_log1p(self):
+def method_log1p(self) -> Tensor:
     """R torch ``x$log1p()``; PyTorch ``log1p``."""
     try:
         out = _OP_log1p(self._t)
@@ -4703,7 +4704,7 @@ def method_log1p(self):
 _OP_log1p_ = _bound(_TB, 'log1p_')
 
 
-def method_log1p_(self):
+def method_log1p_(self) -> Tensor:
     """R torch ``x$log1p_()``; PyTorch ``log1p_``."""
     try:
         _OP_log1p_(self._t)
@@ -4715,7 +4716,7 @@ def method_log1p_(self):
 _OP_log2 = _bound(_TB, 'log2')
 
 
-def method_log2(self):
+def method_log2(self) -> Tensor:
     """R torch ``x$log2()``; PyTorch ``log2``."""
     try:
         out = _OP_log2(self._t)
@@ -4729,7 +4730,7 @@ def method_log2(self):
 _OP_log2_ = _bound(_TB, 'log2_')
 
 
-def method_log2_(self):
+def method_log2_(self) -> Tensor:
     """R torch ``x$log2_()``; PyTorch ``log2_``."""
     try:
         _OP_log2_(self._t)
@@ -4741,7 +4742,7 @@ def method_log2_(self):
 _OP_log_ = _bound(_TB, 'log_')
 
 
-def method_log_(self):
+def method_log_(self) -> Tensor:
     """R torch ``x$log_()``; PyTorch ``log_``."""
     try:
         _OP_log_(self._t)
@@ -4753,7 +4754,7 @@ def method_log_(self):
 _OP_log_normal_ = _bound(_TB, 'log_normal_')
 
 
-def method_log_normal_(self, mean=1.0, std=2.0, generator=None):
+def method_log_normal_(self, mean=1.0, std=2.0, generator=None) -> Tensor:
     """R torch ``x$log_normal_(mean = 1.0, std = 2.0, generator = NULL)``; PyTorch ``log_normal_``."""
     kw = {}
     if std.__class__ is not float or std != 2.0:
@@ -4774,7 +4775,7 @@ def method_log_normal_(self, mean=1.0, std=2.0, generator=None):
 _OP_log_softmax = _bound(_TB, 'log_softmax')
 
 
-def method_log_softmax(self, dim, dtype=None):
+def method_log_softmax(self, dim, dtype=None) -> Tensor:
     """R torch ``x$log_softmax(dim, dtype = NULL)``; PyTorch ``log_softmax``. 1-based: ``dim``."""
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     try:
@@ -4793,7 +4794,7 @@ def method_log_softmax(self, dim, dtype=None):
 _OP_logaddexp = _bound(_TB, 'logaddexp')
 
 
-def method_logaddexp(self, other):
+def method_logaddexp(self, other) -> Tensor:
     """R torch ``x$logaddexp(other)``; PyTorch ``logaddexp``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -4808,7 +4809,7 @@ def method_logaddexp(self, other):
 _OP_logaddexp2 = _bound(_TB, 'logaddexp2')
 
 
-def method_logaddexp2(self, other):
+def method_logaddexp2(self, other) -> Tensor:
     """R torch ``x$logaddexp2(other)``; PyTorch ``logaddexp2``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -4823,7 +4824,7 @@ def method_logaddexp2(self, other):
 _OP_logcumsumexp = _bound(_TB, 'logcumsumexp')
 
 
-def method_logcumsumexp(self, dim):
+def method_logcumsumexp(self, dim) -> Tensor:
     """R torch ``x$logcumsumexp(dim)``; PyTorch ``logcumsumexp``. 1-based: ``dim``."""
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     try:
@@ -4838,7 +4839,7 @@ def method_logcumsumexp(self, dim):
 _OP_logdet = _bound(_TB, 'logdet')
 
 
-def method_logdet(self):
+def method_logdet(self) -> Tensor:
     """R torch ``x$logdet()``; PyTorch ``logdet``."""
     try:
         out = _OP_logdet(self._t)
@@ -4852,7 +4853,7 @@ def method_logdet(self):
 _OP_logical_and = _bound(_TB, 'logical_and')
 
 
-def method_logical_and(self, other):
+def method_logical_and(self, other) -> Tensor:
     """R torch ``x$logical_and(other)``; PyTorch ``logical_and``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -4867,7 +4868,7 @@ def method_logical_and(self, other):
 _OP_logical_and_ = _bound(_TB, 'logical_and_')
 
 
-def method_logical_and_(self, other):
+def method_logical_and_(self, other) -> Tensor:
     """R torch ``x$logical_and_(other)``; PyTorch ``logical_and_``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -4880,7 +4881,7 @@ def method_logical_and_(self, other):
 _OP_logical_not = _bound(_TB, 'logical_not')
 
 
-def method_logical_not(self):
+def method_logical_not(self) -> Tensor:
     """R torch ``x$logical_not()``; PyTorch ``logical_not``."""
     try:
         out = _OP_logical_not(self._t)
@@ -4894,7 +4895,7 @@ def method_logical_not(self):
 _OP_logical_not_ = _bound(_TB, 'logical_not_')
 
 
-def method_logical_not_(self):
+def method_logical_not_(self) -> Tensor:
     """R torch ``x$logical_not_()``; PyTorch ``logical_not_``."""
     try:
         _OP_logical_not_(self._t)
@@ -4906,7 +4907,7 @@ def method_logical_not_(self):
 _OP_logical_or = _bound(_TB, 'logical_or')
 
 
-def method_logical_or(self, other):
+def method_logical_or(self, other) -> Tensor:
     """R torch ``x$logical_or(other)``; PyTorch ``logical_or``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -4921,7 +4922,7 @@ def method_logical_or(self, other):
 _OP_logical_or_ = _bound(_TB, 'logical_or_')
 
 
-def method_logical_or_(self, other):
+def method_logical_or_(self, other) -> Tensor:
     """R torch ``x$logical_or_(other)``; PyTorch ``logical_or_``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -4934,7 +4935,7 @@ def method_logical_or_(self, other):
 _OP_logical_xor = _bound(_TB, 'logical_xor')
 
 
-def method_logical_xor(self, other):
+def method_logical_xor(self, other) -> Tensor:
     """R torch ``x$logical_xor(other)``; PyTorch ``logical_xor``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -4949,7 +4950,7 @@ def method_logical_xor(self, other):
 _OP_logical_xor_ = _bound(_TB, 'logical_xor_')
 
 
-def method_logical_xor_(self, other):
+def method_logical_xor_(self, other) -> Tensor:
     """R torch ``x$logical_xor_(other)``; PyTorch ``logical_xor_``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -4962,7 +4963,7 @@ def method_logical_xor_(self, other):
 _OP_logit = _bound(_TB, 'logit')
 
 
-def method_logit(self, eps=None):
+def method_logit(self, eps=None) -> Tensor:
     """R torch ``x$logit(eps = NULL)``; PyTorch ``logit``."""
     try:
         if eps is not None:
@@ -4980,7 +4981,7 @@ def method_logit(self, eps=None):
 _OP_logit_ = _bound(_TB, 'logit_')
 
 
-def method_logit_(self, eps=None):
+def method_logit_(self, eps=None) -> Tensor:
     """R torch ``x$logit_(eps = NULL)``; PyTorch ``logit_``."""
     try:
         if eps is not None:
@@ -4996,7 +4997,7 @@ def method_logit_(self, eps=None):
 _OP_logsumexp = _bound(_TB, 'logsumexp')
 
 
-def method_logsumexp(self, dim, keepdim=False):
+def method_logsumexp(self, dim, keepdim=False) -> Tensor:
     """R torch ``x$logsumexp(dim, keepdim = FALSE)``; PyTorch ``logsumexp``. 1-based: ``dim``."""
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     try:
@@ -5015,7 +5016,7 @@ def method_logsumexp(self, dim, keepdim=False):
 _OP_lt = _bound(_TB, 'lt')
 
 
-def method_lt(self, other):
+def method_lt(self, other) -> Tensor:
     """R torch ``x$lt(other)``; PyTorch ``lt``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -5030,7 +5031,7 @@ def method_lt(self, other):
 _OP_lt_ = _bound(_TB, 'lt_')
 
 
-def method_lt_(self, other):
+def method_lt_(self, other) -> Tensor:
     """R torch ``x$lt_(other)``; PyTorch ``lt_``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -5043,7 +5044,7 @@ def method_lt_(self, other):
 _OP_lu_solve = _bound(_TB, 'lu_solve')
 
 
-def method_lu_solve(self, LU_data, LU_pivots):
+def method_lu_solve(self, LU_data, LU_pivots) -> Tensor:
     """R torch ``x$lu_solve(LU_data, LU_pivots)``; PyTorch ``lu_solve``."""
     c_LU_data = LU_data._t if LU_data.__class__ is _T else _tensor(LU_data)
     c_LU_pivots = LU_pivots._t if LU_pivots.__class__ is _T else _tensor(LU_pivots)
@@ -5069,7 +5070,7 @@ def method_mT(self):
 _OP_masked_fill = _bound(_TB, 'masked_fill')
 
 
-def method_masked_fill(self, mask, value):
+def method_masked_fill(self, mask, value) -> Tensor:
     """R torch ``x$masked_fill(mask, value)``; PyTorch ``masked_fill``."""
     c_mask = mask._t if mask.__class__ is _T else _tensor(mask)
     c_value = value._t if value.__class__ is _T else _tensor_or_scalar(value)
@@ -5085,7 +5086,7 @@ def method_masked_fill(self, mask, value):
 _OP_masked_fill_ = _bound(_TB, 'masked_fill_')
 
 
-def method_masked_fill_(self, mask, value):
+def method_masked_fill_(self, mask, value) -> Tensor:
     """R torch ``x$masked_fill_(mask, value)``; PyTorch ``masked_fill_``."""
     c_mask = mask._t if mask.__class__ is _T else _tensor(mask)
     c_value = value._t if value.__class__ is _T else _tensor_or_scalar(value)
@@ -5099,7 +5100,7 @@ def method_masked_fill_(self, mask, value):
 _OP_masked_scatter = _bound(_TB, 'masked_scatter')
 
 
-def method_masked_scatter(self, mask, source):
+def method_masked_scatter(self, mask, source) -> Tensor:
     """R torch ``x$masked_scatter(mask, source)``; PyTorch ``masked_scatter``."""
     c_mask = mask._t if mask.__class__ is _T else _tensor(mask)
     c_source = source._t if source.__class__ is _T else _tensor(source)
@@ -5115,7 +5116,7 @@ def method_masked_scatter(self, mask, source):
 _OP_masked_scatter_ = _bound(_TB, 'masked_scatter_')
 
 
-def method_masked_scatter_(self, mask, source):
+def method_masked_scatter_(self, mask, source) -> Tensor:
     """R torch ``x$masked_scatter_(mask, source)``; PyTorch ``masked_scatter_``."""
     c_mask = mask._t if mask.__class__ is _T else _tensor(mask)
     c_source = source._t if source.__class__ is _T else _tensor(source)
@@ -5129,7 +5130,7 @@ def method_masked_scatter_(self, mask, source):
 _OP_masked_select = _bound(_TB, 'masked_select')
 
 
-def method_masked_select(self, mask):
+def method_masked_select(self, mask) -> Tensor:
     """R torch ``x$masked_select(mask)``; PyTorch ``masked_select``."""
     c_mask = mask._t if mask.__class__ is _T else _tensor(mask)
     try:
@@ -5144,7 +5145,7 @@ def method_masked_select(self, mask):
 _OP_matmul = _bound(_TB, 'matmul')
 
 
-def method_matmul(self, other):
+def method_matmul(self, other) -> Tensor:
     """R torch ``x$matmul(other)``; PyTorch ``matmul``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -5159,7 +5160,7 @@ def method_matmul(self, other):
 _OP_matrix_H = _aten('matrix_H')
 
 
-def method_matrix_H(self):
+def method_matrix_H(self) -> Tensor:
     """R torch ``x$matrix_H()``; PyTorch ``matrix_H``."""
     try:
         out = _OP_matrix_H(self=self._t)
@@ -5173,7 +5174,7 @@ def method_matrix_H(self):
 _OP_matrix_exp = _bound(_TB, 'matrix_exp')
 
 
-def method_matrix_exp(self):
+def method_matrix_exp(self) -> Tensor:
     """R torch ``x$matrix_exp()``; PyTorch ``matrix_exp``."""
     try:
         out = _OP_matrix_exp(self._t)
@@ -5187,7 +5188,7 @@ def method_matrix_exp(self):
 _OP_matrix_power = _bound(_TB, 'matrix_power')
 
 
-def method_matrix_power(self, n):
+def method_matrix_power(self, n) -> Tensor:
     """R torch ``x$matrix_power(n)``; PyTorch ``matrix_power``."""
     c_n = n if n.__class__ is int else _integer(n)
     try:
@@ -5223,7 +5224,7 @@ def method_max(self, dim=None, other=None, keepdim=False):
 _OP_maximum = _bound(_TB, 'maximum')
 
 
-def method_maximum(self, other):
+def method_maximum(self, other) -> Tensor:
     """R torch ``x$maximum(other)``; PyTorch ``maximum``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -5238,7 +5239,7 @@ def method_maximum(self, other):
 _OP_mean = _bound(_TB, 'mean')
 
 
-def method_mean(self, dim=None, keepdim=False, dtype=None):
+def method_mean(self, dim=None, keepdim=False, dtype=None) -> Tensor:
     """R torch ``x$mean(dim, keepdim = FALSE, dtype = NULL)``; PyTorch ``mean``. 1-based: ``dim``."""
     kw = {}
     if keepdim is not False:
@@ -5301,7 +5302,7 @@ def method_min(self, dim=None, other=None, keepdim=False):
 _OP_minimum = _bound(_TB, 'minimum')
 
 
-def method_minimum(self, other):
+def method_minimum(self, other) -> Tensor:
     """R torch ``x$minimum(other)``; PyTorch ``minimum``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -5316,7 +5317,7 @@ def method_minimum(self, other):
 _OP_mm = _bound(_TB, 'mm')
 
 
-def method_mm(self, mat2):
+def method_mm(self, mat2) -> Tensor:
     """R torch ``x$mm(mat2)``; PyTorch ``mm``."""
     c_mat2 = mat2._t if mat2.__class__ is _T else _tensor(mat2)
     try:
@@ -5350,7 +5351,7 @@ def method_mode(self, dim=-1, keepdim=False):
 _OP_moveaxis = _bound(_TB, 'moveaxis')
 
 
-def method_moveaxis(self, source, destination):
+def method_moveaxis(self, source, destination) -> Tensor:
     """R torch ``x$moveaxis(source, destination)``; PyTorch ``moveaxis``. 1-based: ``source``, ``destination``."""
     c_source = source - 1 if source.__class__ is int and source > 0 else _dims(source)
     c_destination = destination - 1 if destination.__class__ is int and destination > 0 else _dims(destination)
@@ -5366,7 +5367,7 @@ def method_moveaxis(self, source, destination):
 _OP_movedim = _bound(_TB, 'movedim')
 
 
-def method_movedim(self, source, destination):
+def method_movedim(self, source, destination) -> Tensor:
     """R torch ``x$movedim(source, destination)``; PyTorch ``movedim``. 1-based: ``source``, ``destination``."""
     c_source = _dims(source, (RValueError, 'Dimension is 1-based, but found 0.'))
     c_destination = _dims(destination, (RValueError, 'Dimension is 1-based, but found 0.'))
@@ -5382,7 +5383,7 @@ def method_movedim(self, source, destination):
 _OP_msort = _bound(_TB, 'msort')
 
 
-def method_msort(self):
+def method_msort(self) -> Tensor:
     """R torch ``x$msort()``; PyTorch ``msort``."""
     try:
         out = _OP_msort(self._t)
@@ -5396,7 +5397,7 @@ def method_msort(self):
 _OP_mul = _bound(_TB, 'mul')
 
 
-def method_mul(self, other):
+def method_mul(self, other) -> Tensor:
     """R torch ``x$mul(other)``; PyTorch ``mul``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -5411,7 +5412,7 @@ def method_mul(self, other):
 _OP_mul_ = _bound(_TB, 'mul_')
 
 
-def method_mul_(self, other):
+def method_mul_(self, other) -> Tensor:
     """R torch ``x$mul_(other)``; PyTorch ``mul_``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -5424,7 +5425,7 @@ def method_mul_(self, other):
 _OP_multinomial = _bound(_TB, 'multinomial')
 
 
-def method_multinomial(self, num_samples, replacement=False, generator=None):
+def method_multinomial(self, num_samples, replacement=False, generator=None) -> Tensor:
     """R torch ``x$multinomial(num_samples, replacement = FALSE, generator = NULL)``; PyTorch ``multinomial``. Returns 1-based indices."""
     c_num_samples = num_samples if num_samples.__class__ is int else _integer(num_samples)
     kw = {}
@@ -5444,7 +5445,7 @@ def method_multinomial(self, num_samples, replacement=False, generator=None):
 _OP_multiply = _bound(_TB, 'multiply')
 
 
-def method_multiply(self, other):
+def method_multiply(self, other) -> Tensor:
     """R torch ``x$multiply(other)``; PyTorch ``multiply``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -5459,7 +5460,7 @@ def method_multiply(self, other):
 _OP_multiply_ = _bound(_TB, 'multiply_')
 
 
-def method_multiply_(self, other):
+def method_multiply_(self, other) -> Tensor:
     """R torch ``x$multiply_(other)``; PyTorch ``multiply_``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -5472,7 +5473,7 @@ def method_multiply_(self, other):
 _OP_mv = _bound(_TB, 'mv')
 
 
-def method_mv(self, vec):
+def method_mv(self, vec) -> Tensor:
     """R torch ``x$mv(vec)``; PyTorch ``mv``."""
     c_vec = vec._t if vec.__class__ is _T else _tensor(vec)
     try:
@@ -5487,7 +5488,7 @@ def method_mv(self, vec):
 _OP_mvlgamma = _bound(_TB, 'mvlgamma')
 
 
-def method_mvlgamma(self, p):
+def method_mvlgamma(self, p) -> Tensor:
     """R torch ``x$mvlgamma(p)``; PyTorch ``mvlgamma``."""
     c_p = p if p.__class__ is int else _integer(p)
     try:
@@ -5502,7 +5503,7 @@ def method_mvlgamma(self, p):
 _OP_mvlgamma_ = _bound(_TB, 'mvlgamma_')
 
 
-def method_mvlgamma_(self, p):
+def method_mvlgamma_(self, p) -> Tensor:
     """R torch ``x$mvlgamma_(p)``; PyTorch ``mvlgamma_``."""
     c_p = p if p.__class__ is int else _integer(p)
     try:
@@ -5515,7 +5516,7 @@ def method_mvlgamma_(self, p):
 _OP_nan_to_num = _bound(_TB, 'nan_to_num')
 
 
-def method_nan_to_num(self, nan=None, posinf=None, neginf=None):
+def method_nan_to_num(self, nan=None, posinf=None, neginf=None) -> Tensor:
     """R torch ``x$nan_to_num(nan = NULL, posinf = NULL, neginf = NULL)``; PyTorch ``nan_to_num``."""
     kw = {}
     if posinf is not None:
@@ -5538,7 +5539,7 @@ def method_nan_to_num(self, nan=None, posinf=None, neginf=None):
 _OP_nan_to_num_ = _bound(_TB, 'nan_to_num_')
 
 
-def method_nan_to_num_(self, nan=None, posinf=None, neginf=None):
+def method_nan_to_num_(self, nan=None, posinf=None, neginf=None) -> Tensor:
     """R torch ``x$nan_to_num_(nan = NULL, posinf = NULL, neginf = NULL)``; PyTorch ``nan_to_num_``."""
     kw = {}
     if posinf is not None:
@@ -5559,7 +5560,7 @@ def method_nan_to_num_(self, nan=None, posinf=None, neginf=None):
 _OP_nanmean = _bound(_TB, 'nanmean')
 
 
-def method_nanmean(self, dim=None, keepdim=False, dtype=None):
+def method_nanmean(self, dim=None, keepdim=False, dtype=None) -> Tensor:
     """R torch ``x$nanmean(dim = NULL, keepdim = FALSE, dtype = NULL)``; PyTorch ``nanmean``. 1-based: ``dim``."""
     kw = {}
     if keepdim is not False:
@@ -5601,7 +5602,7 @@ def method_nanmedian(self, dim=None, keepdim=False):
 _OP_nanquantile = _bound(_TB, 'nanquantile')
 
 
-def method_nanquantile(self, q, dim=None, keepdim=False, interpolation='linear'):
+def method_nanquantile(self, q, dim=None, keepdim=False, interpolation='linear') -> Tensor:
     """R torch ``x$nanquantile(q, dim = NULL, keepdim = FALSE, interpolation = 'linear')``; PyTorch ``nanquantile``. 1-based: ``dim``."""
     c_q = q._t if q.__class__ is _T else _tensor_or_scalar(q)
     kw = {}
@@ -5625,7 +5626,7 @@ def method_nanquantile(self, q, dim=None, keepdim=False, interpolation='linear')
 _OP_nansum = _bound(_TB, 'nansum')
 
 
-def method_nansum(self, dim=None, keepdim=False, dtype=None):
+def method_nansum(self, dim=None, keepdim=False, dtype=None) -> Tensor:
     """R torch ``x$nansum(dim = NULL, keepdim = FALSE, dtype = NULL)``; PyTorch ``nansum``. 1-based: ``dim``."""
     kw = {}
     if keepdim is not False:
@@ -5648,7 +5649,7 @@ def method_nansum(self, dim=None, keepdim=False, dtype=None):
 _OP_narrow = _bound(_TB, 'narrow')
 
 
-def method_narrow(self, dim, start, length):
+def method_narrow(self, dim, start, length) -> Tensor:
     """R torch ``x$narrow(dim, start, length)``; PyTorch ``narrow``. 1-based: ``dim``, ``start``."""
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     c_start = _start(start)
@@ -5665,7 +5666,7 @@ def method_narrow(self, dim, start, length):
 _OP_narrow_copy = _bound(_TB, 'narrow_copy')
 
 
-def method_narrow_copy(self, dim, start, length):
+def method_narrow_copy(self, dim, start, length) -> Tensor:
     """R torch ``x$narrow_copy(dim, start, length)``; PyTorch ``narrow_copy``. 1-based: ``dim``, ``start``."""
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     c_start = _start(start)
@@ -5682,7 +5683,7 @@ def method_narrow_copy(self, dim, start, length):
 _OP_ne = _bound(_TB, 'ne')
 
 
-def method_ne(self, other):
+def method_ne(self, other) -> Tensor:
     """R torch ``x$ne(other)``; PyTorch ``ne``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -5697,7 +5698,7 @@ def method_ne(self, other):
 _OP_ne_ = _bound(_TB, 'ne_')
 
 
-def method_ne_(self, other):
+def method_ne_(self, other) -> Tensor:
     """R torch ``x$ne_(other)``; PyTorch ``ne_``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -5710,7 +5711,7 @@ def method_ne_(self, other):
 _OP_neg = _bound(_TB, 'neg')
 
 
-def method_neg(self):
+def method_neg(self) -> Tensor:
     """R torch ``x$neg()``; PyTorch ``neg``."""
     try:
         out = _OP_neg(self._t)
@@ -5724,7 +5725,7 @@ def method_neg(self):
 _OP_neg_ = _bound(_TB, 'neg_')
 
 
-def method_neg_(self):
+def method_neg_(self) -> Tensor:
     """R torch ``x$neg_()``; PyTorch ``neg_``."""
     try:
         _OP_neg_(self._t)
@@ -5736,7 +5737,7 @@ def method_neg_(self):
 _OP_negative = _bound(_TB, 'negative')
 
 
-def method_negative(self):
+def method_negative(self) -> Tensor:
     """R torch ``x$negative()``; PyTorch ``negative``."""
     try:
         out = _OP_negative(self._t)
@@ -5750,7 +5751,7 @@ def method_negative(self):
 _OP_negative_ = _bound(_TB, 'negative_')
 
 
-def method_negative_(self):
+def method_negative_(self) -> Tensor:
     """R torch ``x$negative_()``; PyTorch ``negative_``."""
     try:
         _OP_negative_(self._t)
@@ -5762,7 +5763,7 @@ def method_negative_(self):
 _OP_new_empty = _bound(_TB, 'new_empty')
 
 
-def method_new_empty(self, size, options=None, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False):
+def method_new_empty(self, size, options=None, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False) -> Tensor:
     """R torch ``x$new_empty(size, options = list())``; PyTorch ``new_empty``."""
     if options is not None:
         dtype, layout, device, requires_grad = _options(options, dtype, layout, device, requires_grad)
@@ -5790,7 +5791,7 @@ def method_new_empty(self, size, options=None, dtype=None, layout=None, device=N
 _OP_new_empty_strided = _bound(_TB, 'new_empty_strided')
 
 
-def method_new_empty_strided(self, size, stride, options=None, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False):
+def method_new_empty_strided(self, size, stride, options=None, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False) -> Tensor:
     """R torch ``x$new_empty_strided(size, stride, options = list())``; PyTorch ``new_empty_strided``."""
     if options is not None:
         dtype, layout, device, requires_grad = _options(options, dtype, layout, device, requires_grad)
@@ -5819,7 +5820,7 @@ def method_new_empty_strided(self, size, stride, options=None, dtype=None, layou
 _OP_new_full = _bound(_TB, 'new_full')
 
 
-def method_new_full(self, size, fill_value, options=None, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False):
+def method_new_full(self, size, fill_value, options=None, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False) -> Tensor:
     """R torch ``x$new_full(size, fill_value, options = list())``; PyTorch ``new_full``."""
     if options is not None:
         dtype, layout, device, requires_grad = _options(options, dtype, layout, device, requires_grad)
@@ -5848,7 +5849,7 @@ def method_new_full(self, size, fill_value, options=None, dtype=None, layout=Non
 _OP_new_ones = _bound(_TB, 'new_ones')
 
 
-def method_new_ones(self, size, options=None, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False):
+def method_new_ones(self, size, options=None, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False) -> Tensor:
     """R torch ``x$new_ones(size, options = list())``; PyTorch ``new_ones``."""
     if options is not None:
         dtype, layout, device, requires_grad = _options(options, dtype, layout, device, requires_grad)
@@ -5876,7 +5877,7 @@ def method_new_ones(self, size, options=None, dtype=None, layout=None, device=No
 _OP_new_zeros = _bound(_TB, 'new_zeros')
 
 
-def method_new_zeros(self, size, options=None, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False):
+def method_new_zeros(self, size, options=None, dtype=None, layout=None, device=None, pin_memory=None, requires_grad=False) -> Tensor:
     """R torch ``x$new_zeros(size, options = list())``; PyTorch ``new_zeros``."""
     if options is not None:
         dtype, layout, device, requires_grad = _options(options, dtype, layout, device, requires_grad)
@@ -5904,7 +5905,7 @@ def method_new_zeros(self, size, options=None, dtype=None, layout=None, device=N
 _OP_nextafter = _bound(_TB, 'nextafter')
 
 
-def method_nextafter(self, other):
+def method_nextafter(self, other) -> Tensor:
     """R torch ``x$nextafter(other)``; PyTorch ``nextafter``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -5919,7 +5920,7 @@ def method_nextafter(self, other):
 _OP_nextafter_ = _bound(_TB, 'nextafter_')
 
 
-def method_nextafter_(self, other):
+def method_nextafter_(self, other) -> Tensor:
     """R torch ``x$nextafter_(other)``; PyTorch ``nextafter_``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -5932,7 +5933,7 @@ def method_nextafter_(self, other):
 _OP_nonzero = _bound(_TB, 'nonzero')
 
 
-def method_nonzero(self):
+def method_nonzero(self) -> Tensor:
     """R torch ``x$nonzero()``; PyTorch ``nonzero``. Returns 1-based indices."""
     try:
         out = _OP_nonzero(self._t)
@@ -5944,7 +5945,7 @@ def method_nonzero(self):
 _OP_nonzero_static = _bound(_TB, 'nonzero_static')
 
 
-def method_nonzero_static(self, size, fill_value=-1):
+def method_nonzero_static(self, size, fill_value=-1) -> Tensor:
     """R torch ``x$nonzero_static(size, fill_value = -1)``; PyTorch ``nonzero_static``."""
     c_size = size if size.__class__ is int else _integer(size)
     kw = {}
@@ -5962,7 +5963,7 @@ def method_nonzero_static(self, size, fill_value=-1):
 _OP_norm = _bound(_TB, 'norm')
 
 
-def method_norm(self, p=2, dim=None, keepdim=False, dtype=None):
+def method_norm(self, p=2, dim=None, keepdim=False, dtype=None) -> Tensor:
     """R torch ``x$norm(p = 2, dim, keepdim = FALSE, dtype)``; PyTorch ``norm``. 1-based: ``dim``."""
     c_p = _plain(p)
     kw = {}
@@ -5984,7 +5985,7 @@ def method_norm(self, p=2, dim=None, keepdim=False, dtype=None):
 _OP_normal_ = _bound(_TB, 'normal_')
 
 
-def method_normal_(self, mean=0.0, std=1.0, generator=None):
+def method_normal_(self, mean=0.0, std=1.0, generator=None) -> Tensor:
     """R torch ``x$normal_(mean = 0.0, std = 1.0, generator = NULL)``; PyTorch ``normal_``."""
     kw = {}
     if std.__class__ is not float or std != 1.0:
@@ -6005,7 +6006,7 @@ def method_normal_(self, mean=0.0, std=1.0, generator=None):
 _OP_not_equal = _bound(_TB, 'not_equal')
 
 
-def method_not_equal(self, other):
+def method_not_equal(self, other) -> Tensor:
     """R torch ``x$not_equal(other)``; PyTorch ``not_equal``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -6020,7 +6021,7 @@ def method_not_equal(self, other):
 _OP_not_equal_ = _bound(_TB, 'not_equal_')
 
 
-def method_not_equal_(self, other):
+def method_not_equal_(self, other) -> Tensor:
     """R torch ``x$not_equal_(other)``; PyTorch ``not_equal_``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -6045,7 +6046,7 @@ def method_numel(self):
 _OP_numpy_T = _aten('numpy_T')
 
 
-def method_numpy_T(self):
+def method_numpy_T(self) -> Tensor:
     """R torch ``x$numpy_T()``; PyTorch ``numpy_T``."""
     try:
         out = _OP_numpy_T(self=self._t)
@@ -6059,7 +6060,7 @@ def method_numpy_T(self):
 _OP_orgqr = _bound(_TB, 'orgqr')
 
 
-def method_orgqr(self, input2):
+def method_orgqr(self, input2) -> Tensor:
     """R torch ``x$orgqr(input2)``; PyTorch ``orgqr``."""
     c_input2 = input2._t if input2.__class__ is _T else _tensor(input2)
     try:
@@ -6074,7 +6075,7 @@ def method_orgqr(self, input2):
 _OP_ormqr = _bound(_TB, 'ormqr')
 
 
-def method_ormqr(self, input2, input3, left=True, transpose=False):
+def method_ormqr(self, input2, input3, left=True, transpose=False) -> Tensor:
     """R torch ``x$ormqr(input2, input3, left = TRUE, transpose = FALSE)``; PyTorch ``ormqr``."""
     c_input2 = input2._t if input2.__class__ is _T else _tensor(input2)
     c_input3 = input3._t if input3.__class__ is _T else _tensor(input3)
@@ -6097,7 +6098,7 @@ def method_ormqr(self, input2, input3, left=True, transpose=False):
 _OP_outer = _bound(_TB, 'outer')
 
 
-def method_outer(self, vec2):
+def method_outer(self, vec2) -> Tensor:
     """R torch ``x$outer(vec2)``; PyTorch ``outer``."""
     c_vec2 = vec2._t if vec2.__class__ is _T else _tensor(vec2)
     try:
@@ -6117,7 +6118,7 @@ def method_output_nr(self):
 _OP_permute = _bound(_TB, 'permute')
 
 
-def method_permute(self, dims):
+def method_permute(self, dims) -> Tensor:
     """R torch ``x$permute(dims)``; PyTorch ``permute``. 1-based: ``dims``."""
     c_dims = dims - 1 if dims.__class__ is int and dims > 0 else _dims(dims)
     try:
@@ -6132,7 +6133,7 @@ def method_permute(self, dims):
 _OP_pin_memory = _bound(_TB, 'pin_memory')
 
 
-def method_pin_memory(self, device=None):
+def method_pin_memory(self, device=None) -> Tensor:
     """R torch ``x$pin_memory(device = NULL)``; PyTorch ``pin_memory``."""
     try:
         if device is not None:
@@ -6150,7 +6151,7 @@ def method_pin_memory(self, device=None):
 _OP_pinverse = _bound(_TB, 'pinverse')
 
 
-def method_pinverse(self, rcond=1e-15):
+def method_pinverse(self, rcond=1e-15) -> Tensor:
     """R torch ``x$pinverse(rcond = 1e-15)``; PyTorch ``pinverse``."""
     try:
         if rcond.__class__ is not float or rcond != 1e-15:
@@ -6168,7 +6169,7 @@ def method_pinverse(self, rcond=1e-15):
 _OP_polygamma_ = _bound(_TB, 'polygamma_')
 
 
-def method_polygamma_(self, n):
+def method_polygamma_(self, n) -> Tensor:
     """R torch ``x$polygamma_(n)``; PyTorch ``polygamma_``."""
     c_n = n if n.__class__ is int else _integer(n)
     try:
@@ -6181,7 +6182,7 @@ def method_polygamma_(self, n):
 _OP_positive = _bound(_TB, 'positive')
 
 
-def method_positive(self):
+def method_positive(self) -> Tensor:
     """R torch ``x$positive()``; PyTorch ``positive``."""
     try:
         out = _OP_positive(self._t)
@@ -6195,7 +6196,7 @@ def method_positive(self):
 _OP_pow = _bound(_TB, 'pow')
 
 
-def method_pow(self, exponent):
+def method_pow(self, exponent) -> Tensor:
     """R torch ``x$pow(exponent)``; PyTorch ``pow``."""
     c_exponent = exponent._t if exponent.__class__ is _T else _tensor_or_scalar(exponent)
     try:
@@ -6210,7 +6211,7 @@ def method_pow(self, exponent):
 _OP_pow_ = _bound(_TB, 'pow_')
 
 
-def method_pow_(self, exponent):
+def method_pow_(self, exponent) -> Tensor:
     """R torch ``x$pow_(exponent)``; PyTorch ``pow_``."""
     c_exponent = exponent._t if exponent.__class__ is _T else _tensor_or_scalar(exponent)
     try:
@@ -6223,7 +6224,7 @@ def method_pow_(self, exponent):
 _OP_prelu = _bound(_TB, 'prelu')
 
 
-def method_prelu(self, weight):
+def method_prelu(self, weight) -> Tensor:
     """R torch ``x$prelu(weight)``; PyTorch ``prelu``."""
     c_weight = weight._t if weight.__class__ is _T else _tensor(weight)
     try:
@@ -6238,7 +6239,7 @@ def method_prelu(self, weight):
 _OP_prod = _bound(_TB, 'prod')
 
 
-def method_prod(self, dim=None, keepdim=False, dtype=None):
+def method_prod(self, dim=None, keepdim=False, dtype=None) -> Tensor:
     """R torch ``x$prod(dim, keepdim = FALSE, dtype = NULL)``; PyTorch ``prod``. 1-based: ``dim``."""
     kw = {}
     if keepdim is not False:
@@ -6261,7 +6262,7 @@ def method_prod(self, dim=None, keepdim=False, dtype=None):
 _OP_put = _bound(_TB, 'put')
 
 
-def method_put(self, index, source, accumulate=False):
+def method_put(self, index, source, accumulate=False) -> Tensor:
     """R torch ``x$put(index, source, accumulate = FALSE)``; PyTorch ``put``. 1-based: ``index``."""
     c_index = _index(index)
     c_source = source._t if source.__class__ is _T else _tensor(source)
@@ -6281,7 +6282,7 @@ def method_put(self, index, source, accumulate=False):
 _OP_put_ = _bound(_TB, 'put_')
 
 
-def method_put_(self, index, source, accumulate=False):
+def method_put_(self, index, source, accumulate=False) -> Tensor:
     """R torch ``x$put_(index, source, accumulate = FALSE)``; PyTorch ``put_``. 1-based: ``index``."""
     c_index = _index(index)
     c_source = source._t if source.__class__ is _T else _tensor(source)
@@ -6311,7 +6312,7 @@ def method_q_per_channel_axis(self):
 _OP_q_per_channel_scales = _bound(_TB, 'q_per_channel_scales')
 
 
-def method_q_per_channel_scales(self):
+def method_q_per_channel_scales(self) -> Tensor:
     """R torch ``x$q_per_channel_scales()``; PyTorch ``q_per_channel_scales``."""
     try:
         out = _OP_q_per_channel_scales(self._t)
@@ -6325,7 +6326,7 @@ def method_q_per_channel_scales(self):
 _OP_q_per_channel_zero_points = _bound(_TB, 'q_per_channel_zero_points')
 
 
-def method_q_per_channel_zero_points(self):
+def method_q_per_channel_zero_points(self) -> Tensor:
     """R torch ``x$q_per_channel_zero_points()``; PyTorch ``q_per_channel_zero_points``."""
     try:
         out = _OP_q_per_channel_zero_points(self._t)
@@ -6391,7 +6392,7 @@ def method_qscheme(self):
 _OP_quantile = _bound(_TB, 'quantile')
 
 
-def method_quantile(self, q, dim=None, keepdim=False, interpolation='linear'):
+def method_quantile(self, q, dim=None, keepdim=False, interpolation='linear') -> Tensor:
     """R torch ``x$quantile(q, dim = NULL, keepdim = FALSE, interpolation = 'linear')``; PyTorch ``quantile``. 1-based: ``dim``."""
     c_q = q._t if q.__class__ is _T else _tensor_or_scalar(q)
     kw = {}
@@ -6415,7 +6416,7 @@ def method_quantile(self, q, dim=None, keepdim=False, interpolation='linear'):
 _OP_rad2deg = _bound(_TB, 'rad2deg')
 
 
-def method_rad2deg(self):
+def method_rad2deg(self) -> Tensor:
     """R torch ``x$rad2deg()``; PyTorch ``rad2deg``."""
     try:
         out = _OP_rad2deg(self._t)
@@ -6429,7 +6430,7 @@ def method_rad2deg(self):
 _OP_rad2deg_ = _bound(_TB, 'rad2deg_')
 
 
-def method_rad2deg_(self):
+def method_rad2deg_(self) -> Tensor:
     """R torch ``x$rad2deg_()``; PyTorch ``rad2deg_``."""
     try:
         _OP_rad2deg_(self._t)
@@ -6441,7 +6442,7 @@ def method_rad2deg_(self):
 _OP_random_ = _bound(_TB, 'random_')
 
 
-def method_random_(self, from_=None, to=None, generator=None):
+def method_random_(self, from_=None, to=None, generator=None) -> Tensor:
     """R torch ``x$random_(from, to, generator = NULL)``; PyTorch ``random_``."""
     kw = {}
     if from_ is not None:
@@ -6460,7 +6461,7 @@ def method_random_(self, from_=None, to=None, generator=None):
 _OP_ravel = _bound(_TB, 'ravel')
 
 
-def method_ravel(self):
+def method_ravel(self) -> Tensor:
     """R torch ``x$ravel()``; PyTorch ``ravel``."""
     try:
         out = _OP_ravel(self._t)
@@ -6474,7 +6475,7 @@ def method_ravel(self):
 _OP_reciprocal = _bound(_TB, 'reciprocal')
 
 
-def method_reciprocal(self):
+def method_reciprocal(self) -> Tensor:
     """R torch ``x$reciprocal()``; PyTorch ``reciprocal``."""
     try:
         out = _OP_reciprocal(self._t)
@@ -6488,7 +6489,7 @@ def method_reciprocal(self):
 _OP_reciprocal_ = _bound(_TB, 'reciprocal_')
 
 
-def method_reciprocal_(self):
+def method_reciprocal_(self) -> Tensor:
     """R torch ``x$reciprocal_()``; PyTorch ``reciprocal_``."""
     try:
         _OP_reciprocal_(self._t)
@@ -6512,7 +6513,7 @@ def method_record_stream(self, s):
 _OP_relu = _bound(_TB, 'relu')
 
 
-def method_relu(self):
+def method_relu(self) -> Tensor:
     """R torch ``x$relu()``; PyTorch ``relu``."""
     try:
         out = _OP_relu(self._t)
@@ -6526,7 +6527,7 @@ def method_relu(self):
 _OP_relu_ = _bound(_TB, 'relu_')
 
 
-def method_relu_(self):
+def method_relu_(self) -> Tensor:
     """R torch ``x$relu_()``; PyTorch ``relu_``."""
     try:
         _OP_relu_(self._t)
@@ -6538,7 +6539,7 @@ def method_relu_(self):
 _OP_remainder = _bound(_TB, 'remainder')
 
 
-def method_remainder(self, other):
+def method_remainder(self, other) -> Tensor:
     """R torch ``x$remainder(other)``; PyTorch ``remainder``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -6553,7 +6554,7 @@ def method_remainder(self, other):
 _OP_remainder_ = _bound(_TB, 'remainder_')
 
 
-def method_remainder_(self, other):
+def method_remainder_(self, other) -> Tensor:
     """R torch ``x$remainder_(other)``; PyTorch ``remainder_``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -6566,7 +6567,7 @@ def method_remainder_(self, other):
 _OP_renorm = _bound(_TB, 'renorm')
 
 
-def method_renorm(self, p, dim, maxnorm):
+def method_renorm(self, p, dim, maxnorm) -> Tensor:
     """R torch ``x$renorm(p, dim, maxnorm)``; PyTorch ``renorm``. 1-based: ``dim``."""
     c_p = _plain(p)
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
@@ -6583,7 +6584,7 @@ def method_renorm(self, p, dim, maxnorm):
 _OP_renorm_ = _bound(_TB, 'renorm_')
 
 
-def method_renorm_(self, p, dim, maxnorm):
+def method_renorm_(self, p, dim, maxnorm) -> Tensor:
     """R torch ``x$renorm_(p, dim, maxnorm)``; PyTorch ``renorm_``. 1-based: ``dim``."""
     c_p = _plain(p)
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
@@ -6598,7 +6599,7 @@ def method_renorm_(self, p, dim, maxnorm):
 _OP_repeat = _bound(_TB, 'repeat')
 
 
-def method_repeat(self, repeats):
+def method_repeat(self, repeats) -> Tensor:
     """R torch ``x$repeat(repeats)``; PyTorch ``repeat``."""
     c_repeats = _integers(repeats)
     try:
@@ -6613,7 +6614,7 @@ def method_repeat(self, repeats):
 _OP_repeat_interleave = _bound(_TB, 'repeat_interleave')
 
 
-def method_repeat_interleave(self, repeats, dim=None, output_size=None):
+def method_repeat_interleave(self, repeats, dim=None, output_size=None) -> Tensor:
     """R torch ``x$repeat_interleave(repeats, dim = NULL, output_size = NULL)``; PyTorch ``repeat_interleave``. 1-based: ``dim``."""
     c_repeats = repeats._t if repeats.__class__ is _T else _tensor_or_scalar(repeats)
     kw = {}
@@ -6635,7 +6636,7 @@ def method_repeat_interleave(self, repeats, dim=None, output_size=None):
 _OP_requires_grad_ = _bound(_TB, 'requires_grad_')
 
 
-def method_requires_grad_(self, requires_grad=True):
+def method_requires_grad_(self, requires_grad=True) -> Tensor:
     """R torch ``x$requires_grad_(requires_grad = TRUE)``; PyTorch ``requires_grad_``."""
     try:
         if requires_grad is not True:
@@ -6651,7 +6652,7 @@ def method_requires_grad_(self, requires_grad=True):
 _OP_reshape = _bound(_TB, 'reshape')
 
 
-def method_reshape(self, shape):
+def method_reshape(self, shape) -> Tensor:
     """R torch ``x$reshape(shape)``; PyTorch ``reshape``."""
     c_shape = _integers(shape)
     try:
@@ -6666,7 +6667,7 @@ def method_reshape(self, shape):
 _OP_reshape_as = _bound(_TB, 'reshape_as')
 
 
-def method_reshape_as(self, other):
+def method_reshape_as(self, other) -> Tensor:
     """R torch ``x$reshape_as(other)``; PyTorch ``reshape_as``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -6681,7 +6682,7 @@ def method_reshape_as(self, other):
 _OP_resize_ = _bound(_TB, 'resize_')
 
 
-def method_resize_(self, size, memory_format=None):
+def method_resize_(self, size, memory_format=None) -> Tensor:
     """R torch ``x$resize_(size, memory_format = NULL)``; PyTorch ``resize_``."""
     c_size = _integers(size)
     kw = {}
@@ -6697,7 +6698,7 @@ def method_resize_(self, size, memory_format=None):
 _OP_resize_as_ = _bound(_TB, 'resize_as_')
 
 
-def method_resize_as_(self, the_template, memory_format=None):
+def method_resize_as_(self, the_template, memory_format=None) -> Tensor:
     """R torch ``x$resize_as_(the_template, memory_format = NULL)``; PyTorch ``resize_as_``."""
     c_the_template = the_template._t if the_template.__class__ is _T else _tensor(the_template)
     kw = {}
@@ -6713,7 +6714,7 @@ def method_resize_as_(self, the_template, memory_format=None):
 _OP_resize_as_sparse_ = _bound(_TB, 'resize_as_sparse_')
 
 
-def method_resize_as_sparse_(self, the_template):
+def method_resize_as_sparse_(self, the_template) -> Tensor:
     """R torch ``x$resize_as_sparse_(the_template)``; PyTorch ``resize_as_sparse_``."""
     c_the_template = the_template._t if the_template.__class__ is _T else _tensor(the_template)
     try:
@@ -6726,7 +6727,7 @@ def method_resize_as_sparse_(self, the_template):
 _OP_resolve_conj = _bound(_TB, 'resolve_conj')
 
 
-def method_resolve_conj(self):
+def method_resolve_conj(self) -> Tensor:
     """R torch ``x$resolve_conj()``; PyTorch ``resolve_conj``."""
     try:
         out = _OP_resolve_conj(self._t)
@@ -6740,7 +6741,7 @@ def method_resolve_conj(self):
 _OP_resolve_neg = _bound(_TB, 'resolve_neg')
 
 
-def method_resolve_neg(self):
+def method_resolve_neg(self) -> Tensor:
     """R torch ``x$resolve_neg()``; PyTorch ``resolve_neg``."""
     try:
         out = _OP_resolve_neg(self._t)
@@ -6770,7 +6771,7 @@ def method_retains_grad(self):
 _OP_roll = _bound(_TB, 'roll')
 
 
-def method_roll(self, shifts, dims=()):
+def method_roll(self, shifts, dims=()) -> Tensor:
     """R torch ``x$roll(shifts, dims = c())``; PyTorch ``roll``. 1-based: ``dims``."""
     c_shifts = _integers(shifts)
     try:
@@ -6789,7 +6790,7 @@ def method_roll(self, shifts, dims=()):
 _OP_rot90 = _bound(_TB, 'rot90')
 
 
-def method_rot90(self, k=1, dims=(1, 2)):
+def method_rot90(self, k=1, dims=(1, 2)) -> Tensor:
     """R torch ``x$rot90(k = 1, dims = c(1, 2))``; PyTorch ``rot90``. 1-based: ``dims``."""
     kw = {}
     if dims.__class__ is not tuple or dims != (1, 2):
@@ -6810,7 +6811,7 @@ def method_rot90(self, k=1, dims=(1, 2)):
 _OP_round = _bound(_TB, 'round')
 
 
-def method_round(self, decimals=None):
+def method_round(self, decimals=None) -> Tensor:
     """R torch ``x$round(decimals)``; PyTorch ``round``."""
     kw = {}
     if decimals is not None:
@@ -6827,7 +6828,7 @@ def method_round(self, decimals=None):
 _OP_round_ = _bound(_TB, 'round_')
 
 
-def method_round_(self, decimals=None):
+def method_round_(self, decimals=None) -> Tensor:
     """R torch ``x$round_(decimals)``; PyTorch ``round_``."""
     kw = {}
     if decimals is not None:
@@ -6842,7 +6843,7 @@ def method_round_(self, decimals=None):
 _OP_row_indices = _bound(_TB, 'row_indices')
 
 
-def method_row_indices(self):
+def method_row_indices(self) -> Tensor:
     """R torch ``x$row_indices()``; PyTorch ``row_indices``. Returns 1-based indices."""
     try:
         out = _OP_row_indices(self._t)
@@ -6854,7 +6855,7 @@ def method_row_indices(self):
 _OP_rsqrt = _bound(_TB, 'rsqrt')
 
 
-def method_rsqrt(self):
+def method_rsqrt(self) -> Tensor:
     """R torch ``x$rsqrt()``; PyTorch ``rsqrt``."""
     try:
         out = _OP_rsqrt(self._t)
@@ -6868,7 +6869,7 @@ def method_rsqrt(self):
 _OP_rsqrt_ = _bound(_TB, 'rsqrt_')
 
 
-def method_rsqrt_(self):
+def method_rsqrt_(self) -> Tensor:
     """R torch ``x$rsqrt_()``; PyTorch ``rsqrt_``."""
     try:
         _OP_rsqrt_(self._t)
@@ -6880,7 +6881,7 @@ def method_rsqrt_(self):
 _OP_scatter = _bound(_TB, 'scatter')
 
 
-def method_scatter(self, dim, index, src=None, value=None, reduce=None):
+def method_scatter(self, dim, index, src=None, value=None, reduce=None) -> Tensor:
     """R torch ``x$scatter(dim, index, src, value, reduce)``; PyTorch ``scatter``. 1-based: ``dim``, ``index``."""
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     c_index = _index_fast(index)
@@ -6903,7 +6904,7 @@ def method_scatter(self, dim, index, src=None, value=None, reduce=None):
 _OP_scatter_ = _bound(_TB, 'scatter_')
 
 
-def method_scatter_(self, dim, index, src=None, value=None, reduce=None):
+def method_scatter_(self, dim, index, src=None, value=None, reduce=None) -> Tensor:
     """R torch ``x$scatter_(dim, index, src, value, reduce)``; PyTorch ``scatter_``. 1-based: ``dim``, ``index``."""
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     c_index = _index_fast(index)
@@ -6924,7 +6925,7 @@ def method_scatter_(self, dim, index, src=None, value=None, reduce=None):
 _OP_scatter_add = _bound(_TB, 'scatter_add')
 
 
-def method_scatter_add(self, dim, index, src):
+def method_scatter_add(self, dim, index, src) -> Tensor:
     """R torch ``x$scatter_add(dim, index, src)``; PyTorch ``scatter_add``. 1-based: ``dim``, ``index``."""
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     c_index = _index_fast(index)
@@ -6941,7 +6942,7 @@ def method_scatter_add(self, dim, index, src):
 _OP_scatter_add_ = _bound(_TB, 'scatter_add_')
 
 
-def method_scatter_add_(self, dim, index, src):
+def method_scatter_add_(self, dim, index, src) -> Tensor:
     """R torch ``x$scatter_add_(dim, index, src)``; PyTorch ``scatter_add_``. 1-based: ``dim``, ``index``."""
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     c_index = _index_fast(index)
@@ -6956,7 +6957,7 @@ def method_scatter_add_(self, dim, index, src):
 _OP_scatter_reduce = _bound(_TB, 'scatter_reduce')
 
 
-def method_scatter_reduce(self, dim, index, src, reduce, include_self=True):
+def method_scatter_reduce(self, dim, index, src, reduce, include_self=True) -> Tensor:
     """R torch ``x$scatter_reduce(dim, index, src, reduce, include_self = TRUE)``; PyTorch ``scatter_reduce``. 1-based: ``dim``, ``index``."""
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     c_index = _index_fast(index)
@@ -6976,7 +6977,7 @@ def method_scatter_reduce(self, dim, index, src, reduce, include_self=True):
 _OP_scatter_reduce_ = _bound(_TB, 'scatter_reduce_')
 
 
-def method_scatter_reduce_(self, dim, index, src, reduce, include_self=True):
+def method_scatter_reduce_(self, dim, index, src, reduce, include_self=True) -> Tensor:
     """R torch ``x$scatter_reduce_(dim, index, src, reduce, include_self = TRUE)``; PyTorch ``scatter_reduce_``. 1-based: ``dim``, ``index``."""
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     c_index = _index_fast(index)
@@ -6994,7 +6995,7 @@ def method_scatter_reduce_(self, dim, index, src, reduce, include_self=True):
 _OP_select = _bound(_TB, 'select')
 
 
-def method_select(self, dim, index):
+def method_select(self, dim, index) -> Tensor:
     """R torch ``x$select(dim, index)``; PyTorch ``select``. 1-based: ``dim``, ``index``."""
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     c_index = _position(index)
@@ -7010,7 +7011,7 @@ def method_select(self, dim, index):
 _OP_select_scatter = _bound(_TB, 'select_scatter')
 
 
-def method_select_scatter(self, src, dim, index):
+def method_select_scatter(self, src, dim, index) -> Tensor:
     """R torch ``x$select_scatter(src, dim, index)``; PyTorch ``select_scatter``. 1-based: ``dim``, ``index``."""
     c_src = src._t if src.__class__ is _T else _tensor(src)
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
@@ -7027,7 +7028,7 @@ def method_select_scatter(self, src, dim, index):
 _OP_set_ = _bound(_TB, 'set_')
 
 
-def method_set_(self, source=None, storage_offset=None, size=None, stride=()):
+def method_set_(self, source=None, storage_offset=None, size=None, stride=()) -> Tensor:
     """R torch ``x$set_(source, storage_offset, size, stride = c())``; PyTorch ``set_``."""
     kw = {}
     if storage_offset is not None:
@@ -7062,7 +7063,7 @@ def method_set_data(self, new_data):
 _OP_sgn = _bound(_TB, 'sgn')
 
 
-def method_sgn(self):
+def method_sgn(self) -> Tensor:
     """R torch ``x$sgn()``; PyTorch ``sgn``."""
     try:
         out = _OP_sgn(self._t)
@@ -7076,7 +7077,7 @@ def method_sgn(self):
 _OP_sgn_ = _bound(_TB, 'sgn_')
 
 
-def method_sgn_(self):
+def method_sgn_(self) -> Tensor:
     """R torch ``x$sgn_()``; PyTorch ``sgn_``."""
     try:
         _OP_sgn_(self._t)
@@ -7088,7 +7089,7 @@ def method_sgn_(self):
 _OP_sigmoid = _bound(_TB, 'sigmoid')
 
 
-def method_sigmoid(self):
+def method_sigmoid(self) -> Tensor:
     """R torch ``x$sigmoid()``; PyTorch ``sigmoid``."""
     try:
         out = _OP_sigmoid(self._t)
@@ -7102,7 +7103,7 @@ def method_sigmoid(self):
 _OP_sigmoid_ = _bound(_TB, 'sigmoid_')
 
 
-def method_sigmoid_(self):
+def method_sigmoid_(self) -> Tensor:
     """R torch ``x$sigmoid_()``; PyTorch ``sigmoid_``."""
     try:
         _OP_sigmoid_(self._t)
@@ -7114,7 +7115,7 @@ def method_sigmoid_(self):
 _OP_sign = _bound(_TB, 'sign')
 
 
-def method_sign(self):
+def method_sign(self) -> Tensor:
     """R torch ``x$sign()``; PyTorch ``sign``."""
     try:
         out = _OP_sign(self._t)
@@ -7128,7 +7129,7 @@ def method_sign(self):
 _OP_sign_ = _bound(_TB, 'sign_')
 
 
-def method_sign_(self):
+def method_sign_(self) -> Tensor:
     """R torch ``x$sign_()``; PyTorch ``sign_``."""
     try:
         _OP_sign_(self._t)
@@ -7140,7 +7141,7 @@ def method_sign_(self):
 _OP_signbit = _bound(_TB, 'signbit')
 
 
-def method_signbit(self):
+def method_signbit(self) -> Tensor:
     """R torch ``x$signbit()``; PyTorch ``signbit``."""
     try:
         out = _OP_signbit(self._t)
@@ -7154,7 +7155,7 @@ def method_signbit(self):
 _OP_sin = _bound(_TB, 'sin')
 
 
-def method_sin(self):
+def method_sin(self) -> Tensor:
     """R torch ``x$sin()``; PyTorch ``sin``."""
     try:
         out = _OP_sin(self._t)
@@ -7168,7 +7169,7 @@ def method_sin(self):
 _OP_sin_ = _bound(_TB, 'sin_')
 
 
-def method_sin_(self):
+def method_sin_(self) -> Tensor:
     """R torch ``x$sin_()``; PyTorch ``sin_``."""
     try:
         _OP_sin_(self._t)
@@ -7180,7 +7181,7 @@ def method_sin_(self):
 _OP_sinc = _bound(_TB, 'sinc')
 
 
-def method_sinc(self):
+def method_sinc(self) -> Tensor:
     """R torch ``x$sinc()``; PyTorch ``sinc``."""
     try:
         out = _OP_sinc(self._t)
@@ -7194,7 +7195,7 @@ def method_sinc(self):
 _OP_sinc_ = _bound(_TB, 'sinc_')
 
 
-def method_sinc_(self):
+def method_sinc_(self) -> Tensor:
     """R torch ``x$sinc_()``; PyTorch ``sinc_``."""
     try:
         _OP_sinc_(self._t)
@@ -7206,7 +7207,7 @@ def method_sinc_(self):
 _OP_sinh = _bound(_TB, 'sinh')
 
 
-def method_sinh(self):
+def method_sinh(self) -> Tensor:
     """R torch ``x$sinh()``; PyTorch ``sinh``."""
     try:
         out = _OP_sinh(self._t)
@@ -7220,7 +7221,7 @@ def method_sinh(self):
 _OP_sinh_ = _bound(_TB, 'sinh_')
 
 
-def method_sinh_(self):
+def method_sinh_(self) -> Tensor:
     """R torch ``x$sinh_()``; PyTorch ``sinh_``."""
     try:
         _OP_sinh_(self._t)
@@ -7245,7 +7246,7 @@ def method_size(self, dim):
 _OP_slice = _aten('slice')
 
 
-def method_slice(self, dim=1, start=None, end=None, step=1):
+def method_slice(self, dim=1, start=None, end=None, step=1) -> Tensor:
     """R torch ``x$slice(dim = 1, start = NULL, end = NULL, step = 1)``; PyTorch ``slice``. 1-based: ``dim``, ``start``, ``end``."""
     kw = {}
     if dim.__class__ is not int or dim != 1:
@@ -7268,7 +7269,7 @@ def method_slice(self, dim=1, start=None, end=None, step=1):
 _OP_slice_inverse = _bound(_TB, 'slice_inverse')
 
 
-def method_slice_inverse(self, src, dim=1, start=None, end=None, step=1):
+def method_slice_inverse(self, src, dim=1, start=None, end=None, step=1) -> Tensor:
     """R torch ``x$slice_inverse(src, dim = 1, start = NULL, end = NULL, step = 1)``; PyTorch ``slice_inverse``. 1-based: ``dim``, ``start``, ``end``."""
     c_src = src._t if src.__class__ is _T else _tensor(src)
     kw = {}
@@ -7294,7 +7295,7 @@ def method_slice_inverse(self, src, dim=1, start=None, end=None, step=1):
 _OP_slice_scatter = _bound(_TB, 'slice_scatter')
 
 
-def method_slice_scatter(self, src, dim=1, start=None, end=None, step=1):
+def method_slice_scatter(self, src, dim=1, start=None, end=None, step=1) -> Tensor:
     """R torch ``x$slice_scatter(src, dim = 1, start = NULL, end = NULL, step = 1)``; PyTorch ``slice_scatter``. 1-based: ``dim``, ``start``, ``end``."""
     c_src = src._t if src.__class__ is _T else _tensor(src)
     kw = {}
@@ -7332,7 +7333,7 @@ def method_slogdet(self):
 _OP_smm = _bound(_TB, 'smm')
 
 
-def method_smm(self, mat2):
+def method_smm(self, mat2) -> Tensor:
     """R torch ``x$smm(mat2)``; PyTorch ``smm``."""
     c_mat2 = mat2._t if mat2.__class__ is _T else _tensor(mat2)
     try:
@@ -7347,7 +7348,7 @@ def method_smm(self, mat2):
 _OP_softmax = _bound(_TB, 'softmax')
 
 
-def method_softmax(self, dim, dtype=None):
+def method_softmax(self, dim, dtype=None) -> Tensor:
     """R torch ``x$softmax(dim, dtype = NULL)``; PyTorch ``softmax``. 1-based: ``dim``."""
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     try:
@@ -7397,7 +7398,7 @@ def method_sparse_dim(self):
 _OP_sparse_mask = _bound(_TB, 'sparse_mask')
 
 
-def method_sparse_mask(self, mask):
+def method_sparse_mask(self, mask) -> Tensor:
     """R torch ``x$sparse_mask(mask)``; PyTorch ``sparse_mask``."""
     c_mask = mask._t if mask.__class__ is _T else _tensor(mask)
     try:
@@ -7412,7 +7413,7 @@ def method_sparse_mask(self, mask):
 _OP_sparse_resize_ = _bound(_TB, 'sparse_resize_')
 
 
-def method_sparse_resize_(self, size, sparse_dim, dense_dim):
+def method_sparse_resize_(self, size, sparse_dim, dense_dim) -> Tensor:
     """R torch ``x$sparse_resize_(size, sparse_dim, dense_dim)``; PyTorch ``sparse_resize_``."""
     c_size = _integers(size)
     c_sparse_dim = sparse_dim if sparse_dim.__class__ is int else _integer(sparse_dim)
@@ -7427,7 +7428,7 @@ def method_sparse_resize_(self, size, sparse_dim, dense_dim):
 _OP_sparse_resize_and_clear_ = _bound(_TB, 'sparse_resize_and_clear_')
 
 
-def method_sparse_resize_and_clear_(self, size, sparse_dim, dense_dim):
+def method_sparse_resize_and_clear_(self, size, sparse_dim, dense_dim) -> Tensor:
     """R torch ``x$sparse_resize_and_clear_(size, sparse_dim, dense_dim)``; PyTorch ``sparse_resize_and_clear_``."""
     c_size = _integers(size)
     c_sparse_dim = sparse_dim if sparse_dim.__class__ is int else _integer(sparse_dim)
@@ -7476,7 +7477,7 @@ def method_split_with_sizes(self, split_sizes, dim=1):
 _OP_sqrt = _bound(_TB, 'sqrt')
 
 
-def method_sqrt(self):
+def method_sqrt(self) -> Tensor:
     """R torch ``x$sqrt()``; PyTorch ``sqrt``."""
     try:
         out = _OP_sqrt(self._t)
@@ -7490,7 +7491,7 @@ def method_sqrt(self):
 _OP_sqrt_ = _bound(_TB, 'sqrt_')
 
 
-def method_sqrt_(self):
+def method_sqrt_(self) -> Tensor:
     """R torch ``x$sqrt_()``; PyTorch ``sqrt_``."""
     try:
         _OP_sqrt_(self._t)
@@ -7502,7 +7503,7 @@ def method_sqrt_(self):
 _OP_square = _bound(_TB, 'square')
 
 
-def method_square(self):
+def method_square(self) -> Tensor:
     """R torch ``x$square()``; PyTorch ``square``."""
     try:
         out = _OP_square(self._t)
@@ -7516,7 +7517,7 @@ def method_square(self):
 _OP_square_ = _bound(_TB, 'square_')
 
 
-def method_square_(self):
+def method_square_(self) -> Tensor:
     """R torch ``x$square_()``; PyTorch ``square_``."""
     try:
         _OP_square_(self._t)
@@ -7528,7 +7529,7 @@ def method_square_(self):
 _OP_squeeze = _bound(_TB, 'squeeze')
 
 
-def method_squeeze(self, dim=None):
+def method_squeeze(self, dim=None) -> Tensor:
     """R torch ``x$squeeze(dim)``; PyTorch ``squeeze``. 1-based: ``dim``."""
     try:
         if dim is not None:
@@ -7546,7 +7547,7 @@ def method_squeeze(self, dim=None):
 _OP_squeeze_ = _bound(_TB, 'squeeze_')
 
 
-def method_squeeze_(self, dim=None):
+def method_squeeze_(self, dim=None) -> Tensor:
     """R torch ``x$squeeze_(dim)``; PyTorch ``squeeze_``. 1-based: ``dim``."""
     try:
         if dim is not None:
@@ -7562,7 +7563,7 @@ def method_squeeze_(self, dim=None):
 _OP_sspaddmm = _bound(_TB, 'sspaddmm')
 
 
-def method_sspaddmm(self, mat1, mat2, beta=1, alpha=1):
+def method_sspaddmm(self, mat1, mat2, beta=1, alpha=1) -> Tensor:
     """R torch ``x$sspaddmm(mat1, mat2, beta = 1, alpha = 1)``; PyTorch ``sspaddmm``."""
     c_mat1 = mat1._t if mat1.__class__ is _T else _tensor(mat1)
     c_mat2 = mat2._t if mat2.__class__ is _T else _tensor(mat2)
@@ -7583,7 +7584,7 @@ def method_sspaddmm(self, mat1, mat2, beta=1, alpha=1):
 _OP_std = _bound(_TB, 'std')
 
 
-def method_std(self, dim=None, correction=None, unbiased=True, keepdim=False):
+def method_std(self, dim=None, correction=None, unbiased=True, keepdim=False) -> Tensor:
     """R torch ``x$std(dim = NULL, correction = NULL, unbiased = TRUE, keepdim = FALSE)``; PyTorch ``std``. 1-based: ``dim``."""
     kw = {}
     if dim is not None:
@@ -7606,7 +7607,7 @@ def method_std(self, dim=None, correction=None, unbiased=True, keepdim=False):
 _OP_stft = _bound(_TB, 'stft')
 
 
-def method_stft(self, n_fft, hop_length=None, win_length=None, window=None, center=True, pad_mode='reflect', normalized=False, onesided=None, return_complex=None, align_to_window=None):
+def method_stft(self, n_fft, hop_length=None, win_length=None, window=None, center=True, pad_mode='reflect', normalized=False, onesided=None, return_complex=None, align_to_window=None) -> Tensor:
     """R torch ``x$stft(n_fft, hop_length = NULL, win_length = NULL, window = NULL, center = TRUE, pad_mode = 'reflect', normalized = FALSE, onesided = NULL, return_complex = NULL, align_to_window = NULL)``; PyTorch ``stft``."""
     c_n_fft = n_fft if n_fft.__class__ is int else _integer(n_fft)
     kw = {}
@@ -7655,7 +7656,7 @@ def method_stride(self, dim):
 _OP_sub = _bound(_TB, 'sub')
 
 
-def method_sub(self, other, alpha=1):
+def method_sub(self, other, alpha=1) -> Tensor:
     """R torch ``x$sub(other, alpha = 1)``; PyTorch ``sub``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     kw = {}
@@ -7673,7 +7674,7 @@ def method_sub(self, other, alpha=1):
 _OP_sub_ = _bound(_TB, 'sub_')
 
 
-def method_sub_(self, other, alpha=1):
+def method_sub_(self, other, alpha=1) -> Tensor:
     """R torch ``x$sub_(other, alpha = 1)``; PyTorch ``sub_``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     kw = {}
@@ -7689,7 +7690,7 @@ def method_sub_(self, other, alpha=1):
 _OP_subtract = _bound(_TB, 'subtract')
 
 
-def method_subtract(self, other, alpha=1):
+def method_subtract(self, other, alpha=1) -> Tensor:
     """R torch ``x$subtract(other, alpha = 1)``; PyTorch ``subtract``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     kw = {}
@@ -7707,7 +7708,7 @@ def method_subtract(self, other, alpha=1):
 _OP_subtract_ = _bound(_TB, 'subtract_')
 
 
-def method_subtract_(self, other, alpha=1):
+def method_subtract_(self, other, alpha=1) -> Tensor:
     """R torch ``x$subtract_(other, alpha = 1)``; PyTorch ``subtract_``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     kw = {}
@@ -7723,7 +7724,7 @@ def method_subtract_(self, other, alpha=1):
 _OP_sum = _bound(_TB, 'sum')
 
 
-def method_sum(self, dim=None, keepdim=False, dtype=None):
+def method_sum(self, dim=None, keepdim=False, dtype=None) -> Tensor:
     """R torch ``x$sum(dim, keepdim = FALSE, dtype = NULL)``; PyTorch ``sum``. 1-based: ``dim``."""
     kw = {}
     if keepdim is not False:
@@ -7746,7 +7747,7 @@ def method_sum(self, dim=None, keepdim=False, dtype=None):
 _OP_sum_to_size = _bound(_TB, 'sum_to_size')
 
 
-def method_sum_to_size(self, size):
+def method_sum_to_size(self, size) -> Tensor:
     """R torch ``x$sum_to_size(size)``; PyTorch ``sum_to_size``."""
     c_size = _integers(size)
     try:
@@ -7780,7 +7781,7 @@ def method_svd(self, some=True, compute_uv=True):
 _OP_swapaxes = _bound(_TB, 'swapaxes')
 
 
-def method_swapaxes(self, axis0, axis1):
+def method_swapaxes(self, axis0, axis1) -> Tensor:
     """R torch ``x$swapaxes(axis0, axis1)``; PyTorch ``swapaxes``. 1-based: ``axis0``, ``axis1``."""
     c_axis0 = axis0 - 1 if axis0.__class__ is int and axis0 > 0 else _dims(axis0)
     c_axis1 = axis1 - 1 if axis1.__class__ is int and axis1 > 0 else _dims(axis1)
@@ -7796,7 +7797,7 @@ def method_swapaxes(self, axis0, axis1):
 _OP_swapaxes_ = _bound(_TB, 'swapaxes_')
 
 
-def method_swapaxes_(self, axis0, axis1):
+def method_swapaxes_(self, axis0, axis1) -> Tensor:
     """R torch ``x$swapaxes_(axis0, axis1)``; PyTorch ``swapaxes_``. 1-based: ``axis0``, ``axis1``."""
     c_axis0 = axis0 - 1 if axis0.__class__ is int and axis0 > 0 else _dims(axis0)
     c_axis1 = axis1 - 1 if axis1.__class__ is int and axis1 > 0 else _dims(axis1)
@@ -7810,7 +7811,7 @@ def method_swapaxes_(self, axis0, axis1):
 _OP_swapdims = _bound(_TB, 'swapdims')
 
 
-def method_swapdims(self, dim0, dim1):
+def method_swapdims(self, dim0, dim1) -> Tensor:
     """R torch ``x$swapdims(dim0, dim1)``; PyTorch ``swapdims``. 1-based: ``dim0``, ``dim1``."""
     c_dim0 = dim0 - 1 if dim0.__class__ is int and dim0 > 0 else _dims(dim0)
     c_dim1 = dim1 - 1 if dim1.__class__ is int and dim1 > 0 else _dims(dim1)
@@ -7826,7 +7827,7 @@ def method_swapdims(self, dim0, dim1):
 _OP_swapdims_ = _bound(_TB, 'swapdims_')
 
 
-def method_swapdims_(self, dim0, dim1):
+def method_swapdims_(self, dim0, dim1) -> Tensor:
     """R torch ``x$swapdims_(dim0, dim1)``; PyTorch ``swapdims_``. 1-based: ``dim0``, ``dim1``."""
     c_dim0 = dim0 - 1 if dim0.__class__ is int and dim0 > 0 else _dims(dim0)
     c_dim1 = dim1 - 1 if dim1.__class__ is int and dim1 > 0 else _dims(dim1)
@@ -7840,7 +7841,7 @@ def method_swapdims_(self, dim0, dim1):
 _OP_t = _bound(_TB, 't')
 
 
-def method_t(self):
+def method_t(self) -> Tensor:
     """R torch ``x$t()``; PyTorch ``t``."""
     try:
         out = _OP_t(self._t)
@@ -7854,7 +7855,7 @@ def method_t(self):
 _OP_t_ = _bound(_TB, 't_')
 
 
-def method_t_(self):
+def method_t_(self) -> Tensor:
     """R torch ``x$t_()``; PyTorch ``t_``."""
     try:
         _OP_t_(self._t)
@@ -7866,7 +7867,7 @@ def method_t_(self):
 _OP_take = _bound(_TB, 'take')
 
 
-def method_take(self, index):
+def method_take(self, index) -> Tensor:
     """R torch ``x$take(index)``; PyTorch ``take``. 1-based: ``index``."""
     c_index = _index(index)
     try:
@@ -7881,7 +7882,7 @@ def method_take(self, index):
 _OP_take_along_dim = _bound(_TB, 'take_along_dim')
 
 
-def method_take_along_dim(self, indices, dim=None):
+def method_take_along_dim(self, indices, dim=None) -> Tensor:
     """R torch ``x$take_along_dim(indices, dim = NULL)``; PyTorch ``take_along_dim``. 1-based: ``indices``, ``dim``."""
     c_indices = _index(indices)
     try:
@@ -7900,7 +7901,7 @@ def method_take_along_dim(self, indices, dim=None):
 _OP_tan = _bound(_TB, 'tan')
 
 
-def method_tan(self):
+def method_tan(self) -> Tensor:
     """R torch ``x$tan()``; PyTorch ``tan``."""
     try:
         out = _OP_tan(self._t)
@@ -7914,7 +7915,7 @@ def method_tan(self):
 _OP_tan_ = _bound(_TB, 'tan_')
 
 
-def method_tan_(self):
+def method_tan_(self) -> Tensor:
     """R torch ``x$tan_()``; PyTorch ``tan_``."""
     try:
         _OP_tan_(self._t)
@@ -7926,7 +7927,7 @@ def method_tan_(self):
 _OP_tanh = _bound(_TB, 'tanh')
 
 
-def method_tanh(self):
+def method_tanh(self) -> Tensor:
     """R torch ``x$tanh()``; PyTorch ``tanh``."""
     try:
         out = _OP_tanh(self._t)
@@ -7940,7 +7941,7 @@ def method_tanh(self):
 _OP_tanh_ = _bound(_TB, 'tanh_')
 
 
-def method_tanh_(self):
+def method_tanh_(self) -> Tensor:
     """R torch ``x$tanh_()``; PyTorch ``tanh_``."""
     try:
         _OP_tanh_(self._t)
@@ -7973,7 +7974,7 @@ def method_tensor_split(self, indices=None, sections=None, tensor_indices_or_sec
 _OP_tile = _bound(_TB, 'tile')
 
 
-def method_tile(self, dims):
+def method_tile(self, dims) -> Tensor:
     """R torch ``x$tile(dims)``; PyTorch ``tile``."""
     c_dims = _integers(dims)
     try:
@@ -7988,7 +7989,7 @@ def method_tile(self, dims):
 _OP_to = _bound(_TB, 'to')
 
 
-def method_to(self, options=None, other=None, dtype=None, layout=None, device=None, pin_memory=None, non_blocking=False, copy=False, memory_format=None, requires_grad=False):
+def method_to(self, options=None, other=None, dtype=None, layout=None, device=None, pin_memory=None, non_blocking=False, copy=False, memory_format=None, requires_grad=False) -> Tensor:
     """R torch ``x$to(other, non_blocking = FALSE, copy = FALSE, memory_format = NULL, options = list())``; PyTorch ``to``."""
     if options is not None:
         dtype, layout, device, requires_grad = _options(options, dtype, layout, device, requires_grad)
@@ -8023,7 +8024,7 @@ def method_to(self, options=None, other=None, dtype=None, layout=None, device=No
 _OP_to_dense = _bound(_TB, 'to_dense')
 
 
-def method_to_dense(self, dtype=None, masked_grad=None):
+def method_to_dense(self, dtype=None, masked_grad=None) -> Tensor:
     """R torch ``x$to_dense(dtype = NULL, masked_grad = NULL)``; PyTorch ``to_dense``."""
     kw = {}
     if masked_grad is not None:
@@ -8044,7 +8045,7 @@ def method_to_dense(self, dtype=None, masked_grad=None):
 _OP_to_mkldnn = _bound(_TB, 'to_mkldnn')
 
 
-def method_to_mkldnn(self, dtype=None):
+def method_to_mkldnn(self, dtype=None) -> Tensor:
     """R torch ``x$to_mkldnn(dtype = NULL)``; PyTorch ``to_mkldnn``."""
     try:
         if dtype is not None:
@@ -8062,7 +8063,7 @@ def method_to_mkldnn(self, dtype=None):
 _OP_to_padded_tensor = _bound(_TB, 'to_padded_tensor')
 
 
-def method_to_padded_tensor(self, padding, output_size=None):
+def method_to_padded_tensor(self, padding, output_size=None) -> Tensor:
     """R torch ``x$to_padded_tensor(padding, output_size = NULL)``; PyTorch ``to_padded_tensor``."""
     try:
         if output_size is not None:
@@ -8080,7 +8081,7 @@ def method_to_padded_tensor(self, padding, output_size=None):
 _OP_to_sparse = _bound(_TB, 'to_sparse')
 
 
-def method_to_sparse(self, layout=None, sparse_dim=None, blocksize=None, dense_dim=None):
+def method_to_sparse(self, layout=None, sparse_dim=None, blocksize=None, dense_dim=None) -> Tensor:
     """R torch ``x$to_sparse(layout = NULL, sparse_dim, blocksize = NULL, dense_dim = NULL)``; PyTorch ``to_sparse``."""
     kw = {}
     if layout is not None:
@@ -8103,7 +8104,7 @@ def method_to_sparse(self, layout=None, sparse_dim=None, blocksize=None, dense_d
 _OP_to_sparse_bsc = _bound(_TB, 'to_sparse_bsc')
 
 
-def method_to_sparse_bsc(self, blocksize, dense_dim=None):
+def method_to_sparse_bsc(self, blocksize, dense_dim=None) -> Tensor:
     """R torch ``x$to_sparse_bsc(blocksize, dense_dim = NULL)``; PyTorch ``to_sparse_bsc``."""
     c_blocksize = _integers(blocksize)
     try:
@@ -8122,7 +8123,7 @@ def method_to_sparse_bsc(self, blocksize, dense_dim=None):
 _OP_to_sparse_bsr = _bound(_TB, 'to_sparse_bsr')
 
 
-def method_to_sparse_bsr(self, blocksize, dense_dim=None):
+def method_to_sparse_bsr(self, blocksize, dense_dim=None) -> Tensor:
     """R torch ``x$to_sparse_bsr(blocksize, dense_dim = NULL)``; PyTorch ``to_sparse_bsr``."""
     c_blocksize = _integers(blocksize)
     try:
@@ -8141,7 +8142,7 @@ def method_to_sparse_bsr(self, blocksize, dense_dim=None):
 _OP_to_sparse_csc = _bound(_TB, 'to_sparse_csc')
 
 
-def method_to_sparse_csc(self, dense_dim=None):
+def method_to_sparse_csc(self, dense_dim=None) -> Tensor:
     """R torch ``x$to_sparse_csc(dense_dim = NULL)``; PyTorch ``to_sparse_csc``."""
     try:
         if dense_dim is not None:
@@ -8159,7 +8160,7 @@ def method_to_sparse_csc(self, dense_dim=None):
 _OP_to_sparse_csr = _bound(_TB, 'to_sparse_csr')
 
 
-def method_to_sparse_csr(self, dense_dim=None):
+def method_to_sparse_csr(self, dense_dim=None) -> Tensor:
     """R torch ``x$to_sparse_csr(dense_dim = NULL)``; PyTorch ``to_sparse_csr``."""
     try:
         if dense_dim is not None:
@@ -8199,7 +8200,7 @@ def method_topk(self, k, dim=-1, largest=True, sorted=True):
 _OP_trace = _bound(_TB, 'trace')
 
 
-def method_trace(self):
+def method_trace(self) -> Tensor:
     """R torch ``x$trace()``; PyTorch ``trace``."""
     try:
         out = _OP_trace(self._t)
@@ -8213,7 +8214,7 @@ def method_trace(self):
 _OP_transpose = _bound(_TB, 'transpose')
 
 
-def method_transpose(self, dim0, dim1):
+def method_transpose(self, dim0, dim1) -> Tensor:
     """R torch ``x$transpose(dim0, dim1)``; PyTorch ``transpose``. 1-based: ``dim0``, ``dim1``."""
     c_dim0 = dim0 - 1 if dim0.__class__ is int and dim0 > 0 else _dims(dim0)
     c_dim1 = dim1 - 1 if dim1.__class__ is int and dim1 > 0 else _dims(dim1)
@@ -8229,7 +8230,7 @@ def method_transpose(self, dim0, dim1):
 _OP_transpose_ = _bound(_TB, 'transpose_')
 
 
-def method_transpose_(self, dim0, dim1):
+def method_transpose_(self, dim0, dim1) -> Tensor:
     """R torch ``x$transpose_(dim0, dim1)``; PyTorch ``transpose_``. 1-based: ``dim0``, ``dim1``."""
     c_dim0 = dim0 - 1 if dim0.__class__ is int and dim0 > 0 else _dims(dim0)
     c_dim1 = dim1 - 1 if dim1.__class__ is int and dim1 > 0 else _dims(dim1)
@@ -8265,7 +8266,7 @@ def method_triangular_solve(self, A, upper=True, transpose=False, unitriangular=
 _OP_tril = _bound(_TB, 'tril')
 
 
-def method_tril(self, diagonal=0):
+def method_tril(self, diagonal=0) -> Tensor:
     """R torch ``x$tril(diagonal = 0)``; PyTorch ``tril``."""
     try:
         if diagonal.__class__ is not int or diagonal != 0:
@@ -8283,7 +8284,7 @@ def method_tril(self, diagonal=0):
 _OP_tril_ = _bound(_TB, 'tril_')
 
 
-def method_tril_(self, diagonal=0):
+def method_tril_(self, diagonal=0) -> Tensor:
     """R torch ``x$tril_(diagonal = 0)``; PyTorch ``tril_``."""
     try:
         if diagonal.__class__ is not int or diagonal != 0:
@@ -8299,7 +8300,7 @@ def method_tril_(self, diagonal=0):
 _OP_triu = _bound(_TB, 'triu')
 
 
-def method_triu(self, diagonal=0):
+def method_triu(self, diagonal=0) -> Tensor:
     """R torch ``x$triu(diagonal = 0)``; PyTorch ``triu``."""
     try:
         if diagonal.__class__ is not int or diagonal != 0:
@@ -8317,7 +8318,7 @@ def method_triu(self, diagonal=0):
 _OP_triu_ = _bound(_TB, 'triu_')
 
 
-def method_triu_(self, diagonal=0):
+def method_triu_(self, diagonal=0) -> Tensor:
     """R torch ``x$triu_(diagonal = 0)``; PyTorch ``triu_``."""
     try:
         if diagonal.__class__ is not int or diagonal != 0:
@@ -8333,7 +8334,7 @@ def method_triu_(self, diagonal=0):
 _OP_true_divide = _bound(_TB, 'true_divide')
 
 
-def method_true_divide(self, other):
+def method_true_divide(self, other) -> Tensor:
     """R torch ``x$true_divide(other)``; PyTorch ``true_divide``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -8348,7 +8349,7 @@ def method_true_divide(self, other):
 _OP_true_divide_ = _bound(_TB, 'true_divide_')
 
 
-def method_true_divide_(self, other):
+def method_true_divide_(self, other) -> Tensor:
     """R torch ``x$true_divide_(other)``; PyTorch ``true_divide_``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -8361,7 +8362,7 @@ def method_true_divide_(self, other):
 _OP_trunc = _bound(_TB, 'trunc')
 
 
-def method_trunc(self):
+def method_trunc(self) -> Tensor:
     """R torch ``x$trunc()``; PyTorch ``trunc``."""
     try:
         out = _OP_trunc(self._t)
@@ -8375,7 +8376,7 @@ def method_trunc(self):
 _OP_trunc_ = _bound(_TB, 'trunc_')
 
 
-def method_trunc_(self):
+def method_trunc_(self) -> Tensor:
     """R torch ``x$trunc_()``; PyTorch ``trunc_``."""
     try:
         _OP_trunc_(self._t)
@@ -8387,7 +8388,7 @@ def method_trunc_(self):
 _OP_type_as = _bound(_TB, 'type_as')
 
 
-def method_type_as(self, other):
+def method_type_as(self, other) -> Tensor:
     """R torch ``x$type_as(other)``; PyTorch ``type_as``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -8418,7 +8419,7 @@ def method_unbind(self, dim=1):
 _OP_unflatten = _bound(_TB, 'unflatten')
 
 
-def method_unflatten(self, dim, sizes, names=None):
+def method_unflatten(self, dim, sizes, names=None) -> Tensor:
     """R torch ``x$unflatten(dim, sizes, names)``; PyTorch ``unflatten``. 1-based: ``dim``."""
     _named(names)
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
@@ -8435,7 +8436,7 @@ def method_unflatten(self, dim, sizes, names=None):
 _OP_unfold = _bound(_TB, 'unfold')
 
 
-def method_unfold(self, dimension, size, step):
+def method_unfold(self, dimension, size, step) -> Tensor:
     """R torch ``x$unfold(dimension, size, step)``; PyTorch ``unfold``. 1-based: ``dimension``."""
     c_dimension = dimension - 1 if dimension.__class__ is int and dimension > 0 else _dims(dimension)
     c_size = size if size.__class__ is int else _integer(size)
@@ -8452,7 +8453,7 @@ def method_unfold(self, dimension, size, step):
 _OP_uniform_ = _bound(_TB, 'uniform_')
 
 
-def method_uniform_(self, from_=0.0, to=1.0, generator=None):
+def method_uniform_(self, from_=0.0, to=1.0, generator=None) -> Tensor:
     """R torch ``x$uniform_(from = 0.0, to = 1.0, generator = NULL)``; PyTorch ``uniform_``."""
     kw = {}
     if to.__class__ is not float or to != 1.0:
@@ -8524,7 +8525,7 @@ def method_unsafe_split_with_sizes(self, split_sizes, dim=1):
 _OP_unsqueeze = _bound(_TB, 'unsqueeze')
 
 
-def method_unsqueeze(self, dim):
+def method_unsqueeze(self, dim) -> Tensor:
     """R torch ``x$unsqueeze(dim)``; PyTorch ``unsqueeze``. 1-based: ``dim``."""
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     try:
@@ -8539,7 +8540,7 @@ def method_unsqueeze(self, dim):
 _OP_unsqueeze_ = _bound(_TB, 'unsqueeze_')
 
 
-def method_unsqueeze_(self, dim):
+def method_unsqueeze_(self, dim) -> Tensor:
     """R torch ``x$unsqueeze_(dim)``; PyTorch ``unsqueeze_``. 1-based: ``dim``."""
     c_dim = dim - 1 if dim.__class__ is int and dim > 0 else _dims(dim)
     try:
@@ -8552,7 +8553,7 @@ def method_unsqueeze_(self, dim):
 _OP_values = _bound(_TB, 'values')
 
 
-def method_values(self):
+def method_values(self) -> Tensor:
     """R torch ``x$values()``; PyTorch ``values``."""
     try:
         out = _OP_values(self._t)
@@ -8566,7 +8567,7 @@ def method_values(self):
 _OP_var = _bound(_TB, 'var')
 
 
-def method_var(self, dim=None, correction=None, unbiased=True, keepdim=False):
+def method_var(self, dim=None, correction=None, unbiased=True, keepdim=False) -> Tensor:
     """R torch ``x$var(dim = NULL, correction = NULL, unbiased = TRUE, keepdim = FALSE)``; PyTorch ``var``. 1-based: ``dim``."""
     kw = {}
     if dim is not None:
@@ -8589,7 +8590,7 @@ def method_var(self, dim=None, correction=None, unbiased=True, keepdim=False):
 _OP_vdot = _bound(_TB, 'vdot')
 
 
-def method_vdot(self, other):
+def method_vdot(self, other) -> Tensor:
     """R torch ``x$vdot(other)``; PyTorch ``vdot``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -8604,7 +8605,7 @@ def method_vdot(self, other):
 _OP_view = _bound(_TB, 'view')
 
 
-def method_view(self, dtype=None, size=None):
+def method_view(self, dtype=None, size=None) -> Tensor:
     """R torch ``x$view(dtype, size)``; PyTorch ``view``."""
     kw = {}
     if dtype is not None:
@@ -8623,7 +8624,7 @@ def method_view(self, dtype=None, size=None):
 _OP_view_as = _bound(_TB, 'view_as')
 
 
-def method_view_as(self, other):
+def method_view_as(self, other) -> Tensor:
     """R torch ``x$view_as(other)``; PyTorch ``view_as``."""
     c_other = other._t if other.__class__ is _T else _tensor(other)
     try:
@@ -8655,7 +8656,7 @@ def method_vsplit(self, indices=None, sections=None):
 _OP_where = _bound(_TB, 'where')
 
 
-def method_where(self, condition, other):
+def method_where(self, condition, other) -> Tensor:
     """R torch ``x$where(condition, other)``; PyTorch ``where``."""
     c_condition = condition._t if condition.__class__ is _T else _tensor(condition)
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
@@ -8671,7 +8672,7 @@ def method_where(self, condition, other):
 _OP_xlogy = _bound(_TB, 'xlogy')
 
 
-def method_xlogy(self, other):
+def method_xlogy(self, other) -> Tensor:
     """R torch ``x$xlogy(other)``; PyTorch ``xlogy``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -8686,7 +8687,7 @@ def method_xlogy(self, other):
 _OP_xlogy_ = _bound(_TB, 'xlogy_')
 
 
-def method_xlogy_(self, other):
+def method_xlogy_(self, other) -> Tensor:
     """R torch ``x$xlogy_(other)``; PyTorch ``xlogy_``."""
     c_other = other._t if other.__class__ is _T else _tensor_or_scalar(other)
     try:
@@ -8699,7 +8700,7 @@ def method_xlogy_(self, other):
 _OP_zero_ = _bound(_TB, 'zero_')
 
 
-def method_zero_(self):
+def method_zero_(self) -> Tensor:
     """R torch ``x$zero_()``; PyTorch ``zero_``."""
     try:
         _OP_zero_(self._t)
