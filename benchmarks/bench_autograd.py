@@ -12,10 +12,8 @@ Run: ``python benchmarks/bench_autograd.py`` (``--quick`` for a short run).
 
 from __future__ import annotations
 
-import argparse
-import timeit
-
 import torch
+from ratios import run_cases
 
 from rtorch import from_torch
 from rtorch.autograd import with_no_grad
@@ -34,30 +32,8 @@ CASES = [
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
-    options = parser.parse_args()
-    rounds = 3 if options.quick else 15
-
-    namespace = _namespace()
-    print(f"{'case':34s} {'torch':>11s} {'rtorch':>11s} {'ratio':>7s} budget")
-    for label, raw, wrapped, budget in CASES:
-        number = _calls_per_round(raw, namespace)
-        raw_best = wrapped_best = float("inf")
-        for _ in range(rounds):
-            raw_best = min(
-                raw_best, timeit.timeit(raw, globals=namespace, number=number) / number
-            )
-            wrapped_best = min(
-                wrapped_best,
-                timeit.timeit(wrapped, globals=namespace, number=number) / number,
-            )
-        ratio = wrapped_best / raw_best
-        verdict = "ok" if ratio <= budget else "OVER"
-        print(
-            f"{label:34s} {raw_best * 1e6:9.2f}us {wrapped_best * 1e6:9.2f}us "
-            f"{ratio:7.3f} <= {budget} {verdict}"
-        )
+    """Print one row per case."""
+    run_cases(__doc__.splitlines()[0], CASES, _namespace())
 
 
 def _namespace() -> dict[str, object]:
@@ -117,12 +93,6 @@ def _namespace() -> dict[str, object]:
         "raw_custom": lambda: RawCube.apply(raw_x).sum().backward(),
         "rtorch_custom": lambda: cube(x).sum().backward(),
     }
-
-
-def _calls_per_round(statement: str, namespace: dict[str, object]) -> int:
-    """Enough calls for a round of about 0.1 s."""
-    single = timeit.timeit(statement, globals=namespace, number=20) / 20
-    return max(5, int(0.1 / max(single, 1e-9)))
 
 
 if __name__ == "__main__":

@@ -9,10 +9,8 @@ Run: ``python benchmarks/bench_core.py`` (``--quick`` for a short smoke run).
 
 from __future__ import annotations
 
-import argparse
-import timeit
-
 import torch
+from ratios import run_cases
 
 from rtorch import from_torch
 
@@ -30,30 +28,8 @@ CASES = [
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
-    options = parser.parse_args()
-    rounds = 3 if options.quick else 15
-
-    namespace = _tensors()
-    print(f"{'case':34s} {'torch':>11s} {'rtorch':>11s} {'ratio':>7s} budget")
-    for label, raw, wrapped, budget in CASES:
-        number = _calls_per_round(raw, namespace)
-        raw_best = wrapped_best = float("inf")
-        for _ in range(rounds):
-            raw_best = min(
-                raw_best, timeit.timeit(raw, globals=namespace, number=number) / number
-            )
-            wrapped_best = min(
-                wrapped_best,
-                timeit.timeit(wrapped, globals=namespace, number=number) / number,
-            )
-        ratio = wrapped_best / raw_best
-        verdict = "ok" if ratio <= budget else "OVER"
-        print(
-            f"{label:34s} {raw_best * 1e6:9.2f}us {wrapped_best * 1e6:9.2f}us "
-            f"{ratio:7.3f} <= {budget} {verdict}"
-        )
+    """Print one row per case."""
+    run_cases(__doc__.splitlines()[0], CASES, _tensors())
 
 
 def _tensors() -> dict[str, object]:
@@ -68,12 +44,6 @@ def _tensors() -> dict[str, object]:
     }
     wrapped = {name.upper(): from_torch(t) for name, t in raw.items()}
     return {**raw, **wrapped}
-
-
-def _calls_per_round(statement: str, namespace: dict[str, object]) -> int:
-    """Enough calls for a round of about 0.1 s."""
-    single = timeit.timeit(statement, globals=namespace, number=20) / 20
-    return max(5, int(0.1 / max(single, 1e-9)))
 
 
 if __name__ == "__main__":

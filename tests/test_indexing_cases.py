@@ -17,10 +17,7 @@ import pytest
 import torch
 
 import rtorch
-from rtorch import RTorchError, from_torch
-from rtorch.indexing import N, slc, torch_index
-from rtorch.indexing import torch_index_put as raw_index_put
-from rtorch.indexing import torch_index_put_ as raw_index_put_
+from rtorch import RTorchError, slc
 
 SPEC = Path(__file__).resolve().parents[2] / "shared" / "spec" / "rtorch-cases.jsonl"
 
@@ -290,20 +287,8 @@ ERROR_CASES = [
 
 
 def namespace() -> dict:
-    """What ``from rtorch import *`` gives a ported script, plus indexing names.
-
-    The pairwise functions return raw tensors; the public wrappers (the lead's)
-    wrap them, which is what the cases assume.
-    """
-    names = {name: getattr(rtorch, name) for name in rtorch.__all__}
-    names.update(
-        N=N,
-        slc=slc,
-        torch_index=lambda x, i: from_torch(torch_index(x, i)),
-        torch_index_put=lambda x, i, v: from_torch(raw_index_put(x, i, v)),
-        torch_index_put_=lambda x, i, v: from_torch(raw_index_put_(x, i, v)),
-    )
-    return names
+    """What ``from rtorch import *`` gives a ported script."""
+    return {name: getattr(rtorch, name) for name in rtorch.__all__}
 
 
 def run(code: str) -> object:

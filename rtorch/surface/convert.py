@@ -327,7 +327,17 @@ def index_list(values: Any) -> list[torch.Tensor | None] | None:
         return None
     if isinstance(values, (TensorBase, _TorchTensor)):
         values = [values]
-    return [index(v) for v in values]
+    if any(v is None for v in values):
+        raise RNotImplementedError(
+            "torch_index() / torch_index_put() with NULL (None) entries is not "
+            "supported yet; index with x[:, i] (R's block rule) or give every "
+            "dimension an index tensor."
+        )
+    tensors = [_index_tensor(v) for v in values]
+    if any(t.dtype not in (torch.int64, torch.bool) for t in tensors):
+        # R torch rule (semantics 4.9): only long and bool index tensors.
+        raise RIndexError("Only long and boolean tensors are supported.")
+    return [index(t) for t in tensors]
 
 
 def _index_tensor(value: Any) -> torch.Tensor:
