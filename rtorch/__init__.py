@@ -22,10 +22,10 @@ from rtorch.autograd import *  # noqa: F403
 from rtorch.autograd import __all__ as _autograd_all
 from rtorch.creation import *  # noqa: F403
 from rtorch.creation import __all__ as _creation_all
+from rtorch.custom_function import autograd_function
 from rtorch.devices import *  # noqa: F403
 from rtorch.devices import __all__ as _devices_all
 from rtorch.dtypes import *  # noqa: F403
-from rtorch.custom_function import autograd_function
 from rtorch.dtypes import __all__ as _dtypes_all
 from rtorch.errors import *  # noqa: F403
 from rtorch.errors import __all__ as _errors_all
@@ -37,18 +37,18 @@ from rtorch.frames import (
     tensor_to_df,
 )
 from rtorch.functions import *  # noqa: F403
-from rtorch.indexing import N, slc
 from rtorch.functions import __all__ as _functions_all
 from rtorch.generics import *  # noqa: F403
 from rtorch.generics import __all__ as _generics_all
-from rtorch.methods import bind_plain_methods
+from rtorch.indexing import N, slc
+from rtorch.methods import bind_methods
 from rtorch.rtext import *  # noqa: F403
 from rtorch.rtext import __all__ as _rtext_all
 from rtorch.tensor import Tensor, from_torch
 from rtorch.values import *  # noqa: F403
 from rtorch.values import __all__ as _values_all
 
-bind_plain_methods(Tensor)
+bind_methods(Tensor)
 
 __version__ = "0.1.0"
 

@@ -34,7 +34,7 @@ from rtorch.surface.generated_methods import R_METHODS
 from rtorch.surface.roles import UNSUPPORTED
 from rtorch.tensor import Tensor, wrap
 
-__all__ = ["HookHandle", "bind_methods", "bind_plain_methods", "provided_methods"]
+__all__ = ["HookHandle", "bind_methods", "provided_methods"]
 
 # Conversions to a dtype (R torch: x$float(), x$long() …); no schema of their own.
 _DTYPE_SHORTCUTS = {
@@ -70,10 +70,6 @@ def bind_methods(cls: type[Tensor]) -> None:
         if not _defined(cls, name):
             setattr(cls, name, _missing_method(name, UNSUPPORTED.get(name)))
     cls.__getattr__ = _unknown_attribute  # type: ignore[attr-defined]
-
-
-# The foundation's entry point: binds the whole method surface.
-bind_plain_methods = bind_methods
 
 
 def provided_methods(cls: type[Tensor]) -> dict[str, bool]:
