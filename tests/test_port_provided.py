@@ -17,8 +17,10 @@ import pytest
 
 pytest.importorskip("tree_sitter_language_pack")
 
-import rtorch  # noqa: E402
 from port_helpers import body  # noqa: E402
+from porting import only_problem  # noqa: E402
+
+import rtorch  # noqa: E402
 from rtorch.errors import RNotImplementedError  # noqa: E402
 from rtorch.port import PortError, port_source, tables  # noqa: E402
 from rtorch.port.calls import is_torch_name  # noqa: E402
@@ -29,13 +31,6 @@ from rtorch.surface import exports  # noqa: E402
 
 NAMESPACE = Path("/work/shared/spec/rtorch-namespace.txt")
 TENSOR = "x <- torch_tensor(c(1, 2, 3))\n"
-
-
-def _only_problem(r_code: str) -> tuple[int, int, str, str]:
-    with pytest.raises(PortError) as caught:
-        port_source(r_code)
-    (problem,) = caught.value.problems
-    return problem.line, problem.column, problem.construct, problem.reason
 
 
 # -- rule 1: R torch functions rtorch does not provide ---------------------------
@@ -71,8 +66,8 @@ MISSING_FUNCTIONS = [
 def test_a_function_rtorch_lacks_is_reported_with_position(
     r_code: str, line: int, column: int, what: str
 ) -> None:
-    assert _only_problem(r_code)[:2] == (line, column)
-    assert _only_problem(r_code)[3] == f"rtorch does not provide {what} yet"
+    assert only_problem(r_code)[:2] == (line, column)
+    assert only_problem(r_code)[3] == f"rtorch does not provide {what} yet"
 
 
 def test_every_call_is_reported_not_only_the_first() -> None:
@@ -89,7 +84,7 @@ def test_a_stub_counts_as_missing_and_its_reason_is_given(monkeypatch) -> None:
     monkeypatch.setattr(rtorch, "torch_abs", stub)
     with pytest.raises(RNotImplementedError):
         rtorch.torch_abs(rtorch.torch_ones(1))
-    line, column, construct, reason = _only_problem(TENSOR + "y <- torch_abs(x)")
+    line, column, construct, reason = only_problem(TENSOR + "y <- torch_abs(x)")
     assert (line, column, construct) == (2, 6, "torch_abs(x)")
     assert (
         reason == f"rtorch does not provide torch_abs() yet: {stub.__rtorch_missing__}"
@@ -161,7 +156,7 @@ MISSING_METHODS = [
 def test_a_method_a_known_tensor_lacks_is_reported(
     r_code: str, line: int, column: int, what: str
 ) -> None:
-    found = _only_problem(TENSOR + r_code)
+    found = only_problem(TENSOR + r_code)
     assert found[:2] == (line, column)
     assert found[3] == f"rtorch does not provide {what} yet"
 
@@ -181,7 +176,7 @@ GENERATED_TENSOR_RESULTS = [
 def test_generated_tensor_results_are_known_tensors(
     r_code: str, line: int, column: int
 ) -> None:
-    found = _only_problem(TENSOR + r_code)
+    found = only_problem(TENSOR + r_code)
     assert found[:2] == (line, column)
     assert "$totally_fake" in found[3]
 
@@ -199,7 +194,7 @@ def test_a_tensor_method_stub_is_reported_with_its_reason() -> None:
     why = rtorch.Tensor.rename.__rtorch_missing__
     with pytest.raises(RNotImplementedError):
         rtorch.torch_ones(2).rename("a")
-    found = _only_problem(TENSOR + 'y <- x$rename("a")')
+    found = only_problem(TENSOR + 'y <- x$rename("a")')
     assert found[:3] == (2, 6, 'x$rename("a")')
     assert found[3] == f"rtorch does not provide the tensor method $rename() yet: {why}"
 
@@ -217,7 +212,7 @@ SELF = [
 def test_r6_self_outside_a_class_is_reported(
     r_code: str, line: int, column: int, r_name: str
 ) -> None:
-    found = _only_problem(r_code)
+    found = only_problem(r_code)
     assert found[:3] == (line, column, r_name)
     assert "R6 class" in found[3]
 
